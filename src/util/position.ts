@@ -1,0 +1,100 @@
+/**
+ * Mapping positions in the working text (after BOM removal and mojibake
+ * repair) back to the original input.
+ *
+ * Written by hand: `vfile-location` maps offsets to line/column for one text,
+ * but nothing maintained maps through a list of replacements.  Repairs never
+ * change the number of lines, so the map is a sorted list of edits and a
+ * binary search.
+ */
+
+import type {Point, Repair} from '../model/types.js'
+
+/** One replacement of `origLength` input units by `workLength` working units. */
+interface Edit {
+  workStart: number
+  workLength: number
+  origStart: number
+  origLength: number
+}
+
+export class PositionMap {
+  readonly original: string
+  private readonly edits: Edit[]
+  /** Offsets (in the original) at which each line starts. */
+  private readonly lineStarts: number[]
+
+  /**
+   * @param original the decoded input (BOM included)
+   * @param repairs repairs made on `original.slice(skip)`, with offsets relative to that slice
+   * @param skip number of leading units removed before repair (1 for a BOM)
+   */
+  constructor(original: string, repairs: readonly Repair[] = [], skip = 0) {
+    this.original = original
+    const edits: Edit[] = []
+    if (skip > 0) edits.push({workStart: 0, workLength: 0, origStart: 0, origLength: skip})
+    let delta = skip // origOffset - workOffset after the previous edits
+    for (const r of repairs) {
+      const origStart = r.offset + skip
+      const workStart = origStart - delta
+      edits.push({workStart, workLength: r.replacement.length, origStart, origLength: r.original.length})
+      delta += r.original.length - r.replacement.length
+    }
+    this.edits = edits
+    const starts = [0]
+    for (let i = original.indexOf('\n'); i !== -1; i = original.indexOf('\n', i + 1)) starts.push(i + 1)
+    this.lineStarts = starts
+  }
+
+  /** Original offset of a working-text offset. */
+  toOriginalOffset(work: number): number {
+    const edits = this.edits
+    let lo = 0
+    let hi = edits.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (edits[mid]!.workStart <= work) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    // Several edits can start at the same working offset (a BOM then a repair
+    // at 0): the last one whose start is <= work wins, which is right for
+    // offsets at or after it.
+    if (found === -1) return work
+    const e = edits[found]!
+    const inside = work - e.workStart
+    if (inside < e.workLength) return e.origStart + Math.min(inside, e.origLength)
+    return e.origStart + e.origLength + (inside - e.workLength)
+  }
+
+  /** Point (line, column, offset) in the original for an original offset. */
+  pointAtOriginal(offset: number): Required<Point> {
+    const starts = this.lineStarts
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
+  }
+
+  /** Point in the original for a working-text offset. */
+  point(work: number): Required<Point> {
+    return this.pointAtOriginal(this.toOriginalOffset(work))
+  }
+}
+
+/** Line and column (1-based) of an offset in a text; for one-off use. */
+export function lineColumn(text: string, offset: number): {line: number; column: number} {
+  let line = 1
+  let start = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    start = i + 1
+  }
+  return {line, column: offset - start + 1}
+}
