@@ -1,0 +1,183 @@
+/**
+ * Bytes → string: the first stage of the pipeline.
+ *
+ * Detects a byte order mark (UTF-8, UTF-16 LE/BE), UTF-16 without a BOM (by
+ * the pattern of NUL bytes that ASCII text leaves in it), valid UTF-8, and
+ * otherwise decodes as Windows-1252 through iconv-lite with a diagnostic.
+ * A BOM is kept in the text as U+FEFF at offset 0 so that positions count it.
+ * Never throws.
+ */
+
+import iconv from 'iconv-lite'
+import type {Decoded, Diagnostic, Encoding} from '../model/types.js'
+
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+
+/** Guesses UTF-16 without a BOM from NULs in the high (or low) byte of ASCII. */
+function sniffUtf16(input: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(input.length - (input.length % 2), 4096)
+  if (n < 4) return null
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < n; i += 2) {
+    if (input[i] === 0) evenNul++
+    if (input[i + 1] === 0) oddNul++
+  }
+  const pairs = n / 2
+  // ASCII-heavy text in UTF-16: most pairs have a NUL on one side, none on the other.
+  if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) return 'utf-16le'
+  if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+function decodeUtf16(input: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean): Decoded {
+  const diagnostics: Diagnostic[] = []
+  let bytes = input
+  if (bytes.length % 2 === 1) {
+    diagnostics.push({
+      ruleId: 'undecodable-bytes',
+      severity: 'warning',
+      message: `The input ends in half a UTF-16 code unit; the last byte was dropped`,
+      line: 1,
+      column: 1,
+      data: {encoding, bytes: 1}
+    })
+    bytes = bytes.subarray(0, bytes.length - 1)
+  }
+  // iconv-lite strips a BOM by default; keep it so positions count it.
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, {stripBOM: false})
+  return {text, encoding, bom, diagnostics}
+}
+
+/** 1-based line and column of byte `index` in `input`, counting `\n` bytes. */
+function bytePoint(input: Uint8Array, index: number): {line: number; column: number} {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < index && i < input.length; i++) {
+    if (input[i] === 0x0a) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return {line, column: index - lineStart + 1}
+}
+
+/** The first byte at which `input` is not valid UTF-8 (assumes it is invalid somewhere). */
+function firstInvalidUtf8(input: Uint8Array): number {
+  let i = 0
+  while (i < input.length) {
+    const b = input[i] ?? 0
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (n < 0) return i
+    try {
+      utf8.decode(input.subarray(i, i + n + 1))
+    } catch {
+      return i
+    }
+    i += n + 1
+  }
+  return input.length
+}
+
+/**
+ * Decodes the bytes of a dump.  See the module comment for the detection
+ * order; the result says which encoding was used and whether there was a BOM.
+ */
+export function decode(input: Uint8Array): Decoded {
+  try {
+    if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
+      return decodeUtf8OrFallback(input, true)
+    }
+    if (input.length >= 2 && input[0] === 0xff && input[1] === 0xfe) return decodeUtf16(input, 'utf-16le', true)
+    if (input.length >= 2 && input[0] === 0xfe && input[1] === 0xff) return decodeUtf16(input, 'utf-16be', true)
+    const sniffed = sniffUtf16(input)
+    if (sniffed) return decodeUtf16(input, sniffed, false)
+    return decodeUtf8OrFallback(input, false)
+  } catch (error) {
+    // Should not happen; never throw from the first stage.
+    const text = iconv.decode(Buffer.from(input), 'windows-1252')
+    return {
+      text,
+      encoding: 'windows-1252',
+      bom: false,
+      diagnostics: [
+        {ruleId: 'not-utf8', severity: 'warning', message: `Decoding failed (${String(error)}); read as Windows-1252`, line: 1, column: 1}
+      ]
+    }
+  }
+}
+
+function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean): Decoded {
+  try {
+    // TextDecoder drops a leading BOM unless told not to: keep it.
+    const text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(whole)
+    return {text, encoding: 'utf-8', bom, diagnostics: []}
+  } catch {
+    // Not UTF-8: read as Windows-1252.
+  }
+  const skip = bom ? 3 : 0
+  const rest = fallback(whole.subarray(skip))
+  if (!bom) return rest
+  // Keep the BOM as U+FEFF (one unit for three bytes); shift positions on its line.
+  for (const d of rest.diagnostics) {
+    if (d.line === 1) d.column += 1
+    if (d.offset !== undefined) d.offset += 1
+  }
+  return {...rest, text: '\uFEFF' + rest.text, bom: true}
+}
+
+function fallback(input: Uint8Array): Decoded {
+  const bom = false
+  const encoding: Encoding = 'windows-1252'
+  const at = firstInvalidUtf8(input)
+  const point = bytePoint(input, at)
+  const diagnostics: Diagnostic[] = [
+    {
+      ruleId: 'not-utf8',
+      severity: 'warning',
+      message: `The input is not valid UTF-8 (first invalid byte 0x${(input[at] ?? 0).toString(16).padStart(2, '0')} at byte ${at}); read as Windows-1252`,
+      line: point.line,
+      column: point.column,
+      data: {encoding, byte: at}
+    }
+  ]
+  // Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined: keep them as
+  // the C1 control of the same number (nothing lost, but say so).
+  let text = ''
+  const undefinedAt: number[] = []
+  const decoded = iconv.decode(Buffer.from(input.buffer, input.byteOffset, input.byteLength), encoding, {stripBOM: false})
+  if (decoded.includes('\uFFFD')) {
+    const chars: string[] = []
+    for (let i = 0; i < input.length; i++) {
+      const b = input[i] ?? 0
+      const ch = decoded[i] ?? ''
+      if (ch === '\uFFFD' && b >= 0x80) {
+        chars.push(String.fromCharCode(b))
+        undefinedAt.push(i)
+      } else {
+        chars.push(ch)
+      }
+    }
+    text = chars.join('')
+  } else {
+    text = decoded
+  }
+  if (undefinedAt.length > 0) {
+    const first = undefinedAt[0] ?? 0
+    const p = bytePoint(input, first)
+    diagnostics.push({
+      ruleId: 'undecodable-bytes',
+      severity: 'warning',
+      message: `${undefinedAt.length} byte(s) have no Windows-1252 character; kept as C1 control characters`,
+      line: p.line,
+      column: p.column,
+      offset: first,
+      data: {bytes: undefinedAt.map((i) => input[i] ?? 0)}
+    })
+  }
+  return {text, encoding, bom, diagnostics}
+}

@@ -1,0 +1,641 @@
+/**
+ * Mojibake repair with a position for every change.
+ *
+ * Design (see docs/repair.md): the text is split into lines; a line is only
+ * looked at when it holds a character that some codec reads as a UTF-8 lead
+ * byte followed by one it reads as a continuation byte, or a C1 control (the
+ * fast path skips everything else).  In a suspect line, every codec of
+ * `codecs.ts` finds the *runs* of characters whose bytes form well-formed
+ * UTF-8; each run is judged on what it was (how unlikely the characters are
+ * in real text) and what it would become (how likely the decoded characters
+ * are, in their context).  Runs judged weak are only repaired when the same
+ * codec found a strong run on the same line.  Layers are undone until a pass
+ * changes nothing, so the result is idempotent.
+ *
+ * Written by hand rather than calling `ftfy-js`: ftfy repairs a whole string
+ * at once and does not say where it changed it, and it is much slower.
+ */
+
+import type {Repair, RepairResult} from '../model/types.js'
+import {CODECS, CP1252_C1, SUSPECT_CONT, SUSPECT_LEAD, type Codec} from './codecs.js'
+
+/** One change to a line: `line.slice(start, end)` becomes `replacement`. */
+export interface LineEdit {
+  start: number
+  end: number
+  original: string
+  replacement: string
+  codecs: string[]
+}
+
+/** The result of {@link repairLine}. */
+export interface LineRepair {
+  text: string
+  edits: LineEdit[]
+}
+
+/** A well-formed UTF-8 sequence found in the bytes a codec gives a stretch of text. */
+interface Seq {
+  start: number
+  end: number
+  /** The decoded character (U+FFFD when a byte was lost). */
+  out: string
+  /** Number of bytes in the UTF-8 sequence (2–4; 6 for a CESU-8 surrogate pair). */
+  bytes: number
+  /** A byte was lost (shown as U+FFFD or `?`). */
+  lost: 'none' | 'fffd' | 'question'
+  /** A space stood for byte 0xA0 (a non-breaking space that became a space). */
+  spaceA0: boolean
+  /** `Ã ` read as `à ` (the 0xA0 byte is gone, the space is kept). */
+  grave: boolean
+}
+
+interface Run {
+  start: number
+  end: number
+  seqs: Seq[]
+  out: string
+  codec: string
+  strong: boolean
+}
+
+const LETTER = /\p{L}/u
+const UPPER = /\p{Lu}/u
+const LOWER = /\p{Ll}/u
+const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/u
+const INVALID = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u
+const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}]/u
+
+/** Quotation marks around a word, as opening + closing pairs. */
+const QUOTE_PAIRS = new Set(['""', '``', '“”', '‘’', '«»', '»«', '„“', '””', '‚‘'])
+
+/** Continuation characters that often follow a letter in correct text. */
+const BENIGN_AFTER_LETTER = new Set([...'…’‘”“®™\u00A0ªº´¨°«»·'])
+
+/** Short words after which `Ã ` is a word-final `à` (French `voilà le`). */
+const FUNCTION_WORD = /^(?:le|la|les|l'|l’|un|une|des|de|du|et|en|au|aux|ce|ces|sa|son|ses|mon|ma|mes|o|os|a|as|um|uma|the)(?![\p{L}])/u
+
+/** Latin Extended-B letters that real languages use often (Romanian, Vietnamese, Pinyin). */
+function rareLatinB(code: number): boolean {
+  if (code >= 0x218 && code <= 0x21b) return false
+  if (code === 0x1a0 || code === 0x1a1 || code === 0x1af || code === 0x1b0) return false
+  if (code >= 0x1cd && code <= 0x1dc) return false
+  return true
+}
+
+/** Modifier letters that are common in real text (IPA stress, spacing accents). */
+const COMMON_MODIFIERS = new Set([0x2c6, 0x2c7, 0x2c8, 0x2cc, 0x2d0, 0x2d8, 0x2d9, 0x2da, 0x2db, 0x2dc, 0x2dd])
+
+/** How likely a decoded character is in real text: 0 impossible, 1 rare, 2 fine. */
+function plausibility(ch: string, prev: string): 0 | 1 | 2 {
+  const code = ch.codePointAt(0) ?? 0
+  if (code === 0xfffd) return 2
+  if (code >= 0x80 && code < 0xa0) return 1 // C1: only as an inner layer
+  if (INVALID.test(ch)) return 0
+  if (code >= 0x180 && code < 0x250) return rareLatinB(code) ? 1 : 2
+  if (code >= 0x250 && code < 0x2b0) return 1
+  if (code >= 0x2b0 && code < 0x300) return COMMON_MODIFIERS.has(code) ? 2 : 1
+  if (code >= 0x300 && code < 0x370) return prev !== '' && !/\s/u.test(prev) ? 2 : 1
+  if (code === 0x17f) return 1 // long s
+  if (code >= 0x530 && code < 0x590) return 1 // Armenian
+  if (code >= 0x591 && code < 0x5d0) return 1 // Hebrew points
+  if (code >= 0x1d00 && code < 0x1dc0) return 1 // phonetic extensions
+  if (code >= 0xe000 && code < 0xf900) return 0
+  return 2
+}
+
+function isC1(code: number): boolean {
+  return code >= 0x80 && code < 0xa0
+}
+
+function hasC1(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (isC1(s.charCodeAt(k))) return true
+  return false
+}
+
+/** Finds the UTF-8 sequence the bytes of `s` (through `codec`) form at `i`, if any. */
+function matchSeq(s: string, i: number, codec: Codec): Seq | null {
+  const enc = codec.encode
+  const b0 = enc[s.charCodeAt(i)] ?? -1
+  if (b0 < 0xc2 || b0 > 0xf4) return null
+  const n = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3
+  // `Ã ` for `à `: the 0xA0 byte was dropped or turned into a space.
+  if (b0 === 0xc3 && s.charCodeAt(i + 1) === 0x20) {
+    const rest = s.slice(i + 2, i + 12)
+    const prev = i > 0 ? s[i - 1] ?? '' : ''
+    // The space was the 0xA0 byte: a double space, a lone letter (`Ã s`), or
+    // inside a word (`GÃ idhlig`) unless a function word follows (`voilÃ le`).
+    const inWord = LETTER.test(prev) && /^\p{Ll}/u.test(rest) && !FUNCTION_WORD.test(rest)
+    if (rest.startsWith(' ') || /^(?:quel[ae]|quilo|\p{Ll}(?![\p{L}'’]))/u.test(rest) || inWord) {
+      return {start: i, end: i + 2, out: 'à', bytes: 2, lost: 'none', spaceA0: true, grave: true}
+    }
+    if (/^\p{Ll}/u.test(rest)) {
+      return {start: i, end: i + 1, out: 'à', bytes: 2, lost: 'none', spaceA0: false, grave: true}
+    }
+  }
+  let cp = b0 & (n === 1 ? 0x1f : n === 2 ? 0x0f : 0x07)
+  let lost: Seq['lost'] = 'none'
+  let spaceA0 = false
+  let j = i + 1
+  for (let k = 1; k <= n; k++, j++) {
+    if (j >= s.length) return null
+    const c = s.charCodeAt(j)
+    const b = enc[c] ?? -1
+    let lo = 0x80
+    let hi = 0xbf
+    if (k === 1) {
+      if (b0 === 0xe0) lo = 0xa0
+      else if (b0 === 0xf0) lo = 0x90
+      else if (b0 === 0xf4) hi = 0x8f
+    }
+    if (b >= lo && b <= hi && c !== 0x20) {
+      cp = (cp << 6) | (b & 0x3f)
+    } else if (c === 0x20 && lo <= 0xa0 && hi >= 0xa0 && (j + 1 < s.length || k > 1)) {
+      cp = (cp << 6) | 0x20
+      spaceA0 = true
+    } else if (c === 0xfffd) {
+      lost = 'fffd'
+    } else if (c === 0x3f && lost === 'none') {
+      lost = 'question'
+    } else {
+      return null
+    }
+  }
+  if (lost !== 'none') {
+    return {start: i, end: j, out: '\uFFFD', bytes: n + 1, lost, spaceA0, grave: false}
+  }
+  if (cp >= 0xd800 && cp <= 0xdbff) {
+    // CESU-8 / "UTF-8 variant": a surrogate pair encoded as two 3-byte sequences.
+    const low = matchSeq(s, j, codec)
+    if (!low || low.lost !== 'none' || low.bytes !== 3) return null
+    const lc = low.out.charCodeAt(0)
+    if (lc < 0xdc00 || lc > 0xdfff) return null
+    const full = 0x10000 + ((cp - 0xd800) << 10) + (lc - 0xdc00)
+    return {start: i, end: low.end, out: String.fromCodePoint(full), bytes: 6, lost, spaceA0: spaceA0 || low.spaceA0, grave: false}
+  }
+  if (cp >= 0xdc00 && cp <= 0xdfff) {
+    // A lone low surrogate; only valid as the second half of a pair (built above).
+    return {start: i, end: j, out: String.fromCharCode(cp), bytes: 3, lost, spaceA0, grave: false}
+  }
+  return {start: i, end: j, out: String.fromCodePoint(cp), bytes: n + 1, lost, spaceA0, grave: false}
+}
+
+/** Is a single sequence, on its own, strong evidence of mojibake? */
+function seqStrength(s: string, seq: Seq, codec: Codec): 'strong' | 'weak' {
+  const orig = s.slice(seq.start, seq.end)
+  const after = s[seq.end] ?? ''
+  const before = seq.start > 0 ? s[seq.start - 1] ?? '' : ''
+  if (seq.lost === 'fffd') return 'strong'
+  if (seq.lost === 'question') return seq.end - seq.start >= 3 && seq.bytes >= 3 ? 'strong' : 'weak'
+  if (seq.grave) return codec.name === 'windows-1252' ? 'strong' : 'weak'
+  if (seq.spaceA0) return 'weak'
+  for (let k = 0; k < orig.length; k++) if (isC1(orig.charCodeAt(k))) return 'strong'
+  const chars = [...orig]
+  const allLetters = chars.every((ch) => LETTER.test(ch))
+  const latinLetters = allLetters && chars.every((ch) => /[\p{Script=Latin}\p{Script=Common}]/u.test(ch))
+  const loose = codec.name === 'macroman' || codec.name === 'cp437'
+  if (orig.length >= 3) return allLetters && (!latinLetters || loose) ? 'weak' : 'strong'
+  const lead = chars[0] ?? ''
+  const cont = chars[1] ?? ''
+  if (allLetters) {
+    // Two capitals inside a word in capitals (`HÅØYA`) are just a word.
+    if (UPPER.test(lead) && UPPER.test(cont) && UPPER.test(before)) return 'weak'
+    return latinLetters && !loose ? 'strong' : 'weak'
+  }
+  if (codec.name === 'cp437' && !chars.some((ch) => LETTER.test(ch))) return 'weak' // line art
+  if (!BENIGN_AFTER_LETTER.has(cont)) return 'strong'
+  // A benign-looking pair: letter + quote, ellipsis, trademark …
+  if (cont === '’' || cont === '‘') {
+    if (LOWER.test(after)) return 'weak' // an apostrophe
+    if (LETTER.test(after)) return 'strong'
+  } else if (cont === '\u00A0') {
+    if (LOWER.test(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 'Ã' && !UPPER.test(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 'Â' && !UPPER.test(before)) return 'strong'
+    return 'weak'
+  } else if (LETTER.test(after)) {
+    return 'strong' // inside a word
+  }
+  if (codec.name === 'windows-1252' && (lead === 'Ã' || lead === 'Â')) {
+    if (cont === '\u00A0' && UPPER.test(before)) return 'weak'
+    if (cont === '…' || cont === '’') return 'weak'
+    return 'strong'
+  }
+  return 'weak'
+}
+
+function scriptOf(ch: string): string {
+  if (/\p{Script=Latin}/u.test(ch)) return 'Latin'
+  if (/\p{Script=Greek}/u.test(ch)) return 'Greek'
+  if (/\p{Script=Cyrillic}/u.test(ch)) return 'Cyrillic'
+  if (/\p{Script=Hebrew}/u.test(ch)) return 'Hebrew'
+  if (/\p{Script=Arabic}/u.test(ch)) return 'Arabic'
+  if (/\p{Script=Hangul}/u.test(ch)) return 'Hangul'
+  if (/\p{Script=Han}/u.test(ch)) return 'Han'
+  if (/\p{Script=Thai}/u.test(ch)) return 'Thai'
+  if (/\p{Script=Armenian}/u.test(ch)) return 'Armenian'
+  return 'Other'
+}
+
+/** Judges a run: null when it must be left alone, else strong or weak. */
+function judgeRun(s: string, run: Run, codec: Codec, depth: number): 'strong' | 'weak' | null {
+  const before = run.start > 0 ? s[run.start - 1] ?? '' : ''
+  const after = s[run.end] ?? ''
+  const outChars = [...run.out]
+  let worst: 0 | 1 | 2 = 2
+  let prev = before
+  let hasC1 = false
+  for (const ch of outChars) {
+    const p = plausibility(ch, prev)
+    if (isC1(ch.charCodeAt(0))) hasC1 = true
+    if (p < worst) worst = p
+    prev = ch
+  }
+  if (worst === 0) return null
+  // Mojibake quoted on purpose: `"Ã©"`, “â€“”, `â€™` in backticks.
+  if (QUOTE_PAIRS.has(before + after)) return null
+  const orig = s.slice(run.start, run.end)
+  // C1 controls in the input are proof of damage (UTF-8 read as Latin-1).
+  let origC1 = false
+  for (let k = 0; k < orig.length; k++) if (isC1(orig.charCodeAt(k))) origC1 = true
+  if (run.seqs.some((q) => q.spaceA0)) origC1 = false
+  // One CJK or Hangul character amid other text: a lucky decoding.
+  if (outChars.length === 1 && CJK.test(run.out) && !CJK.test(before) && !CJK.test(after)) return null
+  if (hasC1 && !origC1) {
+    // C1 controls in the result: only right when the result is itself mojibake
+    // (a further layer), i.e. the controls sit in sequences of the next pass.
+    if (depth > 2) return null
+    // Judge the next layer in a window around the run (not the whole line: speed).
+    const from = Math.max(0, run.start - 40)
+    const inner = findRuns(s.slice(from, run.start) + run.out + s.slice(run.end, run.end + 40), depth + 1)
+      .filter((r) => r.seqs.length > 0 || codec.name === 'windows-1252')
+    for (let k = 0; k < run.out.length; k++) {
+      if (!isC1(run.out.charCodeAt(k))) continue
+      const at = run.start - from + k
+      if (!inner.some((r) => r.start <= at && at < r.end)) return null
+    }
+  } else if (worst === 1 && run.seqs.length < 2 && !origC1) {
+    return null
+  }
+  // The orig was letters only, and the result is not: unlikely.
+  if (orig.length === 2 && [...orig].every((ch) => LETTER.test(ch)) && !outChars.some((ch) => LETTER.test(ch))) return null
+  if (origC1) return 'strong'
+  // MacRoman and cp437 read many letter pairs as a combining mark: not alone.
+  if ((codec.name === 'macroman' || codec.name === 'cp437') && run.seqs.length < 2 && /\p{M}/u.test(run.out)) return null
+
+  const letters = outChars.filter((ch) => LETTER.test(ch))
+  if (run.seqs.length === 1 && letters.length === 1) {
+    const ch = letters[0] ?? ''
+    const script = scriptOf(ch)
+    if (!LATIN_LIKE.test(ch)) {
+      // A lone letter of another script next to letters or digits of another one.
+      const alien = (n: string) => /[\p{L}\p{N}]/u.test(n) && scriptOf(n) !== script
+      if (alien(before) || alien(after)) return null
+    }
+    // In a word in capitals, a repair to a lower-case letter is unlikely.
+    const before2 = run.start > 1 ? s[run.start - 2] ?? '' : ''
+    // (`Ã` + a non-benign character is the commonest mojibake there is: exempt.)
+    const exempt = codec.name === 'windows-1252' && orig[0] === 'Ã' && !BENIGN_AFTER_LETTER.has(orig[1] ?? '')
+    if (!exempt && LOWER.test(ch) && UPPER.test(before) && (UPPER.test(after) || UPPER.test(before2))) return null
+  }
+  let strong = false
+  for (const seq of run.seqs) if (seqStrength(s, seq, codec) === 'strong') strong = true
+  if (!strong && run.seqs.length >= 3 && !run.seqs.some((q) => q.spaceA0 || q.grave)) strong = true
+  // One letter standing alone (no letter on either side) outside Latin-1: weak.
+  if (strong && run.seqs.length === 1 && outChars.length === 1 && LETTER.test(run.out) && !LETTER.test(before) && !LETTER.test(after)) {
+    const code = run.out.charCodeAt(0)
+    if (!(codec.name === 'windows-1252' && code >= 0xc0 && code <= 0xff)) strong = false
+  }
+  return strong ? 'strong' : 'weak'
+}
+
+/** All runs of well-formed UTF-8 that `codec` finds in `s` (unjudged); `na` lists the non-ASCII positions. */
+function scan(s: string, codec: Codec, bit: number, na: readonly number[]): Run[] {
+  const runs: Run[] = []
+  let cur: Run | null = null
+  let next = 0 // the scan has consumed s[0, next)
+  for (const i of na) {
+    if (i < next || ((SUSPECT_LEAD[s.charCodeAt(i)] ?? 0) & bit) === 0) continue
+    const seq = matchSeq(s, i, codec)
+    if (!seq) continue
+    if (cur && cur.end === seq.start && !seq.grave && !cur.seqs.some((q) => q.grave)) {
+      cur.seqs.push(seq)
+      cur.end = seq.end
+      cur.out += seq.out
+    } else {
+      cur = {start: seq.start, end: seq.end, seqs: [seq], out: seq.out, codec: codec.name, strong: false}
+      runs.push(cur)
+    }
+    next = seq.end
+  }
+  return runs
+}
+
+function codecLabel(orig: string, codec: Codec): string {
+  if (codec.name !== 'windows-1252') return codec.name
+  for (let k = 0; k < orig.length; k++) {
+    const c = orig.charCodeAt(k)
+    if (isC1(c) && c !== 0x81 && c !== 0x8d && c !== 0x8f && c !== 0x90 && c !== 0x9d) return 'latin-1'
+  }
+  return 'windows-1252'
+}
+
+const MACROMAN = CODECS.find((c) => c.name === 'macroman')
+const CONTRACTION = /^(?:s|t|d|m|ll|re|ve)(?!\p{L})/u
+
+/** Does `s` hold non-ASCII characters (not C1 controls) outside all of `runs`?  `na`: the non-ASCII positions. */
+function hasUnexplained(s: string, runs: readonly Run[], na: readonly number[]): boolean {
+  let r = 0
+  for (const i of na) {
+    if (s.charCodeAt(i) < 0xa0) continue
+    while (r < runs.length && (runs[r]?.end ?? 0) <= i) r++
+    const run = runs[r]
+    if (run && run.start <= i) continue
+    return true
+  }
+  return false
+}
+
+/** The accepted runs of one pass over `s`, non-overlapping, sorted by start. */
+function findRuns(s: string, depth = 0): Run[] {
+  const na: number[] = []
+  let leads = 0 // the codecs in which some character is a lead byte
+  const re = /[^\x00-\x7f]/g
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    na.push(m.index)
+    leads |= SUSPECT_LEAD[s.charCodeAt(m.index)] ?? 0
+  }
+  if (na.length === 0) return []
+  const perCodec: Run[][] = []
+  for (let c = 0; c < CODECS.length; c++) {
+    const codec = CODECS[c] as Codec
+    const bit = 1 << c
+    if ((leads & bit) === 0) {
+      perCodec.push([])
+      continue
+    }
+    const runs = scan(s, codec, bit, na)
+    const judged: Run[] = []
+    let strongRuns = 0
+    let longStrong = false
+    for (const run of runs) {
+      const verdict = judgeRun(s, run, codec, depth)
+      if (!verdict) continue
+      run.strong = verdict === 'strong'
+      if (run.strong) {
+        strongRuns++
+        if (run.seqs.some((q) => q.bytes >= 3)) longStrong = true
+      }
+      judged.push(run)
+    }
+    // Correct non-ASCII text on the line that this codec cannot explain makes
+    // a lone two-byte repair doubtful (`Bremer/Mccoy – DrÃ¥ber`).
+    let ok = strongRuns > 0
+    if (ok && strongRuns < 2 && !longStrong && hasUnexplained(s, judged, na)) ok = false
+    perCodec.push(ok ? judged : [])
+  }
+  // Prefer the codec that explains most of the line; earlier codecs win ties.
+  const order = perCodec
+    .map((runs, index) => ({runs, index, cover: runs.reduce((n, r) => n + r.end - r.start, 0)}))
+    .filter((x) => x.cover > 0)
+    .sort((a, b) => b.cover - a.cover || a.index - b.index)
+  const chosen: Run[] = []
+  const taken = new Uint8Array(s.length)
+  for (const {runs, index} of order) {
+    const codec = CODECS[index]
+    if (!codec) continue
+    for (const run of runs) {
+      let free = true
+      for (let k = run.start; k < run.end && free; k++) if (taken[k] === 1) free = false
+      if (!free) continue
+      taken.fill(1, run.start, run.end)
+      run.codec = codecLabel(s.slice(run.start, run.end), codec)
+      chosen.push(run)
+    }
+  }
+  // Lone C1 controls left over: cp1252 bytes read as Latin-1.
+  for (const i of na) {
+    const c = s.charCodeAt(i)
+    if (!isC1(c) || taken[i] === 1) continue
+    const ch = CP1252_C1[c - 0x80] ?? ''
+    // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
+    // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
+    const mac = MACROMAN?.decode[c] ?? ''
+    const rest = s.slice(i + 1, i + 4)
+    if (/[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? '') && !LETTER.test(ch) && LETTER.test(mac)) {
+      if (!(ch === '’' && CONTRACTION.test(rest))) {
+        chosen.push({start: i, end: i + 1, seqs: [], out: mac, codec: 'latin-1/macroman', strong: true})
+        continue
+      }
+    }
+    if (ch === '' || ch === s[i]) continue
+    chosen.push({start: i, end: i + 1, seqs: [], out: ch, codec: 'latin-1/windows-1252', strong: true})
+  }
+  return chosen.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Could this line hold mojibake at all?  (The fast path: a lead character of
+ * some codec followed by a continuation character of the same codec, a C1
+ * control, or `Ã ` for `à`.)  `from` may be the first non-ASCII character.
+ */
+function suspect(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) continue
+    if (c < 0xa0) return true
+    const lead = SUSPECT_LEAD[c] ?? 0
+    if (lead === 0 || i + 1 >= to) continue
+    const next = s.charCodeAt(i + 1)
+    if ((lead & (SUSPECT_CONT[next] ?? 0)) !== 0) return true
+    if (c === 0xc3 && next === 0x20) return true
+  }
+  return false
+}
+
+const MAX_LAYERS = 6
+
+const C1_ANY = /[\u0080-\u009f]/
+
+const WIN1252 = CODECS[0]
+
+/**
+ * Is a repaired line still full of mojibake-looking pairs (a Latin-1 letter
+ * followed by a cp1252 continuation character) that no codec could undo?
+ * Then the repairs made are guesses on a hopeless garble: keep the line.
+ */
+function hopeless(s: string): boolean {
+  if (!WIN1252) return false
+  let pairs = 0
+  const re = /[\u00c0-\u00ff]/g
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const next = s[m.index + 1] ?? ''
+    const b = WIN1252.encode[next.charCodeAt(0)] ?? -1
+    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(next) && ++pairs >= 3) return true
+  }
+  return false
+}
+
+/** A changed stretch of the current text: `cur[cs, ce)` stands for `line[os, oe)`. */
+interface Segment {
+  cs: number
+  ce: number
+  os: number
+  oe: number
+  codecs: string[]
+}
+
+/**
+ * Applies one pass's runs to `cur`, whose changed stretches are `segs`;
+ * returns the new text and its segments.  A run that touches earlier
+ * segments swallows them (one repair per damaged stretch of the input).
+ */
+function applyRuns(cur: string, segs: readonly Segment[], runs: readonly Run[]): {text: string; segs: Segment[]} {
+  const out: Segment[] = []
+  const parts: string[] = []
+  let pos = 0 // cur[0, pos) is in `parts`
+  let shift = 0 // new offset − cur offset, after `pos`
+  let delta = 0 // line offset − cur offset in unchanged text, after the last segment passed
+  let si = 0
+  let ri = 0
+  const pushSeg = (seg: Segment) => out.push({...seg, cs: seg.cs + shift, ce: seg.ce + shift})
+  while (ri < runs.length) {
+    const first = runs[ri]
+    if (!first) break
+    while (si < segs.length && (segs[si]?.ce ?? 0) <= first.start) {
+      const seg = segs[si++] as Segment
+      pushSeg(seg)
+      delta = seg.oe - seg.ce
+    }
+    let gStart = first.start
+    let gEnd = first.end
+    let lastRun = ri
+    const os = delta // line offset − cur offset just before the group
+    let chain: string[] = []
+    for (;;) {
+      let grew = false
+      while (si < segs.length && (segs[si]?.cs ?? 0) < gEnd) {
+        const seg = segs[si++] as Segment
+        if (seg.cs < gStart) gStart = seg.cs
+        if (seg.ce > gEnd) {
+          gEnd = seg.ce
+          grew = true
+        }
+        if (seg.codecs.length > chain.length) chain = seg.codecs
+        delta = seg.oe - seg.ce
+      }
+      while (lastRun + 1 < runs.length && (runs[lastRun + 1]?.start ?? 0) < gEnd) {
+        lastRun++
+        const r = runs[lastRun] as Run
+        if (r.end > gEnd) {
+          gEnd = r.end
+          grew = true
+        }
+      }
+      if (!grew) break
+    }
+    // The group's new text: the runs' output, and what lies between them.
+    let text = cur.slice(gStart, first.start)
+    let p = first.start
+    for (let k = ri; k <= lastRun; k++) {
+      const r = runs[k] as Run
+      text += cur.slice(p, r.start) + r.out
+      p = r.end
+    }
+    text += cur.slice(p, gEnd)
+    parts.push(cur.slice(pos, gStart), text)
+    const cs = gStart + shift
+    out.push({cs, ce: cs + text.length, os: gStart + os, oe: gEnd + delta, codecs: [...chain, first.codec]})
+    shift += text.length - (gEnd - gStart)
+    pos = gEnd
+    ri = lastRun + 1
+  }
+  while (si < segs.length) pushSeg(segs[si++] as Segment)
+  parts.push(cur.slice(pos))
+  return {text: parts.join(''), segs: out}
+}
+
+/**
+ * Repairs the mojibake of one line (no `\n` in it).  Edits refer to `line`.
+ */
+export function repairLine(line: string): LineRepair {
+  if (!suspect(line, 0, line.length)) return {text: line, edits: []}
+  return repairSuspectLine(line)
+}
+
+/** {@link repairLine} without the fast-path check (the caller made it). */
+function repairSuspectLine(line: string): LineRepair {
+  let cur = line
+  let segs: Segment[] = []
+  // The last state reached by layers that C1 controls proved (see `hopeless`).
+  let safe = {cur, segs}
+  let proved = true
+  for (let layer = 0; layer < MAX_LAYERS; layer++) {
+    const runs = findRuns(cur)
+    if (runs.length === 0) break
+    // (Every run changes the text: a decoded sequence is never its own input.)
+    const next = applyRuns(cur, segs, runs)
+    proved = proved && runs.some((r) => hasC1(cur.slice(r.start, r.end)))
+    cur = next.text
+    segs = next.segs
+    if (proved) safe = {cur, segs}
+    // Another pass can only find something where this one changed the text
+    // (or in a C1 control): skip it when nothing suspect is near the changes.
+    if (!C1_ANY.test(cur) && !segs.some((g) => suspect(cur, Math.max(0, g.cs - 8), Math.min(cur.length, g.ce + 8)))) break
+  }
+  if (cur !== line && hopeless(cur)) ({cur, segs} = safe)
+  if (cur === line) return {text: line, edits: []}
+  const edits: LineEdit[] = []
+  for (const seg of segs) {
+    const original = line.slice(seg.os, seg.oe)
+    const replacement = cur.slice(seg.cs, seg.ce)
+    if (original !== replacement) edits.push({start: seg.os, end: seg.oe, original, replacement, codecs: seg.codecs})
+  }
+  return {text: cur, edits}
+}
+
+/**
+ * Repairs mojibake in `text`, line by line, and logs every repair with its
+ * place in `text`.  Never changes the number of lines, line endings, or a
+ * leading U+FEFF; idempotent.
+ */
+export function repairMojibake(text: string): RepairResult {
+  const repairs: Repair[] = []
+  const parts: string[] = []
+  const nonAscii = /[^\x00-\x7f]/g
+  let lineNo = 1
+  let counted = 0 // text before this offset has had its line ends counted
+  let last = 0 // text before this offset is in `parts`
+  const len = text.length
+  for (;;) {
+    const m = nonAscii.exec(text)
+    if (!m) break
+    const i = m.index
+    let end = text.indexOf('\n', i)
+    if (end === -1) end = len
+    if (suspect(text, i, end)) {
+      const start = text.lastIndexOf('\n', i - 1) + 1
+      for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
+      counted = start
+      const fixed = repairSuspectLine(text.slice(start, end))
+      if (fixed.edits.length > 0) {
+        parts.push(text.slice(last, start), fixed.text)
+        last = end
+        for (const edit of fixed.edits) {
+          repairs.push({
+            original: edit.original,
+            replacement: edit.replacement,
+            line: lineNo,
+            column: edit.start + 1,
+            offset: start + edit.start,
+            codecs: edit.codecs
+          })
+        }
+      }
+    }
+    nonAscii.lastIndex = end + 1
+  }
+  if (repairs.length === 0) return {text, repairs}
+  parts.push(text.slice(last))
+  return {text: parts.join(''), repairs}
+}
