@@ -1,0 +1,413 @@
+/**
+ * Block scanner: lines → mdast blocks (paragraphs, lists, tables, block
+ * quotes, headings, artifacts).
+ *
+ * Ours, not remark-parse: pandoc's plain writer output is not Markdown (a
+ * line `1994. Founded` is a paragraph, not a list), and the grammar it does
+ * use — blank-line separated blocks, `-   ` lists, grid and simple tables,
+ * bare headings — is small.  A single forward pass over the lines; table
+ * cells and list items are re-scanned as sub-documents made of sub-lines, so
+ * every node keeps its exact position.
+ */
+
+import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, Table, TableRow} from 'mdast'
+import {isBlank, subLine, type Line} from './lines.js'
+import {position, report, type ParseContext} from './context.js'
+import {parseInlineLines} from './inline.js'
+import type {BlockTableCell, Category} from './nodes.js'
+import type {ScannedRow, ScannedTable} from './table-types.js'
+import {scanGridTable} from './grid-table.js'
+import {scanSimpleTable} from './simple-table.js'
+
+export type Block = BlockContent | DefinitionContent
+
+export interface BlockOptions {
+  /** Top level of the document: infer headings and category lines. */
+  topLevel?: boolean
+  /** Something (the footnote definitions) follows these lines. */
+  followedByContent?: boolean
+}
+
+/** Deepest nesting of tables/lists/quotes we re-scan; deeper text stays a paragraph. */
+const MAX_DEPTH = 32
+
+const BULLET = /^( *)([-*+])( +(?=\S)| *$)/
+const ORDERED = /^( *)(\d{1,9}|[a-zA-Z]|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})([.)])( +)(?=\S)/
+const GRID_START = /^ {0,3}\+[-=:]/
+const DASH_RUNS = /^ {0,3}-+(?: +-+)* *$/
+
+/** Known section titles (English and a few other languages seen in dumps). */
+export const KNOWN_SECTIONS = new Set(
+  [
+    'references', 'see also', 'external links', 'notes', 'further reading', 'bibliography', 'sources',
+    'citations', 'footnotes', 'literature', 'works cited', 'notes and references', 'references and notes',
+    'multilateral membership', 'multilateral relations', 'bilateral relations', 'history', 'overview',
+    'einzelnachweise', 'weblinks', 'literatur', 'siehe auch', 'anmerkungen', 'quellen', 'verweise',
+    'références', 'liens externes', 'voir aussi', 'notes et références', 'bronnen', 'verwysings'
+  ]
+)
+
+interface Marker {
+  indent: number
+  ordered: boolean
+  /** Column where the item's content starts. */
+  content: number
+  bullet: string
+  start: number | null
+  delimiter: '.' | ')' | null
+}
+
+function listMarker(text: string): Marker | null {
+  let m = BULLET.exec(text)
+  if (m) {
+    const indent = m[1]!.length
+    return {indent, ordered: false, content: m[0].length, bullet: m[2]!, start: null, delimiter: null}
+  }
+  m = ORDERED.exec(text)
+  if (m) {
+    // Only `1.`/`a)` style markers followed by two spaces (pandoc's plain writer
+    // pads ordered markers to 4 columns) or by one space with a digit marker.
+    const spaces = m[4]!.length
+    const isDigit = /^\d/.test(m[2]!)
+    if (!isDigit && spaces < 2) return null
+    if (isDigit && spaces < 1) return null
+    const start = isDigit ? Number(m[2]) : 1
+    return {indent: m[1]!.length, ordered: true, content: m[0].length, bullet: m[2]!, start, delimiter: m[3] as '.' | ')'}
+  }
+  return null
+}
+
+function indentOf(text: string): number {
+  let i = 0
+  while (i < text.length && text.charCodeAt(i) === 32) i++
+  return i
+}
+
+/** Parse lines into blocks. */
+export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOptions = {}): Block[] {
+  const out: Block[] = []
+  const n = lines.length
+  let i = 0
+  let blanksBefore = 0
+  while (i < n) {
+    const line = lines[i]!
+    const text = line.text
+    if (isBlank(text)) {
+      blanksBefore++
+      i++
+      continue
+    }
+    const before = blanksBefore
+    blanksBefore = 0
+
+    if (ctx.depth < MAX_DEPTH && GRID_START.test(text)) {
+      const scanned = scanGridTable(lines, i)
+      if (scanned) {
+        out.push(buildTable(scanned, lines, ctx))
+        i = Math.max(scanned.end, scanned.captionRange ? scanned.captionRange[1] : 0, i + 1)
+        continue
+      }
+    }
+
+    if (text.trim() === '[TABLE]') {
+      const start = line.offset + indentOf(text)
+      out.push({type: 'lostTable', position: position(ctx, start, start + 7)})
+      report(ctx, 'lost-table', 'warning', 'A table pandoc could not draw (`[TABLE]`): its content and footnotes are lost', start, start + 7)
+      i++
+      continue
+    }
+
+    if (
+      ctx.depth < MAX_DEPTH &&
+      (DASH_RUNS.test(text) || (i + 1 < n && DASH_RUNS.test(lines[i + 1]!.text) && !isBlank(lines[i + 1]!.text)))
+    ) {
+      const scanned = scanSimpleTable(lines, i)
+      if (scanned) {
+        out.push(buildTable(scanned, lines, ctx))
+        i = Math.max(scanned.end, scanned.captionRange ? scanned.captionRange[1] : 0, i + 1)
+        continue
+      }
+    }
+
+    const marker = listMarker(text)
+    if (marker && ctx.depth < MAX_DEPTH) {
+      const {list, end} = parseList(lines, i, marker, ctx)
+      out.push(list)
+      i = end
+      continue
+    }
+
+    const indent = indentOf(text)
+    if (indent >= 2 && ctx.depth < MAX_DEPTH) {
+      // An indented block: pandoc's plain writer indents block quotes and
+      // definition bodies.  Its lines are re-scanned without the indent.
+      let j = i
+      const inner: Line[] = []
+      while (j < n && (indentOf(lines[j]!.text) >= indent || (isBlank(lines[j]!.text) && j + 1 < n && indentOf(lines[j + 1]!.text) >= indent && !isBlank(lines[j + 1]!.text)))) {
+        inner.push(isBlank(lines[j]!.text) ? subLine(lines[j]!, lines[j]!.text.length) : subLine(lines[j]!, indent))
+        j++
+      }
+      ctx.depth++
+      const children = parseBlocks(inner, ctx)
+      ctx.depth--
+      const last = lines[j - 1]!
+      out.push({
+        type: 'blockquote',
+        children: children.filter((c): c is BlockContent => c.type !== 'definition' && c.type !== 'footnoteDefinition'),
+        position: position(ctx, line.offset + indent, last.offset + last.text.length)
+      })
+      i = j
+      continue
+    }
+
+    // A paragraph: lines up to a blank line or the start of another block.
+    let j = i + 1
+    while (j < n) {
+      const t = lines[j]!.text
+      if (isBlank(t) || GRID_START.test(t) || listMarker(t) || t.trim() === '[TABLE]') break
+      j++
+    }
+    const paraLines = lines.slice(i, j)
+    const after = j < n ? j : -1
+    if (options.topLevel && paraLines.length === 1) {
+      const category = categoryNode(line, ctx, out)
+      if (category) {
+        out.push(category)
+        i = j
+        continue
+      }
+      if (isHeadingLine(line.text, before, i, lines, after, options.followedByContent === true)) {
+        const prev = out[out.length - 1]
+        let depth = 2
+        // A heading right under another heading is a sub-heading.
+        if (prev && prev.type === 'heading') depth = Math.min(6, prev.depth + 1)
+        const trimmed = trimLine(line)
+        out.push({
+          type: 'heading',
+          depth: depth as 1 | 2 | 3 | 4 | 5 | 6,
+          children: parseInlineLines([trimmed], ctx),
+          position: position(ctx, trimmed.offset, trimmed.offset + trimmed.text.length),
+          data: {inferred: KNOWN_SECTIONS.has(normalizeTitle(line.text)) ? 'known-section' : 'shape'}
+        })
+        i = j
+        continue
+      }
+    }
+    out.push(paragraph(paraLines, ctx))
+    i = j
+  }
+  return out
+}
+
+function trimLine(line: Line): Line {
+  const start = indentOf(line.text)
+  return subLine(line, start, line.text.trimEnd().length)
+}
+
+/** Build a paragraph node from lines (hard breaks between them). */
+export function paragraph(lines: Line[], ctx: ParseContext): Paragraph {
+  const trimmed = lines.map((l, k) => (k === 0 ? trimLine(l) : subLine(l, 0, l.text.trimEnd().length)))
+  const first = trimmed[0]!
+  const last = trimmed[trimmed.length - 1]!
+  return {
+    type: 'paragraph',
+    children: parseInlineLines(trimmed, ctx, {leadingImage: true}),
+    position: position(ctx, first.offset, last.offset + last.text.length)
+  }
+}
+
+function normalizeTitle(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ')
+}
+
+const SENTENCE_END = /[.,;:!]$|[.!?]["'”’)]$/
+
+/** Whether a one-line paragraph is a heading (pandoc drops the `==` marks). */
+function isHeadingLine(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): boolean {
+  if (index === 0) return false
+  if (blanksBefore === 0) return false
+  if (after !== -1 && !isBlank(lines[after]!.text)) return false
+  // Something must follow.
+  let k = after === -1 ? lines.length : after
+  while (k < lines.length && isBlank(lines[k]!.text)) k++
+  if (k >= lines.length && !followed) return false
+  const t = text.trim()
+  if (t.length === 0 || text.length - text.trimStart().length > 0) return false
+  const known = KNOWN_SECTIONS.has(normalizeTitle(t))
+  if (known) return true
+  if (t.length > 90) return false
+  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return false
+  if (SENTENCE_END.test(t)) return false
+  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return false
+  if (/^\[.*\]$/.test(t)) return false
+  const words = t.split(/\s+/).length
+  if (words > 12) return false
+  return true
+}
+
+// The category namespace in English and in the languages of the dumps seen so far.
+const CATEGORY_PREFIX = '(?:Category|Kategorie|Catégorie|Categoría|Categoria|Categorie|Kategori|Kategoria|Kategorija|Kategória|Luokka|Категория|Kategorî)'
+const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
+const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
+const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
+
+function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
+  const t = line.text.trim()
+  const prefixMatch = CATEGORY.exec(t)
+  if (prefixMatch) {
+    const names = t
+      .split(CATEGORY_SPLIT)
+      .map((s) => s.trim())
+      .filter(Boolean)
+    const start = line.offset + indentOf(line.text)
+    return {type: 'category', names, prefix: prefixMatch[1]!, position: position(ctx, start, start + t.length)}
+  }
+  if (BARE_CATEGORY.test(t)) {
+    // A bare title such as `Foreign_relations_of_Mali`: underscores for
+    // spaces and nothing else on the line.  Accept it after a References
+    // heading or at the end of the body.
+    const prev = before[before.length - 1]
+    const afterRefs = prev?.type === 'heading'
+    if (afterRefs || before.length > 0) {
+      const start = line.offset + indentOf(line.text)
+      return {type: 'category', names: [t], prefix: null, position: position(ctx, start, start + t.length)}
+    }
+  }
+  return null
+}
+
+function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContext): {list: List; end: number} {
+  const items: ListItem[] = []
+  const n = lines.length
+  let i = start
+  let spread = false
+  while (i < n) {
+    const line = lines[i]!
+    const m = listMarker(line.text)
+    if (!m || m.indent !== first.indent || m.ordered !== first.ordered) break
+    const itemLines: Line[] = [subLine(line, m.content)]
+    i++
+    while (i < n) {
+      const l = lines[i]!
+      if (isBlank(l.text)) {
+        let j = i
+        while (j < n && isBlank(lines[j]!.text)) j++
+        if (j < n && indentOf(lines[j]!.text) >= m.content) {
+          for (let k = i; k < j; k++) itemLines.push(subLine(lines[k]!, lines[k]!.text.length))
+          i = j
+          continue
+        }
+        break
+      }
+      if (indentOf(l.text) >= m.content) {
+        itemLines.push(subLine(l, m.content))
+        i++
+        continue
+      }
+      // A deeper marker that is not indented to the content column still
+      // nests (pandoc ≥ 3.7 indents nested lists by 2).
+      const inner = listMarker(l.text)
+      if (inner && inner.indent > first.indent) {
+        itemLines.push(subLine(l, Math.min(inner.indent, m.content)))
+        i++
+        continue
+      }
+      break
+    }
+    ctx.depth++
+    const children = parseBlocks(itemLines, ctx)
+    ctx.depth--
+    const lastLine = lastNonBlank(itemLines)
+    items.push({
+      type: 'listItem',
+      spread: false,
+      children: children.filter((c): c is BlockContent => c.type !== 'definition' && c.type !== 'footnoteDefinition'),
+      position: position(ctx, line.offset + m.indent, lastLine.offset + lastLine.text.length)
+    })
+    // Blank lines, then another item of the same list: a loose list.
+    let j = i
+    while (j < n && isBlank(lines[j]!.text)) j++
+    if (j > i && j < n) {
+      const next = listMarker(lines[j]!.text)
+      if (next && next.indent === first.indent && next.ordered === first.ordered) {
+        spread = true
+        i = j
+        continue
+      }
+    }
+  }
+  const last = items[items.length - 1]!
+  const list: List = {
+    type: 'list',
+    ordered: first.ordered,
+    spread,
+    children: items,
+    position: {start: items[0]!.position!.start, end: last.position!.end}
+  }
+  if (first.ordered) list.start = first.start
+  return {list, end: i}
+}
+
+function lastNonBlank(lines: Line[]): Line {
+  for (let k = lines.length - 1; k >= 0; k--) if (!isBlank(lines[k]!.text)) return lines[k]!
+  return lines[0]!
+}
+
+function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Table {
+  const rows: TableRow[] = []
+  const all = [...scanned.head, ...scanned.body, ...scanned.foot]
+  ctx.depth++
+  for (const row of all) rows.push(buildRow(row, lines, ctx))
+  ctx.depth--
+  for (const problem of scanned.problems) {
+    const l = lines[problem.line]
+    if (!l) continue
+    report(ctx, 'ragged-row', 'info', problem.message, l.offset, l.offset + l.text.length, {kind: problem.kind})
+  }
+  const first = lines[scanned.start]!
+  const last = lines[scanned.end - 1]!
+  const table: Table = {
+    type: 'table',
+    align: scanned.align.slice(),
+    children: rows,
+    position: position(ctx, first.offset + indentOf(first.text), last.offset + last.text.length),
+    data: {kind: scanned.kind, headRows: scanned.head.length, footRows: scanned.foot.length}
+  }
+  if (scanned.caption && scanned.caption.length > 0) {
+    table.data!.caption = scanned.caption.map((l) => l.text).join('\n')
+  }
+  return table
+}
+
+function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
+  const cells: BlockTableCell[] = []
+  let minStart = Infinity
+  let maxEnd = -Infinity
+  for (const cell of row.cells) {
+    const children = parseBlocks(cell.lines, ctx)
+    const nonBlank = cell.lines.filter((l) => !isBlank(l.text))
+    const startLine = nonBlank[0] ?? cell.lines[0]
+    const endLine = nonBlank[nonBlank.length - 1] ?? cell.lines[cell.lines.length - 1]
+    const c: BlockTableCell = {
+      type: 'tableCell',
+      children,
+      data: {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
+    }
+    if (startLine && endLine) {
+      c.position = position(ctx, startLine.offset, endLine.offset + endLine.text.length)
+      minStart = Math.min(minStart, startLine.offset)
+      maxEnd = Math.max(maxEnd, endLine.offset + endLine.text.length)
+    }
+    cells.push(c)
+  }
+  const rowLine = lines[row.line]
+  // A cell with no content lines at all: a zero-width position at its row.
+  for (const c of cells) if (!c.position && rowLine) c.position = position(ctx, rowLine.offset, rowLine.offset)
+  if (rowLine) {
+    minStart = Math.min(minStart, rowLine.offset)
+    maxEnd = Math.max(maxEnd, rowLine.offset + rowLine.text.length)
+  }
+  const tr: TableRow = {type: 'tableRow', children: cells as unknown as TableRow['children']}
+  if (Number.isFinite(minStart)) tr.position = position(ctx, minStart, maxEnd)
+  return tr
+}

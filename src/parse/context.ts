@@ -1,0 +1,46 @@
+/**
+ * State shared by the scanners of one document: the position map, the
+ * diagnostics found so far, and the footnote bookkeeping.
+ */
+
+import type {Position} from 'unist'
+import type {Diagnostic, RuleId, Severity} from '../model/types.js'
+import type {PositionMap} from '../util/position.js'
+
+export interface ParseContext {
+  map: PositionMap
+  diagnostics: Diagnostic[]
+  /** Footnote markers seen, in order, with their working offsets. */
+  markers: Array<{id: number; offset: number}>
+  /** Table nesting depth (guards against pathological nesting). */
+  depth: number
+  /**
+   * Working-text offset of each text node's first character.  Positions are
+   * in the original input, where a repair may have changed lengths; the model
+   * needs exact offsets inside text nodes (claims start mid-node), so it maps
+   * working offsets itself.  A WeakMap keeps them out of the tree.
+   */
+  offsets: WeakMap<object, number>
+}
+
+/** unist position of the working-text range [start, end). */
+export function position(ctx: ParseContext, start: number, end: number): Position {
+  return {start: ctx.map.point(start), end: ctx.map.point(end)}
+}
+
+/** Record a diagnostic at a working-text range. */
+export function report(
+  ctx: ParseContext,
+  ruleId: RuleId,
+  severity: Severity,
+  message: string,
+  start: number,
+  end: number = start,
+  data?: Record<string, unknown>
+): void {
+  const s = ctx.map.point(start)
+  const e = ctx.map.point(end)
+  const d: Diagnostic = {ruleId, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: s.offset}
+  if (data) d.data = data
+  ctx.diagnostics.push(d)
+}

@@ -1,0 +1,698 @@
+/**
+ * Grid tables as pandoc's plain and Markdown writers draw them
+ * (grid-tables.md §2), read as pandoc 3 reads them and sturdier.
+ *
+ * Two paths:
+ * - **Rectangular** tables (every border line has its `+` where the top
+ *   border has them: all pandoc < 3.7 output) are cut line by line at the
+ *   walls.  A line whose walls do not sit at the border's columns (encoding
+ *   damage after drawing, a width function other than ours) is re-measured
+ *   with pandoc 2.17's width rules and, failing that, its `|` walls are found
+ *   where they are.  Nothing is dropped: text past the right wall goes into the
+ *   last cell.  Each such row gets a problem.
+ * - **Span** tables (partial borders, as pandoc ≥ 3.7 draws row and column
+ *   spans) are traced cell by cell on the character grid like the
+ *   `gridtables` library that pandoc 3 uses (§2.5).
+ *
+ * Written by hand: no maintained JS package parses pandoc grid tables with
+ * spans (markdown-it-gridtables splits with a regex and knows no spans or
+ * display widths; see grid-tables.md §1).
+ */
+
+import type {Line} from './lines.js'
+import {type LaidLine, cpAt, findCaption, layoutLine, leadingSpaces, makeCell, sliceColumns} from './table-layout.js'
+import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
+import {type CharWidth, charWidth, charWidthCodeUnits, charWidthLegacy, makeClusterCharWidth} from './width.js'
+
+const PLUS = 43
+const MINUS = 45
+const EQ = 61
+const COLON = 58
+const BAR = 124
+const SPACE = 32
+const MISSING = -2
+
+/** Options of {@link scanGridTable}. */
+export interface GridTableOptions {
+  /** Tab stop used to expand tabs (pandoc's default is 4). */
+  tabStop?: number
+}
+
+/**
+ * Scan a grid table whose top border is `lines[start]` (indented by any number
+ * of spaces; every table line must have the same indentation).  Returns null
+ * when the lines do not form a grid table.  Linear in the size of a
+ * rectangular table.
+ */
+export function scanGridTable(lines: Line[], start: number, options: GridTableOptions = {}): ScannedTable | null {
+  const tabStop = options.tabStop ?? 4
+  const first = lines[start]
+  if (!first) return null
+  const indent = leadingSpaces(first.text)
+  const top = readBorder(first.text, indent, false)
+  if (!top || top.fill !== MINUS) return null
+  // Collect the table lines: same indentation, then `+` or `|`.
+  let end = start + 1
+  while (end < lines.length) {
+    const t = lines[end]!.text
+    if (t.length <= indent || leadingSpaces(t) < indent) break
+    const c = t.charCodeAt(indent)
+    if (c !== PLUS && c !== BAR) break
+    end++
+  }
+  // After the last border, a `+` line that is not a border cannot belong to
+  // the grid (pandoc 3 swallows and drops it, E58): the table ends before it.
+  let lastBorder = start
+  for (let i = start + 1; i < end; i++) if (readBorder(lines[i]!.text, indent, true)) lastBorder = i
+  for (let i = lastBorder + 1; i < end; i++) {
+    if (lines[i]!.text.charCodeAt(indent) === PLUS) {
+      end = i
+      break
+    }
+  }
+  if (end === start + 1) return null
+  const laid: LaidLine[] = []
+  for (let i = start; i < end; i++) laid.push(layoutLine(lines[i]!, indent, charWidth, tabStop))
+  const problems: TableProblem[] = []
+  const B = top.plus
+  const table = isRectangular(laid, B)
+    ? scanRectangular(laid, start, B, problems, tabStop)
+    : scanTraced(laid, start, problems)
+  if (!table) return null
+  const cap = findCaption(lines, start, end)
+  return {
+    kind: 'grid',
+    start,
+    end,
+    columns: table.columns,
+    align: table.align,
+    head: table.head,
+    body: table.body,
+    foot: table.foot,
+    caption: cap ? cap.caption : null,
+    captionRange: cap ? cap.range : null,
+    problems
+  }
+}
+
+interface Border {
+  /** Display columns (relative to the indentation) of the `+` characters. */
+  plus: number[]
+  /** `-` or `=` (first filling character), or 0 when mixed. */
+  fill: number
+  /** Alignment of each part, when the line parses strictly as parts. */
+  align: Align[] | null
+}
+
+/**
+ * Read a border line: `+`, then only `+ - = :` (trailing white space
+ * allowed).  With `lenient`, other characters are not allowed either, but the
+ * alignment is only read when the line is strict (`:` only next to a `+`).
+ * Border lines hold ASCII only, so code units are display columns.
+ */
+function readBorder(text: string, from: number, lenient: boolean): Border | null {
+  const end = Math.max(from, text.trimEnd().length)
+  if (end - from < 3 || text.charCodeAt(from) !== PLUS) return null
+  if (text.charCodeAt(end - 1) !== PLUS) return null
+  const plus: number[] = [0]
+  const align: Align[] = []
+  let fill = 0
+  let strict = true
+  let partStart = from
+  for (let i = from + 1; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c === PLUS) {
+      // A part: partStart is the previous `+`.
+      const len = i - partStart - 1
+      if (len < 1) return null
+      const l = text.charCodeAt(partStart + 1) === COLON
+      const r = text.charCodeAt(i - 1) === COLON
+      if (len === 1 && l) strict = false
+      align.push(l && r ? 'center' : l ? 'left' : r ? 'right' : null)
+      plus.push(i - from)
+      partStart = i
+    } else if (c === MINUS || c === EQ) {
+      if (fill === 0) fill = c
+      else if (fill !== c) fill = -1
+    } else if (c === COLON) {
+      const prev = text.charCodeAt(i - 1)
+      const next = text.charCodeAt(i + 1)
+      if (prev !== PLUS && next !== PLUS) {
+        if (!lenient) return null
+        strict = false
+      }
+    } else {
+      return null
+    }
+  }
+  if (fill <= 0) {
+    if (!lenient) return null
+    fill = fill === -1 ? 0 : MINUS
+  }
+  return {plus, fill, align: strict ? align : null}
+}
+
+function sameColumns(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** Whether every border has the top border's columns and no row draws a partial border. */
+function isRectangular(laid: LaidLine[], B: number[]): boolean {
+  for (let r = 1; r < laid.length; r++) {
+    const l = laid[r]!
+    const first = l.cp[0]
+    if (first === PLUS) {
+      const b = readBorder(l.line.text, l.start, true)
+      if (!b || !sameColumns(b.plus, B)) return false
+    } else {
+      // A content line with `+-` at an inner wall draws a row span.
+      for (let k = 1; k < B.length - 1; k++) {
+        const c = B[k]!
+        if (cpAt(l, c) === PLUS && (cpAt(l, c + 1) === MINUS || cpAt(l, c - 1) === MINUS)) return false
+      }
+    }
+  }
+  return true
+}
+
+interface Parts {
+  columns: number
+  align: Align[]
+  head: ScannedRow[]
+  body: ScannedRow[]
+  foot: ScannedRow[]
+}
+
+/** Width functions tried, in order, when a line's walls do not line up with ours. */
+const fallbackWidths: Array<[string, () => CharWidth]> = [
+  ['pandoc 2.17 (doclayout 0.3)', () => charWidthLegacy],
+  ['grapheme-cluster (emoji sequence = 2)', makeClusterCharWidth],
+  ['UTF-16 code unit', () => charWidthCodeUnits]
+]
+
+/** Cut one content line of a rectangular table into `n` cell sub-lines. */
+function cutLine(l: LaidLine, B: number[], lineIndex: number, problems: TableProblem[], tabStop: number): Line[] {
+  const n = B.length - 1
+  const fits = (x: LaidLine): boolean => {
+    const endsBar = x.cols > 0 && x.cp[x.cols - 1] === BAR
+    for (let k = 1; k <= n; k++) {
+      const c = cpAt(x, B[k]!)
+      if (c === BAR || (k === n && c === MISSING && !endsBar)) continue
+      return false
+    }
+    return true
+  }
+  let use = l
+  if (!fits(l)) {
+    let found: LaidLine | null = null
+    for (const [name, w] of fallbackWidths) {
+      const alt = layoutLine(l.line, l.start, w(), tabStop)
+      if (fits(alt)) {
+        found = alt
+        problems.push({
+          kind: 'ragged-row',
+          line: lineIndex,
+          message: `walls line up only with ${name} widths`
+        })
+        break
+      }
+    }
+    if (!found) return findWalls(l, B, lineIndex, problems)
+    use = found
+  }
+  const cells: Line[] = []
+  for (let k = 0; k < n - 1; k++) cells.push(sliceColumns(use, B[k]! + 1, B[k + 1]!))
+  cells.push(lastCell(use, B[n - 1]! + 1, B[n]!, lineIndex, problems))
+  return cells
+}
+
+/**
+ * The last cell of a line: up to its right wall, or to the end of the line
+ * when text follows the wall (pandoc 3 drops that text; we keep it).
+ */
+function lastCell(l: LaidLine, from: number, wall: number, lineIndex: number, problems: TableProblem[]): Line {
+  if (wall >= l.cols - 1) return sliceColumns(l, from, wall)
+  problems.push({kind: 'text-past-wall', line: lineIndex, message: 'text after the right wall, kept in the last cell'})
+  return sliceColumns(l, from, l.cols)
+}
+
+/**
+ * Last resort for a line that no width function lines up: take the `|`
+ * nearest to where each wall should be (allowing for the shift of the walls
+ * found so far), preferring `|` with white space on both sides as the writer
+ * draws them.  Text never disappears: it stays in the cell where it is found.
+ */
+function findWalls(l: LaidLine, B: number[], lineIndex: number, problems: TableProblem[]): Line[] {
+  const n = B.length - 1
+  const bars: number[] = []
+  const wallLike: number[] = []
+  for (let c = 1; c < l.cols; c++) {
+    if (l.cp[c] !== BAR) continue
+    bars.push(c)
+    const before = l.cp[c - 1]
+    const after = c + 1 < l.cols ? l.cp[c + 1] : SPACE
+    if (before === SPACE && after === SPACE) wallLike.push(c)
+  }
+  const cand = wallLike.length >= Math.min(n, bars.length) ? wallLike : bars
+  const walls: number[] = [0]
+  let shift = 0
+  let p = 0 // candidates before p are used up
+  for (let k = 1; k <= n; k++) {
+    const target = B[k]! + shift
+    while (p < cand.length && cand[p]! <= walls[k - 1]!) p++
+    if (p >= cand.length) break
+    // Nearest candidate to target at or after p (candidates are sorted).
+    let q = p
+    while (q + 1 < cand.length && cand[q + 1]! <= target) q++
+    if (q + 1 < cand.length && Math.abs(cand[q + 1]! - target) < Math.abs(cand[q]! - target)) q++
+    // Keep enough candidates for the walls still to come when possible.
+    const wall = cand[q]!
+    walls.push(wall)
+    shift = wall - B[k]!
+    p = q + 1
+  }
+  // The right wall in place but an inner one moved: a stray `|` (or a tab)
+  // inside the row, not a row made wider or narrower.
+  const stray = walls.length === n + 1 && walls[n] === B[n]
+  problems.push({
+    kind: stray ? 'stray-wall' : 'ragged-row',
+    line: lineIndex,
+    message: `walls at columns ${walls.slice(1).join(', ')} instead of ${B.slice(1).join(', ')}`
+  })
+  const cells: Line[] = []
+  const found = walls.length - 1
+  for (let k = 0; k < n; k++) {
+    if (k < found - 1) cells.push(sliceColumns(l, walls[k]! + 1, walls[k + 1]!))
+    else if (k === found - 1) {
+      // The last wall found: text after it stays in this cell when it is the table's last.
+      if (found === n) cells.push(lastCell(l, walls[k]! + 1, walls[k + 1]!, lineIndex, problems))
+      else cells.push(sliceColumns(l, walls[k]! + 1, walls[k + 1]!))
+    } else if (k === found && found < n) cells.push(sliceColumns(l, walls[k]! + 1, l.cols))
+    else cells.push(sliceColumns(l, l.cols, l.cols))
+  }
+  return cells
+}
+
+/**
+ * Cut one row band of a rectangular table.  When every line has its outer
+ * walls and each inner wall is either on every line or on none, the band is
+ * read as pandoc 3 reads it: a missing inner wall is a column span (the 3.7+
+ * writer draws spans inside full borders).  Otherwise the lines are ragged
+ * and each is cut on its own ({@link cutLine}), one cell per column.
+ */
+function cutBand(laid: LaidLine[], band: number[], start: number, B: number[], row: number, problems: TableProblem[], tabStop: number): ScannedCell[] {
+  const n = B.length - 1
+  if (band.length === 0) return Array.from({length: n}, (_, k) => makeCell([], row, k))
+  let consistent = true
+  const wall: boolean[] = B.map(() => true)
+  const seen: boolean[] = B.map(() => false)
+  for (const r of band) {
+    const l = laid[r]!
+    const last = cpAt(l, B[n]!)
+    // A line may lack its final wall (pandoc accepts that), but a final `|`
+    // elsewhere means the walls moved.
+    const endsBar = l.cols > 0 && l.cp[l.cols - 1] === BAR
+    if (cpAt(l, B[0]!) !== BAR || (last !== BAR && (last !== MISSING || endsBar))) {
+      consistent = false
+      break
+    }
+    for (let k = 1; k < n; k++) {
+      const bar = cpAt(l, B[k]!) === BAR
+      if (bar) seen[k] = true
+      else wall[k] = false
+    }
+  }
+  if (consistent) for (let k = 1; k < n; k++) if (seen[k] && !wall[k]) consistent = false
+  // A wall missing on every line is a column span, unless every line has a
+  // ` | ` just beside it: then the wall was moved (a tab, a stray `|`).
+  if (consistent) {
+    for (let k = 1; k < n && consistent; k++) {
+      if (wall[k]) continue
+      if (band.every((r) => wallNear(laid[r]!, B[k]!))) consistent = false
+    }
+  }
+  if (consistent) {
+    const cells: ScannedCell[] = []
+    let k0 = 0
+    for (let k = 1; k <= n; k++) {
+      if (k < n && !wall[k]) continue
+      const raw: Line[] = []
+      for (const r of band) {
+        const l = laid[r]!
+        raw.push(k === n ? lastCell(l, B[k0]! + 1, B[n]!, start + r, problems) : sliceColumns(l, B[k0]! + 1, B[k]!))
+      }
+      cells.push(makeCell(raw, row, k0, 1, k - k0))
+      k0 = k
+    }
+    return cells
+  }
+  const per: Line[][] = Array.from({length: n}, () => [])
+  for (const r of band) {
+    const cut = cutLine(laid[r]!, B, start + r, problems, tabStop)
+    for (let k = 0; k < n; k++) per[k]!.push(cut[k]!)
+  }
+  return per.map((ls, k) => makeCell(ls, row, k))
+}
+
+/** Whether a line has a ` | ` within 3 columns of `col` (but not at it). */
+function wallNear(l: LaidLine, col: number): boolean {
+  for (let c = Math.max(1, col - 3); c <= col + 3 && c < l.cols; c++) {
+    if (c === col || l.cp[c] !== BAR) continue
+    if (l.cp[c - 1] === SPACE && (c + 1 >= l.cols || l.cp[c + 1] === SPACE)) return true
+  }
+  return false
+}
+
+function scanRectangular(laid: LaidLine[], start: number, B: number[], problems: TableProblem[], tabStop: number): Parts {
+  const n = B.length - 1
+  /** A row band: its content lines (indices into `laid`). */
+  const bands: number[][] = []
+  /** Row boundary k (before bands[k]) is an `=` line. */
+  const eqAt: number[] = []
+  let alignEq: Align[] | null = null
+  let cur: number[] | null = null
+  let lastBoundary = 0
+  for (let r = 1; r < laid.length; r++) {
+    const l = laid[r]!
+    if (l.cp[0] === PLUS) {
+      const b = readBorder(l.line.text, l.start, true)!
+      if (!cur) bands.push([]) // two touching borders: an empty row, as pandoc 3
+      cur = null
+      lastBoundary = r
+      if (b.fill === EQ) {
+        eqAt.push(bands.length)
+        if (!alignEq) alignEq = b.align ?? []
+      }
+      continue
+    }
+    if (!cur) {
+      cur = []
+      bands.push(cur)
+    }
+    cur.push(r)
+  }
+  interface RawRow {
+    cells: ScannedCell[]
+    line: number
+  }
+  const rows: RawRow[] = bands.map((band, index) => ({
+    cells: cutBand(laid, band, start, B, index, problems, tabStop),
+    line: start + (band[0] ?? 0)
+  }))
+  if (lastBoundary !== laid.length - 1) {
+    problems.push({
+      kind: 'missing-bottom-border',
+      line: start + laid.length - 1,
+      message: 'the table has no bottom border; its last row is kept'
+    })
+  }
+  const all: ScannedRow[] = rows
+  const boundaries = rows.length // index of the bottom border boundary
+  let head: ScannedRow[] = []
+  let body: ScannedRow[] = all
+  let foot: ScannedRow[] = []
+  const bottomIsEq = lastBoundary === laid.length - 1 && eqAt[eqAt.length - 1] === boundaries
+  if (eqAt.length === 1 && bottomIsEq) {
+    head = all
+    body = []
+  } else if (eqAt.length > 0) {
+    const h = eqAt[0]!
+    head = all.slice(0, h)
+    if (eqAt.length >= 2 && bottomIsEq) {
+      const f = eqAt[eqAt.length - 2]!
+      body = all.slice(h, f)
+      foot = all.slice(f)
+    } else {
+      body = all.slice(h)
+    }
+  }
+  // pandoc 3 drops a head that is one row of empty cells.
+  if (head.length === 1 && head[0]!.cells.every((c) => c.lines.length === 0)) {
+    head = []
+    renumber(body, -1)
+    renumber(foot, -1)
+  }
+  const top = readBorder(laid[0]!.line.text, laid[0]!.start, false)!
+  const align = alignEq ?? top.align ?? []
+  return {columns: n, align: padAlign(align, n), head, body, foot}
+}
+
+function renumber(rows: ScannedRow[], by: number): void {
+  for (const r of rows) for (const c of r.cells) c.row += by
+}
+
+function padAlign(a: Align[], n: number): Align[] {
+  const out: Align[] = []
+  for (let k = 0; k < n; k++) out.push(a[k] ?? null)
+  return out
+}
+
+// ---------------------------------------------------------------------------
+// Tracing (pandoc ≥ 2.19 / gridtables), for tables with spans.
+
+interface Traced {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+function scanTraced(laid: LaidLine[], start: number, problems: TableProblem[]): Parts | null {
+  const R = laid.length
+  let W = 0
+  for (const l of laid) if (l.cols > W) W = l.cols
+  // Part separators: `=` borders reaching column W-1 or W (§2.2).
+  const isSep: boolean[] = laid.map((l, r) => {
+    if (r === 0 || l.cp[0] !== PLUS) return false
+    const b = readBorder(l.line.text, l.start, false)
+    return b !== null && b.fill === EQ && l.cols >= W - 1
+  })
+  const at = (r: number, c: number): number => {
+    const l = laid[r]!
+    if (c >= l.cols) return MISSING
+    const ch = l.cp[c]!
+    if ((r === 0 || isSep[r]) && (ch === EQ || ch === COLON)) return MINUS
+    return ch
+  }
+  const rowB = new Set<number>([0])
+  const colB = new Set<number>([0])
+  const cells: Traced[] = []
+  const heap = new MinHeap()
+  const seen = new Set<number>()
+  const key = (r: number, c: number): number => r * (W + 2) + c
+  heap.push(key(0, 0))
+  const scanUp = (top: number, bottom: number, left: number, acc: number[]): boolean => {
+    for (let r = bottom - 1; r > top; r--) {
+      const ch = at(r, left)
+      if (ch === PLUS) acc.push(r)
+      else if (ch !== BAR) return false
+    }
+    return true
+  }
+  const scanLeft = (bottom: number, left: number, right: number, acc: number[]): boolean => {
+    if (at(bottom, left) !== PLUS) return false
+    for (let c = left + 1; c < right; c++) {
+      const ch = at(bottom, c)
+      if (ch === PLUS) acc.push(c)
+      else if (ch !== MINUS) return false
+    }
+    return true
+  }
+  const trace = (top: number, left: number): boolean => {
+    const topPlus: number[] = []
+    for (let c = left + 1; c <= W; c++) {
+      const ch = at(top, c)
+      if (ch === MINUS) continue
+      if (ch === MISSING) {
+        if (c === left + 1) return false
+        // Short last cell: right edge W-1; bottom is the first row with `+` at
+        // `left` followed only by `-`, `+` or nothing.
+        for (let r = top + 1; r < R; r++) {
+          if (at(r, left) !== PLUS) continue
+          let ok = true
+          for (let x = left + 1; x < W && ok; x++) {
+            const y = at(r, x)
+            if (y !== MINUS && y !== PLUS && y !== MISSING) ok = false
+          }
+          if (!ok) continue
+          const up: number[] = []
+          if (!scanUp(top, r, left, up)) return false
+          record(top, left, r, W - 1)
+          return true
+        }
+        return false
+      }
+      if (ch !== PLUS) return false
+      // Candidate right edge at c: scan down.
+      const rightPlus: number[] = []
+      for (let r = top + 1; r < R; r++) {
+        const d = at(r, c)
+        if (d === BAR) continue
+        if (d === PLUS) {
+          const bottomPlus: number[] = []
+          const up: number[] = []
+          if (scanLeft(r, left, c, bottomPlus) && scanUp(top, r, left, up)) {
+            record(top, left, r, c, {top: topPlus, right: rightPlus, bottom: bottomPlus, left: up})
+            return true
+          }
+          rightPlus.push(r)
+          continue
+        }
+        if (c === W - 1) continue
+        break
+      }
+      topPlus.push(c)
+    }
+    return false
+  }
+  // Every `+` met on the four sides of a traced cell is a row or column
+  // boundary (a short last cell records only its corners, as gridtables).
+  const record = (top: number, left: number, bottom: number, right: number, plus?: {top: number[]; right: number[]; bottom: number[]; left: number[]}): void => {
+    cells.push({top, left, bottom, right})
+    rowB.add(top)
+    rowB.add(bottom)
+    colB.add(left)
+    colB.add(right)
+    if (plus) {
+      for (const c of plus.top) colB.add(c)
+      for (const c of plus.bottom) colB.add(c)
+      for (const r of plus.right) rowB.add(r)
+      for (const r of plus.left) rowB.add(r)
+    }
+    for (const k of [key(top, right), key(bottom, left)]) if (!seen.has(k)) heap.push(k)
+  }
+  while (heap.size > 0) {
+    const k = heap.pop()
+    if (seen.has(k)) continue
+    seen.add(k)
+    const top = Math.floor(k / (W + 2))
+    const left = k % (W + 2)
+    if (top >= R - 1 || left >= W) continue
+    trace(top, left)
+  }
+  if (cells.length === 0) return null
+  const rowsSorted = [...rowB].sort((a, b) => a - b)
+  const colsSorted = [...colB].sort((a, b) => a - b)
+  const rowIndex = new Map(rowsSorted.map((r, i) => [r, i]))
+  const colIndex = new Map(colsSorted.map((c, i) => [c, i]))
+  const nRows = rowsSorted.length - 1
+  const nCols = colsSorted.length - 1
+  const maxRight = colsSorted[colsSorted.length - 1]!
+  const covered = new Uint8Array(Math.max(0, nRows * nCols))
+  const out: ScannedCell[] = []
+  for (const t of cells) {
+    const row = rowIndex.get(t.top)!
+    const column = colIndex.get(t.left)!
+    const rowSpan = rowIndex.get(t.bottom)! - row
+    const colSpan = colIndex.get(t.right)! - column
+    for (let i = row; i < row + rowSpan; i++) for (let j = column; j < column + colSpan; j++) covered[i * nCols + j] = 1
+    const raw: Line[] = []
+    for (let r = t.top + 1; r < t.bottom; r++) {
+      const l = laid[r]!
+      if (t.right >= maxRight) raw.push(lastCell(l, t.left + 1, t.right, start + r, problems))
+      else raw.push(sliceColumns(l, t.left + 1, t.right))
+    }
+    out.push(makeCell(raw, row, column, rowSpan, colSpan))
+  }
+  for (let i = 0; i < nRows; i++) {
+    for (let j = 0; j < nCols; j++) {
+      if (!covered[i * nCols + j]) out.push({lines: [], rowSpan: 1, colSpan: 1, row: i, column: j})
+    }
+  }
+  out.sort((a, b) => a.row - b.row || a.column - b.column)
+  const rows: ScannedRow[] = []
+  for (let i = 0; i < nRows; i++) rows.push({cells: [], line: start + rowsSorted[i]! + 1})
+  for (const c of out) rows[c.row]!.cells.push(c)
+  if (rowsSorted[rowsSorted.length - 1]! < R - 1) {
+    problems.push({
+      kind: 'missing-bottom-border',
+      line: start + R - 1,
+      message: 'lines after the last closed row could not be traced'
+    })
+  }
+  // Head / body / foot (§2.7).
+  const seps: number[] = []
+  for (let r = 0; r < R; r++) if (isSep[r]) seps.push(r)
+  const lastRowB = rowsSorted[rowsSorted.length - 1]!
+  let head: ScannedRow[] = []
+  let body = rows
+  let foot: ScannedRow[] = []
+  const s1 = seps[0]
+  if (s1 !== undefined && rowIndex.has(s1)) {
+    const h = rowIndex.get(s1)!
+    if (seps.length === 1 && s1 === lastRowB) {
+      head = rows
+      body = []
+    } else {
+      head = rows.slice(0, h)
+      body = rows.slice(h)
+      const sk = seps[seps.length - 1]!
+      const sk1 = seps[seps.length - 2]
+      if (seps.length >= 2 && sk === lastRowB && sk1 !== undefined && rowIndex.has(sk1)) {
+        const f = rowIndex.get(sk1)!
+        body = rows.slice(h, f)
+        foot = rows.slice(f)
+      }
+    }
+  }
+  if (head.length === 1 && head[0]!.cells.every((c) => c.lines.length === 0 && c.rowSpan === 1 && c.colSpan === 1)) {
+    head = []
+    renumber(body, -1)
+    renumber(foot, -1)
+  }
+  // Alignments: first part separator, else the top line, read only when the
+  // line parses as parts and reaches column W-1 (§2.4).
+  const alignLine = s1 !== undefined ? laid[s1]! : laid[0]!
+  let align: Align[] = []
+  if (alignLine.cols >= W - 1) {
+    const b = readBorder(alignLine.line.text, alignLine.start, false)
+    if (b && b.align) align = b.align
+  }
+  return {columns: nCols, align: padAlign(align, nCols), head, body, foot}
+}
+
+/** A binary min-heap of numbers (the corner work list). */
+class MinHeap {
+  private a: number[] = []
+  get size(): number {
+    return this.a.length
+  }
+  push(x: number): void {
+    const a = this.a
+    a.push(x)
+    let i = a.length - 1
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (a[p]! <= x) break
+      a[i] = a[p]!
+      i = p
+    }
+    a[i] = x
+  }
+  pop(): number {
+    const a = this.a
+    const top = a[0]!
+    const last = a.pop()!
+    if (a.length > 0) {
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        if (l >= a.length) break
+        const r = l + 1
+        const m = r < a.length && a[r]! < a[l]! ? r : l
+        if (a[m]! >= last) break
+        a[i] = a[m]!
+        i = m
+      }
+      a[i] = last
+    }
+    return top
+  }
+}
+
+/** The content of a cell joined with newlines (handy for tests and diagnostics). */
+export function cellText(cell: ScannedCell): string {
+  return cell.lines.map((l) => l.text).join('\n')
+}

@@ -1,0 +1,203 @@
+/**
+ * parse: working text (decoded, repaired) → mdast `Root`, with positions in
+ * the original input and diagnostics.
+ *
+ * The document is the body followed by the footnote definitions pandoc's
+ * plain writer puts at the very end: a line `[1] text` (or just `[1]` when the
+ * note was emptied), then `[2]`, … in order.  A note runs until the next
+ * note's line, so notes with several paragraphs or lists are whole.
+ */
+
+import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import {isBlank, splitLines, subLine, type Line} from './lines.js'
+import {parseBlocks, type Block} from './blocks.js'
+import {position, report, type ParseContext} from './context.js'
+import type {Diagnostic} from '../model/types.js'
+import type {PositionMap} from '../util/position.js'
+import type {LinkNumber} from './nodes.js'
+
+export type {Block}
+export * from './nodes.js'
+
+export interface ParsedDocument {
+  tree: Root
+  diagnostics: Diagnostic[]
+  /** Working-text offset of each text node (see ParseContext.offsets). */
+  offsets: WeakMap<object, number>
+}
+
+const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
+
+/**
+ * Find the footnote definitions at the end: the last `[1]` line (after a
+ * blank line) from which `[2]`, `[3]`, … follow in order.  Returns the line
+ * index where each definition starts.
+ */
+function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
+  let firstLine = -1
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.text
+    if (t.startsWith('[1]') && DEFINITION.test(t) && (i === 0 || isBlank(lines[i - 1]!.text))) {
+      firstLine = i
+      break
+    }
+  }
+  if (firstLine === -1) return []
+  const defs: Array<{id: number; line: number}> = [{id: 1, line: firstLine}]
+  let expected = 2
+  for (let i = firstLine + 1; i < lines.length; i++) {
+    const t = lines[i]!.text
+    if (t.charCodeAt(0) !== 91 /* [ */) continue
+    const m = DEFINITION.exec(t)
+    if (!m || !isBlank(lines[i - 1]!.text)) continue
+    const id = Number(m[1])
+    // The next number, or a small jump over definitions that went missing
+    // (reported by the caller as `missing-definition`).
+    if (id === expected || (id > expected && id - expected <= MAX_DEFINITION_GAP)) {
+      defs.push({id, line: i})
+      expected = id + 1
+    }
+  }
+  return defs
+}
+
+/** The largest run of missing footnote definitions we bridge. */
+const MAX_DEFINITION_GAP = 20
+
+/** Parse the working text of a dump into an mdast tree. */
+export function parseText(text: string, map: PositionMap): ParsedDocument {
+  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new WeakMap()}
+  const lines = splitLines(text)
+  const defs = findDefinitions(lines)
+  const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length
+  const children: RootContent[] = parseBlocks(lines.slice(0, bodyEnd), ctx, {topLevel: true, followedByContent: defs.length > 0}) as RootContent[]
+  if (!/\S/.test(text)) {
+    report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
+  }
+  const bodyMarkers = ctx.markers.slice()
+
+  const definitions: FootnoteDefinition[] = []
+  let linkNumber = 1
+  for (let k = 0; k < defs.length; k++) {
+    const def = defs[k]!
+    const previous = k === 0 ? 0 : defs[k - 1]!.id
+    if (def.id > previous + 1) {
+      const head = lines[def.line]!
+      const missing = def.id - previous - 1
+      report(
+        ctx,
+        'missing-definition',
+        'warning',
+        missing === 1
+          ? `Footnote definition [${previous + 1}] is missing: the definitions jump from [${previous}] to [${def.id}]`
+          : `Footnote definitions [${previous + 1}]–[${def.id - 1}] are missing: the definitions jump from [${previous}] to [${def.id}]`,
+        head.offset,
+        head.offset + String(def.id).length + 2,
+        {ids: Array.from({length: missing}, (_, i) => previous + 1 + i)}
+      )
+    }
+    const end = k + 1 < defs.length ? defs[k + 1]!.line : lines.length
+    const head = lines[def.line]!
+    const label = `[${def.id}]`
+    const firstContent = subLine(head, Math.min(head.text.length, label.length + 1))
+    const defLines = [firstContent, ...lines.slice(def.line + 1, end)]
+    const blocks = parseBlocks(defLines, ctx) as Block[]
+    let lastLine = head
+    for (let i = end - 1; i > def.line; i--) {
+      if (!isBlank(lines[i]!.text)) {
+        lastLine = lines[i]!
+        break
+      }
+    }
+    const node: FootnoteDefinition = {
+      type: 'footnoteDefinition',
+      identifier: String(def.id),
+      label: String(def.id),
+      children: blocks.filter((b) => b.type !== 'footnoteDefinition') as FootnoteDefinition['children'],
+      position: position(ctx, head.offset, lastLine.offset + lastLine.text.length)
+    }
+    if (node.children.length === 0) {
+      node.data = {empty: true, emptyReason: 'pandoc dropped the citation: a citation template or a reused named reference'}
+      report(ctx, 'empty-reference', 'warning', `Footnote [${def.id}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + label.length, {id: def.id})
+    } else {
+      const found = splitLinkNumber(node, linkNumber, lastLine.offset + lastLine.text.trimEnd().length, ctx)
+      if (found) linkNumber++
+    }
+    definitions.push(node)
+  }
+
+  checkMarkers(bodyMarkers, ctx.markers.slice(bodyMarkers.length), definitions, ctx)
+  const tree: Root = {type: 'root', children: [...children, ...definitions]}
+  const last = lines[lines.length - 1]
+  tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
+  return {tree, diagnostics: ctx.diagnostics, offsets: ctx.offsets}
+}
+
+/**
+ * A bare external link `[http://…]` is numbered 1, 2, 3… by MediaWiki and
+ * pandoc keeps only the number, glued to the end of the note:
+ * `Date Modified: 2009-07-06.1`.  The numbers count up across the document;
+ * a note whose text ends with the next expected number (after a letter, a
+ * period, a closing bracket or a space) has it split off as a `linkNumber`.
+ */
+function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: number, ctx: ParseContext): boolean {
+  const lastBlock = def.children[def.children.length - 1]
+  if (!lastBlock || lastBlock.type !== 'paragraph') return false
+  const kids = lastBlock.children as PhrasingContent[]
+  const lastNode = kids[kids.length - 1]
+  if (!lastNode || lastNode.type !== 'text') return false
+  const num = String(expected)
+  const value = lastNode.value
+  if (!value.endsWith(num)) return false
+  const cut = value.length - num.length
+  const before = value.charAt(cut - 1)
+  if (cut === 0 || /\d/.test(before) || !/[\p{L}.)\]" ]/u.test(before)) return false
+  const keep = value.slice(0, cut).replace(/ $/, '')
+  const numStart = workEnd - num.length
+  const textNode: Text = {type: 'text', value: keep, position: {start: lastNode.position!.start, end: ctx.map.point(numStart - (cut - keep.length))}}
+  const workStart = ctx.offsets.get(lastNode)
+  if (workStart !== undefined) ctx.offsets.set(textNode, workStart)
+  const link: LinkNumber = {type: 'linkNumber', number: expected, value: num, position: position(ctx, numStart, workEnd)}
+  kids.splice(kids.length - 1, 1, ...(keep ? [textNode] : []), link)
+  report(
+    ctx,
+    'link-number',
+    'warning',
+    `Footnote [${def.identifier}] ends with \`${num}\`, the number MediaWiki gave a bare external link; the URL itself was lost`,
+    numStart,
+    workEnd,
+    {id: Number(def.identifier), number: expected}
+  )
+  return true
+}
+
+function checkMarkers(
+  body: Array<{id: number; offset: number}>,
+  inNotes: Array<{id: number; offset: number}>,
+  definitions: FootnoteDefinition[],
+  ctx: ParseContext
+): void {
+  const defined = new Set(definitions.map((d) => Number(d.identifier)))
+  const used = new Set<number>()
+  let highest = 0
+  for (const m of [...body, ...inNotes]) {
+    if (!defined.has(m.id)) {
+      report(ctx, 'dangling-marker', 'error', `Footnote marker [${m.id}] has no definition`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
+    }
+    if (!used.has(m.id)) {
+      // pandoc numbers notes by first use: a first use out of order signals damage.
+      if (m.id !== highest + 1 && defined.has(m.id) && m.id > highest) {
+        report(ctx, 'marker-order', 'warning', `Footnote marker [${m.id}] is used before [${highest + 1}]`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
+      }
+      used.add(m.id)
+      if (m.id > highest) highest = m.id
+    }
+  }
+  for (const d of definitions) {
+    const id = Number(d.identifier)
+    if (!used.has(id)) {
+      const p = d.position!.start
+      ctx.diagnostics.push({ruleId: 'unused-definition', severity: 'warning', message: `Footnote [${id}] is defined but never cited`, line: p.line, column: p.column, offset: p.offset ?? 0, data: {id}})
+    }
+  }
+}

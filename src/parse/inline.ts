@@ -1,0 +1,131 @@
+/**
+ * Inline scanner: the text of a paragraph (or heading, or footnote
+ * definition) to mdast phrasing content.
+ *
+ * Ours, not micromark/remark-parse: the input is pandoc's *plain* output, not
+ * Markdown, so `*`, `\`, `<…>` and `1994.` mean nothing; only the few things
+ * the plain writer produces do: footnote markers `[5]`, `_emphasis_` (some
+ * pandoc versions), bare URLs, and artifacts (`{{Cite web` templates).  One
+ * regular expression with bounded alternatives, one pass, linear time.
+ */
+
+import type {Image, PhrasingContent, Text} from 'mdast'
+import type {Line} from './lines.js'
+import {position, report, type ParseContext} from './context.js'
+import type {Template} from './nodes.js'
+
+// Alternatives (each bounded, no nested quantifiers):
+// 1 footnote marker, 2 URL, 3 emphasis body, 4 template (name, closing).
+const INLINE =
+  /\[([1-9]\d{0,3})\]|((?:https?|ftp):\/\/[^\s<>"[\]{}|\\^`]+)|(?<![\p{L}\p{N}_])_([^_\s](?:[^_\n]{0,400}?[^_\s])?)_(?![\p{L}\p{N}_])|\{\{([^{}|\n]{0,200})([^{}\n]{0,2000}?\}\}|[^\n]*)/gu
+
+const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
+
+/** Parse one line of inline text.  `line.offset` is its working offset. */
+export function parseInline(line: Line, ctx: ParseContext): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  const text = line.text
+  let last = 0
+  INLINE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = INLINE.exec(text)) !== null) {
+    const start = m.index
+    let end = start + m[0].length
+    let node: PhrasingContent
+    if (m[1] !== undefined) {
+      const id = m[1]
+      ctx.markers.push({id: Number(id), offset: line.offset + start})
+      node = {type: 'footnoteReference', identifier: id, label: id}
+    } else if (m[2] !== undefined) {
+      let url = m[2]
+      const trail = TRAILING_URL_PUNCTUATION.exec(url)
+      if (trail) {
+        // Keep a closing parenthesis that has its opening one in the URL.
+        let cut = trail[0].length
+        if (trail[0].startsWith(')') && url.includes('(')) cut = trail[0].length - 1
+        if (cut > 0) url = url.slice(0, url.length - cut)
+        end = start + url.length
+      }
+      if (url.length < 10) continue
+      node = {type: 'link', url, children: [textNode(url, line.offset + start, ctx)]}
+    } else if (m[3] !== undefined) {
+      node = {type: 'emphasis', children: [textNode(m[3], line.offset + start + 1, ctx)]}
+    } else {
+      const name = (m[4] ?? '').trim()
+      const rest = m[5] ?? ''
+      const closed = rest.endsWith('}}')
+      const template: Template = {type: 'template', name, closed, value: m[0]}
+      node = template
+      report(
+        ctx,
+        'broken-template',
+        'warning',
+        closed
+          ? `Unparsed template \`{{${name}…}}\` left in the text by the conversion`
+          : `Broken template \`{{${name}\`: the conversion cut it off; its text is kept out of claims`,
+        line.offset + start,
+        line.offset + end,
+        {name, closed}
+      )
+    }
+    if (start > last) out.push(textNode(text.slice(last, start), line.offset + last, ctx))
+    node.position = position(ctx, line.offset + start, line.offset + end)
+    out.push(node)
+    last = end
+    INLINE.lastIndex = end
+  }
+  if (last < text.length) out.push(textNode(text.slice(last), line.offset + last, ctx))
+  return out
+}
+
+// An image whose wikitext pandoc reduced to its file name (`Visa_Mali.jpg`)
+// or its caption (`[A caption]`, `[]`), glued to the start of a paragraph.
+const IMAGE_FILE = /^([^\s[\]]{1,200}\.(?:jpe?g|png|svg|gif|tiff?|webp|bmp))(?: +|$)/i
+const IMAGE_CAPTION = /^\[((?!\/\/|https?:|ftp:)[^\]\d][^\]]{0,500}|)\](?: +|$)/
+
+/** Parse several lines (hard line breaks between them). */
+export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {leadingImage?: boolean} = {}): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  const first = lines[0]
+  if (options.leadingImage && first) {
+    const m = IMAGE_FILE.exec(first.text) ?? IMAGE_CAPTION.exec(first.text)
+    if (m && m[0].length < first.text.length) {
+      const isFile = m[0].charCodeAt(0) !== 91
+      const name = m[1]!
+      const image: Image = {
+        type: 'image',
+        url: isFile ? name : '',
+        alt: isFile ? null : name,
+        position: position(ctx, first.offset, first.offset + m[0].trimEnd().length),
+        data: {artifact: isFile ? 'file-name' : 'caption'}
+      }
+      out.push(image)
+      lines = [{text: first.text.slice(m[0].length), offset: first.offset + m[0].length}, ...lines.slice(1)]
+    }
+  }
+  lines.forEach((line, i) => {
+    if (i > 0) {
+      const prev = lines[i - 1]!
+      out.push({type: 'break', position: position(ctx, prev.offset + prev.text.length, line.offset)})
+    }
+    out.push(...parseInline(line, ctx))
+  })
+  return out
+}
+
+function textNode(value: string, offset: number, ctx: ParseContext): Text {
+  const node: Text = {type: 'text', value, position: position(ctx, offset, offset + value.length)}
+  ctx.offsets.set(node, offset)
+  return node
+}
+
+/** The plain text of phrasing content (markers, templates and link numbers left out). */
+export function phrasingText(nodes: readonly PhrasingContent[]): string {
+  let s = ''
+  for (const n of nodes) {
+    if (n.type === 'text' || n.type === 'inlineCode') s += n.value
+    else if (n.type === 'break') s += '\n'
+    else if ('children' in n) s += phrasingText(n.children as PhrasingContent[])
+  }
+  return s
+}

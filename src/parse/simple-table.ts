@@ -1,0 +1,257 @@
+/**
+ * Simple and multiline tables as pandoc's plain writer draws them for tables
+ * of single-line cells (grid-tables.md §4.1):
+ *
+ * ```text
+ *   Name      Years          headed simple table: header line, dash runs,
+ *   --------- ---------      rows, ended by a blank line
+ *   Alpha     1916-18
+ *
+ *   --------- ---------      headerless simple table: dash runs, rows,
+ *   Alpha     1916-18        closing dash runs
+ *   --------- ---------
+ *
+ *   -------------------      multiline table: a full dash line, header
+ *   Name      Years          lines, dash runs, rows separated by blank
+ *   --------- ---------      lines, a closing dash line (headerless: starts
+ *   Alpha     1916-18        with the dash runs)
+ *
+ *   -------------------
+ * ```
+ *
+ * Columns are cut at the starts of the dash runs, the last column taking the
+ * rest of the line, as pandoc does.  Sturdier than pandoc: a word that
+ * straddles a cut (text made wider after drawing, e.g. `â€“` for `–`) stays in
+ * the column where it starts, with a `ragged-row` problem, and a row of empty
+ * cells (a line of spaces, as the writer draws it) does not end the table.
+ */
+
+import {type Line, isBlank, subLine} from './lines.js'
+import {type LaidLine, findCaption, layoutLine} from './table-layout.js'
+import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
+
+interface Run {
+  start: number
+  end: number
+}
+
+/** Dash runs of a line made only of `-` runs separated by spaces (display columns = code units: ASCII). */
+export function dashRuns(text: string): Run[] | null {
+  const runs: Run[] = []
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9) {
+      i++
+      continue
+    }
+    if (c !== 45) return null
+    const s = i
+    while (i < n && text.charCodeAt(i) === 45) i++
+    runs.push({start: s, end: i})
+  }
+  return runs.length > 0 ? runs : null
+}
+
+/**
+ * Scan a simple or multiline table starting at `lines[start]` (a header line
+ * followed by a dash-run line, or a dash line).  Returns null when the lines do
+ * not form such a table.
+ */
+export function scanSimpleTable(lines: Line[], start: number): ScannedTable | null {
+  const first = lines[start]
+  if (!first || isBlank(first.text)) return null
+  const runs0 = dashRuns(first.text)
+  if (runs0) {
+    const next = lines[start + 1]
+    if (!next || isBlank(next.text) || dashRuns(next.text)) return null
+    if (runs0.length === 1) {
+      const headed = scanMultilineHeaded(lines, start)
+      if (headed) return headed
+    }
+    return scanHeaderless(lines, start, runs0)
+  }
+  const second = lines[start + 1]
+  const runs = second ? dashRuns(second.text) : null
+  if (!runs) return null
+  // A single run under a single word is a setext heading in Markdown; in a
+  // plain dump headings are bare, so accept it only when the run is indented
+  // like the writer's tables or the header fits inside the run.
+  if (runs.length === 1 && runs[0]!.start === 0 && lines[start + 2] && isBlank(lines[start + 2]!.text)) return null
+  let end = start + 2
+  const lastStart = runs[runs.length - 1]!.start
+  while (end < lines.length) {
+    const t = lines[end]!.text
+    if (t === '') break
+    if (isBlank(t) && t.length < lastStart) break
+    if (dashRuns(t)) {
+      end++
+      break
+    }
+    end++
+  }
+  const problems: TableProblem[] = []
+  const header = cutRow([lines[start]!], runs, start, problems)
+  const body: ScannedRow[] = []
+  for (let i = start + 2; i < end; i++) {
+    if (dashRuns(lines[i]!.text)) continue
+    body.push({cells: cutRow([lines[i]!], runs, i, problems), line: i})
+  }
+  return finish('simple', lines, start, end, runs, [{cells: header, line: start}], body, problems, [lines[start]!.text])
+}
+
+function scanHeaderless(lines: Line[], start: number, runs: Run[]): ScannedTable | null {
+  // Rows up to the closing dash line; blank lines make it a multiline table.
+  let k = start + 1
+  let blanks = false
+  while (k < lines.length && !dashRuns(lines[k]!.text)) {
+    if (isBlank(lines[k]!.text)) {
+      if (k + 1 < lines.length && isBlank(lines[k + 1]!.text)) return null
+      blanks = true
+    }
+    k++
+  }
+  if (k >= lines.length) return null
+  const end = k + 1
+  const problems: TableProblem[] = []
+  const body = groupRows(lines, start + 1, k, blanks, runs, problems)
+  const firstRow = lines[start + 1]!.text
+  return finish(blanks ? 'multiline' : 'simple', lines, start, end, runs, [], body, problems, [firstRow])
+}
+
+function scanMultilineHeaded(lines: Line[], start: number): ScannedTable | null {
+  let j = start + 1
+  while (j < lines.length && !isBlank(lines[j]!.text) && !dashRuns(lines[j]!.text)) j++
+  const runsLine = lines[j]
+  if (!runsLine || j === start + 1) return null
+  const runs = dashRuns(runsLine.text)
+  if (!runs) return null
+  let k = j + 1
+  while (k < lines.length) {
+    const r = dashRuns(lines[k]!.text)
+    if (r && r.length === 1) break
+    if (isBlank(lines[k]!.text) && k + 1 < lines.length && isBlank(lines[k + 1]!.text)) return null
+    k++
+  }
+  if (k >= lines.length) return null
+  const problems: TableProblem[] = []
+  const headLines = lines.slice(start + 1, j)
+  const head: ScannedRow = {cells: cutRow(headLines, runs, start + 1, problems), line: start + 1}
+  const body = groupRows(lines, j + 1, k, true, runs, problems)
+  return finish('multiline', lines, start, k + 1, runs, [head], body, problems, headLines.map((l) => l.text))
+}
+
+function groupRows(lines: Line[], from: number, to: number, multi: boolean, runs: Run[], problems: TableProblem[]): ScannedRow[] {
+  const rows: ScannedRow[] = []
+  if (!multi) {
+    for (let i = from; i < to; i++) rows.push({cells: cutRow([lines[i]!], runs, i, problems), line: i})
+    return rows
+  }
+  let i = from
+  while (i < to) {
+    while (i < to && isBlank(lines[i]!.text)) i++
+    if (i >= to) break
+    const s = i
+    while (i < to && !isBlank(lines[i]!.text)) i++
+    rows.push({cells: cutRow(lines.slice(s, i), runs, s, problems), line: s})
+  }
+  return rows
+}
+
+/** Cut the lines of one row at the run starts; each cell's lines trimmed. */
+function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: TableProblem[]): ScannedCell[] {
+  const n = runs.length
+  const per: Line[][] = Array.from({length: n}, () => [])
+  rowLines.forEach((line, li) => {
+    const l = layoutLine(line, 0)
+    const cuts: number[] = [0]
+    let shifted = false
+    for (let k = 1; k < n; k++) {
+      let c = runs[k]!.start
+      if (c < cuts[k - 1]!) c = cuts[k - 1]!
+      // A word straddling the cut stays in the column where it starts.
+      if (c < l.cols && c > 0 && !isSpace(l, c - 1) && !isSpace(l, c)) {
+        while (c < l.cols && !isSpace(l, c)) c++
+        shifted = true
+      }
+      cuts.push(c)
+    }
+    cuts.push(Number.MAX_SAFE_INTEGER)
+    if (shifted) {
+      problems.push({kind: 'ragged-row', line: firstIndex + li, message: 'text crosses a column edge; cut at the next space instead'})
+    }
+    for (let k = 0; k < n; k++) per[k]!.push(trimLine(slice(l, cuts[k]!, cuts[k + 1]!)))
+  })
+  return per.map((ls, column) => {
+    let a = 0
+    let b = ls.length
+    while (a < b && ls[a]!.text === '') a++
+    while (b > a && ls[b - 1]!.text === '') b--
+    return {lines: ls.slice(a, b), rowSpan: 1, colSpan: 1, row: 0, column}
+  })
+}
+
+function isSpace(l: LaidLine, c: number): boolean {
+  const cp = l.cp[c]
+  return cp === 32 || cp === 0xa0
+}
+
+function slice(l: LaidLine, from: number, to: number): Line {
+  const a = from >= l.cols ? l.idx[l.cols]! : l.idx[from]!
+  const b = to >= l.cols ? l.idx[l.cols]! : l.idx[to]!
+  return subLine(l.line, a, Math.max(a, b))
+}
+
+function trimLine(l: Line): Line {
+  const t = l.text
+  const b = t.trimEnd().length
+  const a = b - t.slice(0, b).trimStart().length
+  return subLine(l, a, b)
+}
+
+/** pandoc's `alignType`: from the raw (right-trimmed) header text in each column. */
+function alignments(headerTexts: string[], runs: Run[]): Align[] {
+  return runs.map((run, k) => {
+    const to = k + 1 < runs.length ? runs[k + 1]!.start : Infinity
+    let best = ''
+    for (const t of headerTexts) {
+      const s = t.slice(run.start, to === Infinity ? undefined : to).trimEnd()
+      if (s.length > best.length) best = s
+    }
+    if (best === '') return null
+    const left = best[0] === ' '
+    const right = best.length < run.end - run.start
+    return left && right ? 'center' : right ? 'left' : left ? 'right' : null
+  })
+}
+
+function finish(
+  kind: 'simple' | 'multiline',
+  lines: Line[],
+  start: number,
+  end: number,
+  runs: Run[],
+  head: ScannedRow[],
+  body: ScannedRow[],
+  problems: TableProblem[],
+  alignSource: string[]
+): ScannedTable {
+  body.forEach((r, i) => {
+    for (const c of r.cells) c.row = i + head.length
+  })
+  const cap = findCaption(lines, start, end)
+  return {
+    kind,
+    start,
+    end,
+    columns: runs.length,
+    align: alignments(alignSource, runs),
+    head,
+    body,
+    foot: [],
+    caption: cap ? cap.caption : null,
+    captionRange: cap ? cap.range : null,
+    problems
+  }
+}
