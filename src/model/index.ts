@@ -1,0 +1,329 @@
+/**
+ * model: the mdast tree of a dump → the ForeignRelations model.
+ *
+ * Sections are found by their headings; the bilateral table by its section or
+ * its header; claims are cut from every prose paragraph and list item with the
+ * resolver's splitter, so that each claim knows its section, its partner and
+ * its footnotes.
+ */
+
+import type {FootnoteDefinition, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import type {
+  BilateralRelation,
+  Block,
+  Claim,
+  ClaimScope,
+  Diagnostic,
+  ForeignRelations,
+  Membership,
+  Point,
+  Reference
+} from './types.js'
+import type {PreparedDocument} from '../pipeline.js'
+import type {BlockTableCell} from '../parse/nodes.js'
+import {flattenPhrasing, plainText} from './text.js'
+import {detectSubject} from './subject.js'
+import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
+import {parseEstablished} from './dates.js'
+import {extractMemberships} from './memberships.js'
+import {splitClaims} from '../resolve/claims.js'
+
+export interface ModelOptions {
+  claimScope?: ClaimScope
+  title?: string | null
+}
+
+interface Section {
+  title: string
+  blocks: RootContent[]
+}
+
+const LEAD = '(lead)'
+const MAIN_ARTICLE = /^(?:See(?: also)?|Main articles?:?|Further information:?)\s+\S/
+
+/** Build the model from a prepared (decoded, repaired, parsed) document. */
+export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): ForeignRelations {
+  const {tree, map, offsets} = doc
+  const diagnostics: Diagnostic[] = [...doc.diagnostics]
+  const scope: ClaimScope = options.claimScope ?? 'clause'
+  const sections = splitSections(tree)
+  const definitions = tree.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition')
+  const category = tree.children.find((c) => c.type === 'category')
+
+  // Subject.
+  const lead = sections.find((s) => s.title === LEAD)
+  const categoryLine = category && category.type === 'category' ? category.names.find((n) => /relations/i.test(n)) ?? category.names[0] ?? null : null
+  const subject = detectSubject({
+    title: options.title ?? null,
+    categoryLine,
+    text: lead ? lead.blocks.map((b) => plainText(b)).join('\n') : plainText(tree)
+  })
+  if (!subject.name) {
+    diagnostics.push({ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+  }
+
+  const claims: Claim[] = []
+  let claimCounter = 0
+  /** Cut claims from one paragraph's phrasing content. */
+  const claimsOf = (children: readonly PhrasingContent[], section: string, partner?: string | null): Claim[] => {
+    const flat = flattenPhrasing(children, map, offsets)
+    const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
+    const markers = flat.markers.filter((m) => m.index <= prose.length)
+    if (!/[\p{L}\p{N}]/u.test(prose)) return []
+    const out: Claim[] = []
+    for (const span of splitClaims(prose, markers, scope)) {
+      const p = flat.pointAt(span.start)
+      const claim: Claim = {id: `c${++claimCounter}`, text: span.text, citations: span.citations, section, position: {line: p.line, column: p.column, offset: p.offset}}
+      if (partner !== undefined) claim.partner = partner
+      out.push(claim)
+      claims.push(claim)
+    }
+    return out
+  }
+  /** Claims of blocks (paragraphs, list items, quotes), recursively. */
+  const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner?: string | null): Claim[] => {
+    const out: Claim[] = []
+    for (const b of blocks) {
+      if (b.type === 'paragraph') out.push(...claimsOf(b.children, section, partner))
+      else if (b.type === 'list') for (const item of b.children) out.push(...claimsOfBlocks(item.children, section, partner))
+      else if (b.type === 'blockquote') out.push(...claimsOfBlocks(b.children, section, partner))
+    }
+    return out
+  }
+
+  const overview: Paragraph[] = []
+  const multilateral: Membership[] = []
+  const bilateral: BilateralRelation[] = []
+  const seeAlso: string[] = []
+  let bilateralTable: Table | null = null
+
+  for (const section of sections) {
+    const kind = sectionKind(section.title)
+    if (kind === 'see-also') {
+      for (const b of section.blocks) if (b.type === 'list') seeAlso.push(...listTexts(b))
+      continue
+    }
+    if (kind === 'references' || kind === 'skip') continue
+    if (kind === 'lead') {
+      for (const b of section.blocks) if (b.type === 'paragraph') overview.push(withoutArtifacts(b))
+    }
+    for (const b of section.blocks) {
+      if (b.type === 'table') {
+        if (!bilateralTable && (kind === 'bilateral' || isBilateralTable(b))) {
+          bilateralTable = b
+          bilateral.push(...readBilateral(b, section.title))
+        }
+        continue
+      }
+      if (b.type === 'heading' || b.type === 'category' || b.type === 'lostTable') continue
+      const made = claimsOfBlocks([b], section.title)
+      if (kind === 'multilateral' && b.type === 'paragraph') {
+        const flat = flattenPhrasing(b.children, map, offsets)
+        for (const m of extractMemberships(flat.text)) {
+          const p = flat.pointAt(m.index)
+          const inClaims = made.filter((c) => c.text.includes(m.acronym ? `(${m.acronym})` : m.name) || c.text.includes(m.name))
+          multilateral.push({name: m.name, acronym: m.acronym, status: m.status, claimIds: inClaims.map((c) => c.id), position: {line: p.line, column: p.column, offset: p.offset}})
+        }
+      }
+    }
+  }
+
+  function readBilateral(table: Table, sectionTitle: string): BilateralRelation[] {
+    const headRows = table.data?.headRows ?? 0
+    const header = headRows > 0 ? (table.children[0]!.children as unknown as BlockTableCell[]).map((c) => plainText(c.children as RootContent[]).trim()) : []
+    const columns = columnRoles(header, table.children[headRows]?.children.length ?? 0)
+    const rows = table.children.slice(headRows, table.children.length - (table.data?.footRows ?? 0))
+    const relations: BilateralRelation[] = []
+    const inferred: InferredPartner[] = []
+    for (const row of rows) {
+      const cells = row.children as unknown as BlockTableCell[]
+      const cellText = (i: number | null): string => (i === null || !cells[i] ? '' : plainText(cells[i]!.children as RootContent[]).trim())
+      const notesCell = columns.notes === null ? undefined : cells[columns.notes]
+      const notes: Block[] = notesCell ? notesCell.children.slice() : []
+      let mainArticle: ReturnType<typeof parseMainArticle> = null
+      let mainArticleText: string | null = null
+      const firstNote = notes[0]
+      if (firstNote && firstNote.type === 'paragraph') {
+        const t = plainText(firstNote).trim()
+        if (MAIN_ARTICLE.test(t)) {
+          mainArticle = parseMainArticle(t, subject.iso2)
+          if (mainArticle) mainArticleText = t
+        }
+      }
+      const proseNotes = mainArticleText ? notes.slice(1) : notes
+      const notesText = proseNotes.map((b) => plainText(b)).join('\n')
+      const partner = inferPartner({countryCell: cellText(columns.country), notesText, mainArticle, subjectIso2: subject.iso2})
+      inferred.push(partner)
+      const dateText = cellText(columns.date)
+      let established: BilateralRelation['established'] = null
+      const pos = row.position?.start
+      const position: Point = pos ? {line: pos.line, column: pos.column, offset: pos.offset} : {line: 1, column: 1}
+      if (dateText) {
+        const parsed = parseEstablished(dateText)
+        established = parsed.value
+        if (parsed.problem) {
+          const cell = columns.date === null ? undefined : cells[columns.date]
+          const p = cell?.position?.start ?? pos
+          diagnostics.push({ruleId: 'invalid-date', severity: 'warning', message: parsed.problem, line: p?.line ?? 1, column: p?.column ?? 1, offset: p?.offset, data: {text: dateText}})
+        }
+      }
+      const relation: BilateralRelation = {partner, established, mainArticle: mainArticle ? mainArticle.title : null, notes, claimIds: [], position}
+      relations.push(relation)
+      void sectionTitle
+    }
+    // The table's alphabetical order as a constraint between neighbours
+    // (it chooses among a row's candidates, never invents one).
+    const ordered = applyTableOrder(inferred)
+    relations.forEach((r, i) => {
+      const p = ordered[i]
+      if (!p) return
+      r.partner = toPartner(p)
+      if (p.conflict) {
+        diagnostics.push({ruleId: 'partner-conflict', severity: 'warning', message: `Bilateral row ${i + 1}: ${p.conflict}`, line: r.position.line, column: r.position.column, offset: r.position.offset, data: {row: i + 1}})
+      }
+    })
+    relations.forEach((r, i) => {
+      const row = rows[i]!
+      const cells = row.children as unknown as BlockTableCell[]
+      const notesCell = columns.notes === null ? undefined : cells[columns.notes]
+      if (notesCell) {
+        const blocks = notesCell.children
+        const first = blocks[0]
+        const prose = first && first.type === 'paragraph' && r.mainArticle && MAIN_ARTICLE.test(plainText(first).trim()) ? blocks.slice(1) : blocks
+        r.claimIds = claimsOfBlocks(prose, sectionTitle, r.partner.name).map((c) => c.id)
+      }
+      if (!r.partner.iso2 && !r.partner.name) {
+        diagnostics.push({
+          ruleId: 'partner-unresolved',
+          severity: 'warning',
+          message: `Bilateral row ${i + 1}: ${ordered[i]?.unresolved ?? 'no evidence of the partner country'}; left unresolved, not guessed`,
+          line: r.position.line,
+          column: r.position.column,
+          offset: r.position.offset,
+          data: {row: i + 1}
+        })
+      }
+    })
+    const seen = new Map<string, number>()
+    relations.forEach((r, i) => {
+      const key = r.partner.iso2
+      if (!key) return
+      const prev = seen.get(key)
+      if (prev !== undefined) {
+        diagnostics.push({
+          ruleId: 'duplicate-partner',
+          severity: 'warning',
+          message: `Bilateral rows ${prev + 1} and ${i + 1} have the same partner (${r.partner.name ?? key})`,
+          line: r.position.line,
+          column: r.position.column,
+          offset: r.position.offset,
+          data: {rows: [prev + 1, i + 1], iso2: key}
+        })
+      } else seen.set(key, i)
+    })
+    return relations
+  }
+
+  // References and the claims that cite them.
+  const byId = new Map<number, Reference>()
+  const references: Reference[] = definitions.map((d) => {
+    const id = Number(d.identifier)
+    const text = d.children.map((b) => plainText(b)).join('\n').trim()
+    const urls: string[] = []
+    collectUrls(d, urls)
+    const p = d.position!.start
+    const ref: Reference = {id, text, empty: d.children.length === 0, urls, claimIds: [], position: {line: p.line, column: p.column, offset: p.offset}}
+    byId.set(id, ref)
+    return ref
+  })
+  for (const c of claims) for (const id of c.citations) byId.get(id)?.claimIds.push(c.id)
+  for (const c of claims) {
+    if (c.citations.length === 0) {
+      diagnostics.push({ruleId: 'uncited-claim', severity: 'info', message: `Claim without a citation: “${truncate(c.text, 80)}”`, line: c.position.line, column: c.position.column, offset: c.position.offset, data: {claimId: c.id}})
+    }
+  }
+
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column)
+  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics, source: doc.source}
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s
+}
+
+function collectUrls(node: {type: string; children?: unknown[]; url?: string}, out: string[]): void {
+  if (node.type === 'link' && typeof node.url === 'string' && !out.includes(node.url)) out.push(node.url)
+  if (Array.isArray(node.children)) for (const c of node.children) collectUrls(c as {type: string}, out)
+}
+
+function withoutArtifacts(p: Paragraph): Paragraph {
+  const children = p.children.filter((c) => c.type !== 'image' && c.type !== 'template')
+  const first = children[0]
+  if (first && first.type === 'text' && first.value !== first.value.trimStart()) {
+    children[0] = {...first, value: first.value.trimStart()}
+  }
+  return {...p, children}
+}
+
+function listTexts(list: List): string[] {
+  return list.children.map((item) => plainText(item).trim()).filter(Boolean)
+}
+
+function splitSections(tree: Root): Section[] {
+  const sections: Section[] = [{title: LEAD, blocks: []}]
+  for (const node of tree.children) {
+    if (node.type === 'footnoteDefinition') continue
+    if (node.type === 'heading') {
+      sections.push({title: plainText(node).trim(), blocks: []})
+      continue
+    }
+    sections[sections.length - 1]!.blocks.push(node)
+  }
+  return sections
+}
+
+type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'references' | 'skip' | 'other'
+
+function sectionKind(title: string): SectionKind {
+  if (title === LEAD) return 'lead'
+  const t = title.toLowerCase()
+  if (/multilateral|international (organi[sz]ations|membership)|membership/.test(t)) return 'multilateral'
+  if (/bilateral|relations by country|diplomatic relations|countries/.test(t)) return 'bilateral'
+  if (/^see also$/.test(t)) return 'see-also'
+  if (/^(references|notes|footnotes|citations|sources|notes and references|references and notes)$/.test(t)) return 'references'
+  if (/^(external links|further reading|bibliography)$/.test(t)) return 'skip'
+  return 'other'
+}
+
+function isBilateralTable(table: Table): boolean {
+  if ((table.data?.headRows ?? 0) === 0) return false
+  const header = (table.children[0]!.children as unknown as BlockTableCell[]).map((c) => plainText(c.children as RootContent[]).toLowerCase())
+  return header.some((h) => /country|state|nation|partner/.test(h))
+}
+
+interface ColumnRoles {
+  country: number | null
+  date: number | null
+  notes: number | null
+}
+
+/** Which column is which, from the header; without one, pandoc's usual order. */
+function columnRoles(header: string[], width: number): ColumnRoles {
+  if (header.length === 0) {
+    if (width >= 3) return {country: 0, date: 1, notes: width - 1}
+    if (width === 2) return {country: 0, date: null, notes: 1}
+    return {country: null, date: null, notes: 0}
+  }
+  const find = (re: RegExp): number | null => {
+    const i = header.findIndex((h) => re.test(h.toLowerCase()))
+    return i === -1 ? null : i
+  }
+  const country = find(/country|state|nation|partner/)
+  const date = find(/began|established|since|date|start|year/)
+  let notes = find(/notes?|remarks|comments|details|description/)
+  if (notes === null) {
+    const rest = header.map((_, i) => i).filter((i) => i !== country && i !== date)
+    notes = rest.length > 0 ? rest[rest.length - 1]! : null
+  }
+  return {country: country ?? (header.length >= 2 ? 0 : null), date, notes}
+}

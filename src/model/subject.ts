@@ -1,0 +1,83 @@
+/**
+ * The country an article is about: from its title ("Foreign relations of
+ * Mali"), its category line (`Foreign_relations_of_Mali`,
+ * `Category:Foreign_relations_of_Mali`), or else the country the text
+ * mentions most.
+ */
+
+import {findCountry, findMentions, getCountry} from './countries.js'
+import type {Subject} from './types.js'
+
+/** Where `detectSubject` found the subject. */
+export type SubjectSource = 'title' | 'category' | 'text' | null
+
+const PREFIX = /^(?:category:)?\s*(?:foreign\s+relations|foreign\s+policy|international\s+relations)\s+of\s+/i
+const CATEGORY_LINE = /^(?:Category:)?Foreign_relations_of_\S+$/m
+
+/** "Foreign relations of the Gambia" → `{name: 'Gambia', article: 'Foreign relations of the Gambia'}`. */
+function fromTitle(raw: string): {subject: Subject; known: boolean} | null {
+  const title = raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim()
+  const article = title.replace(/^category:\s*/i, '')
+  const m = PREFIX.exec(title)
+  const rest = (m ? title.slice(m[0].length) : article).trim()
+  if (rest === '') return null
+  const country = findCountry(rest)
+  // The name as the title writes it ("Côte d'Ivoire", "São Tomé and Príncipe"),
+  // without a leading "the"; the dataset's common name would turn the first
+  // into "Ivory Coast".
+  const name = rest.replace(/^the\s+/i, '')
+  if (!country && !m) return null
+  return {subject: {name, iso2: country?.iso2 ?? null, article: m ? article : null}, known: country !== null}
+}
+
+/**
+ * Detect the subject.  The title wins over the category line, which wins
+ * over the text.  A title or category that names something outside the
+ * dataset (e.g. "Foreign relations of the Sovereign Military Order of
+ * Malta") gives that name with `iso2: null`.  From the text, the most
+ * mentioned country wins if it has strictly more mentions than the next;
+ * otherwise the subject is unknown: `{name: '', iso2: null, article: null}`
+ * (the caller reports `subject-unknown`).
+ */
+export function detectSubject(input: {title?: string | null; categoryLine?: string | null; text: string}): Subject {
+  return detectSubjectWithSource(input).subject
+}
+
+/** `detectSubject`, plus where the subject came from. */
+export function detectSubjectWithSource(input: {
+  title?: string | null
+  categoryLine?: string | null
+  text: string
+}): {subject: Subject; source: SubjectSource} {
+  let fallback: {subject: Subject; source: SubjectSource} | null = null
+  if (input.title) {
+    const t = fromTitle(input.title)
+    if (t?.known) return {subject: t.subject, source: 'title'}
+    if (t) fallback = {subject: t.subject, source: 'title'}
+  }
+  const category = input.categoryLine ?? CATEGORY_LINE.exec(input.text)?.[0] ?? null
+  if (category) {
+    const c = fromTitle(category)
+    if (c?.known) {
+      const article = fallback?.subject.article ?? c.subject.article
+      return {subject: {...c.subject, article}, source: 'category'}
+    }
+    if (c && !fallback) fallback = {subject: c.subject, source: 'category'}
+  }
+  if (fallback) return fallback
+
+  // The most mentioned country: names and official names count 1, demonyms
+  // count 1 too (they are as much about the country in its own article).
+  const counts = new Map<string, number>()
+  for (const m of findMentions(input.text)) {
+    if (m.iso2 === null) continue
+    counts.set(m.iso2, (counts.get(m.iso2) ?? 0) + 1)
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1])
+  const [first, second] = ranked
+  if (first && (!second || first[1] > second[1])) {
+    const country = getCountry(first[0])
+    if (country) return {subject: {name: country.name, iso2: country.iso2, article: null}, source: 'text'}
+  }
+  return {subject: {name: '', iso2: null, article: null}, source: null}
+}
