@@ -18,7 +18,8 @@ function flattenCell(cell: BlockTableCell): TableCell {
   const out: PhrasingContent[] = []
   const push = (blocks: readonly AnyBlock[], prefix = ''): void => {
     for (const b of blocks) {
-      if (out.length > 0) out.push({type: 'html', value: '<br>'})
+      // Containers (lists, quotes) separate their own items.
+      if (out.length > 0 && b.type !== 'list' && b.type !== 'blockquote') out.push({type: 'html', value: '<br>'})
       if (b.type === 'paragraph' || b.type === 'heading') {
         if (prefix) out.push({type: 'text', value: prefix})
         out.push(...b.children)
