@@ -161,6 +161,7 @@ describe('repairMojibake details', () => {
       'There are a lot of Ã’s in mojibake text',
       'The mojibake “Ã©” stands for “é”, and the dump says Canadaâ€“Mali.'.replace('Canadaâ€“Mali', 'Canada–Mali'),
       '\uFEFFplain text',
+      'The dump has “â€“” for “–”, and `Ã©` for é; ftfy turns "Ã¢â‚¬â„¢" into ’.',
       'Ελληνικά, Русский, 日本語, 한국어'
     ]) {
       expect(repairMojibake(text), text).toEqual({text, repairs: []})

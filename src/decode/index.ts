@@ -142,6 +142,7 @@ function fallback(input: Uint8Array): Decoded {
       message: `The input is not valid UTF-8 (first invalid byte 0x${(input[at] ?? 0).toString(16).padStart(2, '0')} at byte ${at}); read as Windows-1252`,
       line: point.line,
       column: point.column,
+      offset: at,
       data: {encoding, byte: at}
     }
   ]

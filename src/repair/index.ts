@@ -237,6 +237,26 @@ function scriptOf(ch: string): string {
   return 'Other'
 }
 
+/**
+ * Verdicts by the run and the two characters before and one after it, which
+ * is all `judgeRun` looks at (except for C1 controls in the output, not
+ * cached).  The same damage repeats in a text: `Ã¼` is judged once.
+ */
+const verdicts = new Map<string, 'strong' | 'weak' | null>()
+
+function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: number): 'strong' | 'weak' | null {
+  if (C1_ANY.test(run.out)) return judgeRun(s, run, codec, depth)
+  const from = Math.max(0, run.start - 2)
+  const key = `${index}${run.start - from}${s.slice(from, run.end + 1)}\u0000${run.out}`
+  let verdict = verdicts.get(key)
+  if (verdict === undefined) {
+    verdict = judgeRun(s, run, codec, depth)
+    if (verdicts.size > 50_000) verdicts.clear()
+    verdicts.set(key, verdict)
+  }
+  return verdict
+}
+
 /** Judges a run: null when it must be left alone, else strong or weak. */
 function judgeRun(s: string, run: Run, codec: Codec, depth: number): 'strong' | 'weak' | null {
   const before = run.start > 0 ? s[run.start - 1] ?? '' : ''
@@ -379,7 +399,7 @@ function findRuns(s: string, depth = 0): Run[] {
     let strongRuns = 0
     let longStrong = false
     for (const run of runs) {
-      const verdict = judgeRun(s, run, codec, depth)
+      const verdict = judgeCached(s, run, codec, c, depth)
       if (!verdict) continue
       run.strong = verdict === 'strong'
       if (run.strong) {
@@ -391,8 +411,15 @@ function findRuns(s: string, depth = 0): Run[] {
     // Correct non-ASCII text on the line that this codec cannot explain makes
     // a lone two-byte repair doubtful (`Bremer/Mccoy – DrÃ¥ber`).
     let ok = strongRuns > 0
-    if (ok && strongRuns < 2 && !longStrong && hasUnexplained(s, judged, na)) ok = false
+    const unexplained = ok && hasUnexplained(s, judged, na)
+    if (ok && strongRuns < 2 && !longStrong && unexplained) ok = false
     perCodec.push(ok ? judged : [])
+    // When the first codec explains every non-ASCII character of the line, no
+    // other codec can explain more: skip them (the common case, and fast).
+    if (ok && c === 0 && !unexplained) {
+      while (perCodec.length < CODECS.length) perCodec.push([])
+      break
+    }
   }
   // Prefer the codec that explains most of the line; earlier codecs win ties.
   const order = perCodec
