@@ -2,11 +2,11 @@
  * One failing and one passing input per rule.  The inputs are small dumps
  * (pandoc plain-text, like the seed) run through the real pipeline
  * (`parseForeignRelations`) and then `check` with the default settings.
- * Rules the pipeline does not report yet (`missing-definition`,
- * `empty-input`) are tested through the config/report plumbing only.
+ * Every rule the pipeline reports has a case.
  */
 
 import {describe, expect, it} from 'vitest'
+import {conflictTable} from './dumps.js'
 import type {Diagnostic, ParseOptions, RuleId} from '../src/model/types.js'
 import {RULES, RULE_IDS, check} from '../src/check/index.js'
 import {parseForeignRelations} from '../src/index.js'
@@ -51,26 +51,6 @@ function article(lead: string, references: string[], category: string | null = '
 
 const bytes = (...parts: (string | number)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'number' ? [p] : [...Buffer.from(p, 'utf8')])))
-
-/** A one-row bilateral table whose Country cell and main article may disagree. */
-function conflictTable(country: string, see: string): string {
-  return `Mali is a landlocked country in West Africa.[1]
-
-
-Bilateral relations
-
-+---------+------------------------+-------------------------------------------+
-| Country | Formal Relations Began | Notes                                     |
-+=========+========================+===========================================+
-| ${country.padEnd(7)} |                        | ${see.padEnd(41)} |
-+---------+------------------------+-------------------------------------------+
-
-
-References
-
-[1] Mali country profile. Library of Congress Federal Research Division (January 2005).
-`
-}
 
 interface Case {
   fail: string | Uint8Array

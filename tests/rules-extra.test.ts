@@ -5,23 +5,9 @@
 
 import {describe, expect, it} from 'vitest'
 import {parseForeignRelations} from '../src/index.js'
+import {conflictTable} from './dumps.js'
 
-const table = (country: string, see: string): string => `Mali is a landlocked country in West Africa.[1]
-
-
-Bilateral relations
-
-+---------+------------------------+-------------------------------------------+
-| Country | Formal Relations Began | Notes                                     |
-+=========+========================+===========================================+
-| ${country.padEnd(7)} |                        | ${see.padEnd(41)} |
-+---------+------------------------+-------------------------------------------+
-
-
-References
-
-[1] Mali country profile. Library of Congress Federal Research Division (January 2005).
-`
+const table = conflictTable
 
 const ids = (text: string): string[] => parseForeignRelations(text).diagnostics.map((d) => d.ruleId)
 
