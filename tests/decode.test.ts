@@ -25,13 +25,13 @@ describe('decode', () => {
   })
 
   it('reads UTF-16 LE and BE with a BOM, keeping the BOM', () => {
-    expect(decode(utf16(text, 'le', true))).toEqual({text: '\uFEFF' + text, encoding: 'utf-16le', bom: true, diagnostics: []})
-    expect(decode(utf16(text, 'be', true))).toEqual({text: '\uFEFF' + text, encoding: 'utf-16be', bom: true, diagnostics: []})
+    expect(decode(utf16(text, 'le', true))).toMatchObject({text: '\uFEFF' + text, encoding: 'utf-16le', bom: true, diagnostics: [{ruleId: 'not-utf8', line: 1, column: 1}]})
+    expect(decode(utf16(text, 'be', true))).toMatchObject({text: '\uFEFF' + text, encoding: 'utf-16be', bom: true, diagnostics: [{ruleId: 'not-utf8', line: 1, column: 1}]})
   })
 
   it('recognizes UTF-16 without a BOM by its NUL bytes', () => {
-    expect(decode(utf16(text, 'le', false))).toEqual({text, encoding: 'utf-16le', bom: false, diagnostics: []})
-    expect(decode(utf16(text, 'be', false))).toEqual({text, encoding: 'utf-16be', bom: false, diagnostics: []})
+    expect(decode(utf16(text, 'le', false))).toMatchObject({text: text, encoding: 'utf-16le', bom: false, diagnostics: [{ruleId: 'not-utf8', line: 1, column: 1}]})
+    expect(decode(utf16(text, 'be', false))).toMatchObject({text: text, encoding: 'utf-16be', bom: false, diagnostics: [{ruleId: 'not-utf8', line: 1, column: 1}]})
   })
 
   it('reads a Windows-1252 file (Côte as 0xF4) and says so', () => {

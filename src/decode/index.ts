@@ -31,7 +31,17 @@ function sniffUtf16(input: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 function decodeUtf16(input: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean): Decoded {
-  const diagnostics: Diagnostic[] = []
+  const diagnostics: Diagnostic[] = [
+    {
+      ruleId: 'not-utf8',
+      severity: 'warning',
+      message: `The file is ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'}${bom ? ' (with a byte order mark)' : ' (no byte order mark: detected by its NUL bytes)'}, not UTF-8; decoded as such`,
+      line: 1,
+      column: 1,
+      offset: 0,
+      data: {encoding, bom}
+    }
+  ]
   let bytes = input
   if (bytes.length % 2 === 1) {
     diagnostics.push({

@@ -89,6 +89,13 @@ const EXTRA_FORMS: ReadonlyArray<{iso2: string; form: string; kind: MentionKind;
   {iso2: 'SA', form: 'Saudis', kind: 'demonym', why: 'plural of "Saudi" (dataset lists "Saudi" as an alt spelling)'},
   {iso2: 'CI', form: 'Ivoirian', kind: 'demonym', why: 'variant of "Ivorian"'},
   {iso2: 'CI', form: 'Ivoirians', kind: 'demonym', why: 'plural of the above'},
+  {iso2: 'EC', form: 'Ecuadorian', kind: 'demonym', why: 'dataset spells the demonym "Ecuadorean"; English Wikipedia writes "Ecuadorian"'},
+  {iso2: 'EC', form: 'Ecuadorians', kind: 'demonym', why: 'plural of the above'},
+  {iso2: 'AR', form: 'Argentinian', kind: 'demonym', why: 'dataset has only "Argentine"'},
+  {iso2: 'AR', form: 'Argentinians', kind: 'demonym', why: 'plural of the above'},
+  {iso2: 'KG', form: 'Kyrgyz', kind: 'demonym', why: 'dataset has only the old spelling "Kirghiz"'},
+  {iso2: 'KM', form: 'Comorian', kind: 'demonym', why: 'dataset spells the demonym "Comoran"'},
+  {iso2: 'KM', form: 'Comorians', kind: 'demonym', why: 'plural of the above'},
 ]
 
 /**
@@ -123,6 +130,12 @@ const NOT_COUNTRIES: readonly string[] = [
   'Congo River', 'River Congo', 'Congo Basin', 'Congo Free State',
   'Gulf of Guinea', 'New Guinea', 'Jordan River', 'River Jordan',
   'New Mexico', 'New Jersey', 'Mexico City',
+  // Part of the United Kingdom, not Ireland.
+  'Northern Ireland', 'Northern Irish',
+  // Lakes and seas named after a country, often named in rows about its
+  // neighbours ("Nigerian troops patrol Lake Chad", "claims in the South
+  // China Sea").
+  'Lake Chad', 'Lake Chad Basin', 'South China Sea', 'East China Sea', 'Sea of Japan', 'Gulf of Mexico',
 ]
 
 // ---------------------------------------------------------------------------
@@ -267,7 +280,8 @@ for (const c of worldCountries) {
   const demonyms: string[] = []
   const eng = c.demonyms?.['eng']
   if (eng) {
-    for (const d of new Set([eng.m, eng.f])) {
+    // Some entries hold two demonyms in one string ("Bosnian, Herzegovinian").
+    for (const d of new Set([eng.m, eng.f].flatMap((x) => (x ? x.split(/\s*,\s*/) : [])))) {
       if (!d || DROPPED_FORMS.has(iso2 + ':' + d)) continue
       demonyms.push(d)
       const plural = demonymPlural(d)

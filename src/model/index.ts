@@ -27,6 +27,7 @@ import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type Inferre
 import {parseEstablished} from './dates.js'
 import {extractMemberships} from './memberships.js'
 import {splitClaims} from '../resolve/claims.js'
+import {pushAll} from '../util/array.js'
 
 export interface ModelOptions {
   claimScope?: ClaimScope
@@ -84,9 +85,9 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner?: string | null): Claim[] => {
     const out: Claim[] = []
     for (const b of blocks) {
-      if (b.type === 'paragraph') out.push(...claimsOf(b.children, section, partner))
-      else if (b.type === 'list') for (const item of b.children) out.push(...claimsOfBlocks(item.children, section, partner))
-      else if (b.type === 'blockquote') out.push(...claimsOfBlocks(b.children, section, partner))
+      if (b.type === 'paragraph') pushAll(out, claimsOf(b.children, section, partner))
+      else if (b.type === 'list') for (const item of b.children) pushAll(out, claimsOfBlocks(item.children, section, partner))
+      else if (b.type === 'blockquote') pushAll(out, claimsOfBlocks(b.children, section, partner))
     }
     return out
   }
@@ -95,12 +96,20 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const multilateral: Membership[] = []
   const bilateral: BilateralRelation[] = []
   const seeAlso: string[] = []
-  let bilateralTable: Table | null = null
 
+  // Sub-sections of the bilateral section (by region: Africa, Americas, …)
+  // hold more bilateral tables.
+  let inBilateral = false
   for (const section of sections) {
-    const kind = sectionKind(section.title)
+    let kind = sectionKind(section.title)
+    let inherited = false
+    if (kind === 'bilateral') inBilateral = true
+    else if (kind === 'other' && inBilateral && REGION.test(section.title.trim())) {
+      kind = 'bilateral'
+      inherited = true
+    } else inBilateral = false
     if (kind === 'see-also') {
-      for (const b of section.blocks) if (b.type === 'list') seeAlso.push(...listTexts(b))
+      for (const b of section.blocks) if (b.type === 'list') pushAll(seeAlso, listTexts(b))
       continue
     }
     if (kind === 'references' || kind === 'skip') continue
@@ -109,9 +118,11 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     }
     for (const b of section.blocks) {
       if (b.type === 'table') {
-        if (!bilateralTable && (kind === 'bilateral' || isBilateralTable(b))) {
-          bilateralTable = b
-          bilateral.push(...readBilateral(b, section.title))
+        const headerless = (b.data?.headRows ?? 0) === 0
+        if ((kind === 'bilateral' && (!inherited || headerless || isBilateralTable(b))) || isBilateralTable(b)) {
+          pushAll(bilateral, readBilateral(b, section.title, bilateral.length))
+        } else {
+          claimsOfTable(b, section.title)
         }
         continue
       }
@@ -128,7 +139,22 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     }
   }
 
-  function readBilateral(table: Table, sectionTitle: string): BilateralRelation[] {
+  /**
+   * Claims of a table that is not a bilateral table: from cells that hold a
+   * footnote marker or a sentence (five words or more); a cell such as
+   * `Spain` or `9` is data, not a claim.
+   */
+  function claimsOfTable(table: Table, sectionTitle: string): void {
+    for (const row of table.children) {
+      for (const cell of row.children as unknown as BlockTableCell[]) {
+        const blocks = cell.children as Block[]
+        const text = plainText(blocks as RootContent[])
+        if (hasMarker(blocks) || text.trim().split(/\s+/).length >= 5) claimsOfBlocks(blocks, sectionTitle)
+      }
+    }
+  }
+
+  function readBilateral(table: Table, sectionTitle: string, rowsBefore: number): BilateralRelation[] {
     const headRows = table.data?.headRows ?? 0
     const header = headRows > 0 ? (table.children[0]!.children as unknown as BlockTableCell[]).map((c) => plainText(c.children as RootContent[]).trim()) : []
     const columns = columnRoles(header, table.children[headRows]?.children.length ?? 0)
@@ -179,50 +205,58 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (!p) return
       r.partner = toPartner(p)
       if (p.conflict) {
-        diagnostics.push({ruleId: 'partner-conflict', severity: 'warning', message: `Bilateral row ${i + 1}: ${p.conflict}`, line: r.position.line, column: r.position.column, offset: r.position.offset, data: {row: i + 1}})
+        diagnostics.push({ruleId: 'partner-conflict', severity: 'warning', message: `Bilateral row ${rowsBefore + i + 1}: ${p.conflict}`, line: r.position.line, column: r.position.column, offset: r.position.offset, data: {row: rowsBefore + i + 1}})
       }
     })
     relations.forEach((r, i) => {
       const row = rows[i]!
       const cells = row.children as unknown as BlockTableCell[]
       const notesCell = columns.notes === null ? undefined : cells[columns.notes]
+      // Footnotes on the Country or date cell (`Cameroon[2]`, `1960[3]`)
+      // back the row's partner or date: a claim of the cell's text.
+      for (const col of [columns.country, columns.date]) {
+        const cell = col === null ? undefined : cells[col]
+        if (cell && hasMarker(cell.children as Block[])) pushAll(r.claimIds, claimsOfBlocks(cell.children as Block[], sectionTitle, r.partner.name).map((c) => c.id))
+      }
       if (notesCell) {
         const blocks = notesCell.children
         const first = blocks[0]
         const prose = first && first.type === 'paragraph' && r.mainArticle && MAIN_ARTICLE.test(plainText(first).trim()) ? blocks.slice(1) : blocks
-        r.claimIds = claimsOfBlocks(prose, sectionTitle, r.partner.name).map((c) => c.id)
+        pushAll(r.claimIds, claimsOfBlocks(prose, sectionTitle, r.partner.name).map((c) => c.id))
       }
       if (!r.partner.iso2 && !r.partner.name) {
         diagnostics.push({
           ruleId: 'partner-unresolved',
           severity: 'warning',
-          message: `Bilateral row ${i + 1}: ${ordered[i]?.unresolved ?? 'no evidence of the partner country'}; left unresolved, not guessed`,
+          message: `Bilateral row ${rowsBefore + i + 1}: ${ordered[i]?.unresolved ?? 'no evidence of the partner country'}; left unresolved, not guessed`,
           line: r.position.line,
           column: r.position.column,
           offset: r.position.offset,
-          data: {row: i + 1}
+          data: {row: rowsBefore + i + 1}
         })
       }
     })
-    const seen = new Map<string, number>()
-    relations.forEach((r, i) => {
-      const key = r.partner.iso2
-      if (!key) return
-      const prev = seen.get(key)
-      if (prev !== undefined) {
-        diagnostics.push({
-          ruleId: 'duplicate-partner',
-          severity: 'warning',
-          message: `Bilateral rows ${prev + 1} and ${i + 1} have the same partner (${r.partner.name ?? key})`,
-          line: r.position.line,
-          column: r.position.column,
-          offset: r.position.offset,
-          data: {rows: [prev + 1, i + 1], iso2: key}
-        })
-      } else seen.set(key, i)
-    })
     return relations
   }
+
+  // Two rows (of any of the bilateral tables) with the same partner.
+  const seen = new Map<string, number>()
+  bilateral.forEach((r, i) => {
+    const key = r.partner.iso2
+    if (!key) return
+    const prev = seen.get(key)
+    if (prev !== undefined) {
+      diagnostics.push({
+        ruleId: 'duplicate-partner',
+        severity: 'warning',
+        message: `Bilateral rows ${prev + 1} and ${i + 1} have the same partner (${r.partner.name ?? key})`,
+        line: r.position.line,
+        column: r.position.column,
+        offset: r.position.offset,
+        data: {rows: [prev + 1, i + 1], iso2: key}
+      })
+    } else seen.set(key, i)
+  })
 
   // References and the claims that cite them.
   const byId = new Map<number, Reference>()
@@ -293,6 +327,17 @@ function sectionKind(title: string): SectionKind {
   if (/^(references|notes|footnotes|citations|sources|notes and references|references and notes)$/.test(t)) return 'references'
   if (/^(external links|further reading|bibliography)$/.test(t)) return 'skip'
   return 'other'
+}
+
+/** Sub-section titles under "Bilateral relations" that group partners by region. */
+const REGION =
+  /^(?:africa|(?:north|south|central|latin|the)? ?americas?|caribbean|asia|(?:east|south|southeast|south-east|central|western|west) asia|middle east|near east|europe|(?:eastern|western|northern|southern|central) europe|oceania|pacific|australasia|(?:north|west|east|southern|central|sub-saharan) africa|arab (?:world|states)|asia[- ]pacific|commonwealth|other(?: countries)?|neighbou?ring (?:countries|states)|(?:asia|africa|europe|americas?) and (?:asia|africa|europe|oceania|the pacific|americas?))$/i
+
+/** Whether blocks hold a footnote marker. */
+function hasMarker(blocks: readonly Block[]): boolean {
+  const walk = (n: {type: string; children?: unknown[]}): boolean =>
+    n.type === 'footnoteReference' || (Array.isArray(n.children) && n.children.some((c) => walk(c as {type: string})))
+  return blocks.some((b) => walk(b as {type: string}))
 }
 
 function isBilateralTable(table: Table): boolean {

@@ -41,12 +41,14 @@ const TRIGGERS: ReadonlyArray<{re: RegExp; status: MembershipStatus}> = [
 ]
 
 /** Item prefixes that change one item's status ("an associate member of the European Community (EC)"). */
+// An item may restate its verb with a pronoun: "…; it participates in the
+// Partnership for Peace (PfP)", "…; it is an observer of …".
 const ITEM_STATUS: ReadonlyArray<{re: RegExp; status: MembershipStatus}> = [
-  {re: /^(?:is\s+|was\s+)?(?:also\s+)?an?\s+associate\s+member\s+(?:of|in)\s+/i, status: 'associate member'},
-  {re: /^(?:is\s+|was\s+)?(?:also\s+)?(?:an?\s+)?observer(?:\s+status)?\s+(?:in|of|at|to)\s+/i, status: 'observer'},
-  {re: /^(?:is\s+|was\s+)?(?:also\s+)?(?:a\s+)?suspended\s+member\s+(?:of|in)\s+/i, status: 'suspended'},
-  {re: /^(?:is\s+|was\s+)?(?:also\s+)?(?:a\s+)?(?:full\s+|founding\s+)?member\s+(?:of|in)\s+/i, status: 'member'},
-  {re: /^(?:also\s+)?participates?\s+in\s+/i, status: 'participant'},
+  {re: /^(?:(?:it|they)\s+)?(?:is\s+|was\s+|are\s+)?(?:also\s+)?an?\s+associate\s+member\s+(?:of|in)\s+/i, status: 'associate member'},
+  {re: /^(?:(?:it|they)\s+)?(?:is\s+|was\s+|are\s+)?(?:also\s+)?(?:an?\s+)?observer(?:\s+status)?\s+(?:in|of|at|to)\s+/i, status: 'observer'},
+  {re: /^(?:(?:it|they)\s+)?(?:is\s+|was\s+|are\s+)?(?:also\s+)?(?:a\s+)?suspended\s+member\s+(?:of|in)\s+/i, status: 'suspended'},
+  {re: /^(?:(?:it|they)\s+)?(?:is\s+|was\s+|are\s+)?(?:also\s+)?(?:an?\s+)?(?:full\s+|founding\s+)?member\s+(?:of|in)\s+/i, status: 'member'},
+  {re: /^(?:(?:it|they)\s+)?(?:also\s+)?participates?\s+in\s+/i, status: 'participant'},
 ]
 
 /** Parenthesized status words: "(observer)", "(suspended)". */

@@ -21,6 +21,7 @@
 
 import {findCountry, findMentions, fold, getCountry, type Mention} from './countries.js'
 import type {EvidenceKind, Partner, PartnerEvidence} from './types.js'
+import {pushAll} from '../util/array.js'
 
 // ---------------------------------------------------------------------------
 // Main-article lines.
@@ -325,7 +326,7 @@ export function inferPartner(row: PartnerRow): InferredPartner {
         }
       }
       const agreeing = iso2 ? candidates.find((c) => c.iso2 === iso2) : undefined
-      if (agreeing) details.push(...agreeing.evidence)
+      if (agreeing) pushAll(details, agreeing.evidence)
       return resolved(name, iso2, details, {candidates, conflict})
     }
   }
@@ -335,7 +336,7 @@ export function inferPartner(row: PartnerRow): InferredPartner {
     const iso2 = main.partnerIso2
     const details = [mainEvidence]
     const agreeing = iso2 ? candidates.find((c) => c.iso2 === iso2) : undefined
-    if (agreeing) details.push(...agreeing.evidence)
+    if (agreeing) pushAll(details, agreeing.evidence)
     const name = iso2 ? countryName(iso2, main.partnerName) : main.partnerName
     return resolved(name, iso2, details, {candidates})
   }
@@ -403,10 +404,23 @@ export function applyTableOrder<T extends Partner>(partners: readonly T[]): T[] 
   for (let i = 0; i < out.length; i++) {
     const p = out[i] as T & Partial<InferredPartner>
     if (p.name !== null || !p.candidates || p.candidates.length === 0) continue
-    let prev: string | null = null
-    let next: string | null = null
-    for (let k = i - 1; k >= 0 && prev === null; k--) prev = partners[k]?.name ?? null
-    for (let k = i + 1; k < partners.length && next === null; k++) next = partners[k]?.name ?? null
+    let prevAt = -1
+    let nextAt = -1
+    for (let k = i - 1; k >= 0 && prevAt === -1; k--) if (partners[k]?.name) prevAt = k
+    for (let k = i + 1; k < partners.length && nextAt === -1; k++) if (partners[k]?.name) nextAt = k
+    const prev = prevAt === -1 ? null : partners[prevAt]?.name ?? null
+    const next = nextAt === -1 ? null : partners[nextAt]?.name ?? null
+    // A neighbour is filed under its common name or under the name English
+    // Wikipedia uses ("DR Congo" sorts as "Democratic Republic of the
+    // Congo"): the window is as wide as the widest of those forms allows,
+    // so that the order never rules out a candidate it should not.
+    const neighbourKeys = (at: number): string[] => {
+      const p = partners[at]
+      if (!p || !p.name) return []
+      return [p.name, ...(p.iso2 ? TABLE_NAMES.get(p.iso2) ?? [] : [])].map(sortKey)
+    }
+    const lowest = neighbourKeys(prevAt).sort()[0] ?? null
+    const highest = neighbourKeys(nextAt).sort().reverse()[0] ?? null
     const fits = p.candidates.filter((c) => {
       // The dataset's common name, the name Wikipedia files it under when
       // that differs, and the names the row itself uses.  Official names are
@@ -418,7 +432,7 @@ export function applyTableOrder<T extends Partner>(partners: readonly T[]): T[] 
       ]
       return forms.some((f) => {
         const key = sortKey(f)
-        return (prev === null || sortKey(prev) <= key) && (next === null || key <= sortKey(next))
+        return (lowest === null || lowest <= key) && (highest === null || key <= highest)
       })
     })
     const winner = clearWinner(fits)
