@@ -91,3 +91,19 @@ describe('bilateral tables by region', () => {
     expect(model.references.every((r) => r.claimIds.length > 0)).toBe(true)
   })
 })
+
+describe('table captions', () => {
+  const grid = ['+-----+-----+', '| a   | b   |', '+=====+=====+', '| 1   | 2   |', '+-----+-----+'].join('\n')
+  it('takes a caption after the table onto the table', async () => {
+    const {parseDocument} = await import('../src/index.js')
+    const tree = parseDocument(`Intro.\n\n${grid}\n\nTable: Numbers\n\nAfter.\n`)
+    expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'table', 'paragraph'])
+    expect(tree.children[1]!.data).toMatchObject({caption: 'Numbers'})
+  })
+  it('takes a caption before the table onto the table, not a paragraph', async () => {
+    const {parseDocument} = await import('../src/index.js')
+    const tree = parseDocument(`Intro.\n\nTable: Numbers\n\n${grid}\n\nAfter.\n`)
+    expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'table', 'paragraph'])
+    expect(tree.children[1]!.data).toMatchObject({caption: 'Numbers'})
+  })
+})

@@ -43,6 +43,22 @@ const table: fc.Arbitrary<GenTable> = fc
   // The plain writer draws a grid table only when some cell has 2+ blocks or a list.
   .filter((t) => [...(t.head ?? []), ...t.body.flat()].some((c) => c.length > 1 || c.some((b) => b.t === 'Bullet')))
 
+/** Tables of single-paragraph cells: the plain writer draws them as simple tables. */
+const simpleCell = fc.oneof({weight: 1, arbitrary: fc.constant([] as Block[])}, {weight: 5, arbitrary: words.map((w): Block[] => [{t: 'Para', words: w}])})
+const simpleTableArb: fc.Arbitrary<GenTable> = fc
+  .integer({min: 1, max: 6})
+  .chain((n) =>
+    fc.record({
+      align: fc.constant(Array.from({length: n}, (): Align => null)),
+      head: fc.option(fc.array(simpleCell, {minLength: n, maxLength: n}), {nil: null}),
+      body: fc.array(fc.array(simpleCell, {minLength: n, maxLength: n}), {minLength: 1, maxLength: 6})
+    })
+  )
+  // A row of empty cells is drawn as a blank line, which ends a simple table
+  // for any reader; keep at least one non-empty cell per row, and a first
+  // row with text when there is no head (it decides the column edges).
+  .filter((t) => t.body.every((r) => r.some((c) => c.length > 0)))
+
 const inl = (ws: string[]): unknown[] => ws.flatMap((w, i) => (i === 0 ? [{t: 'Str', c: w}] : [{t: 'Space'}, {t: 'Str', c: w}]))
 const blockJson = (b: Block): unknown =>
   b.t === 'Para' ? {t: 'Para', c: inl(b.words)} : {t: 'BulletList', c: b.items.map((it) => [{t: 'Plain', c: inl(it)}])}
@@ -71,8 +87,8 @@ const ourText = (lines: string[]): string => norm(lines.map((l) => l.replace(/^\
 let withProblems = 0
 
 /** Compare one drawn table with its source; returns null or the first difference. */
-function check(t: GenTable, drawn: string): string | null {
-  const found = findTables(drawn).filter((x): x is ScannedTable => x !== 'lost')
+function check(t: GenTable, drawn: string, simple = false): string | null {
+  const found = findTables(drawn, {simple}).filter((x): x is ScannedTable => x !== 'lost')
   if (found.length !== 1) return `found ${found.length} tables in\n${drawn}`
   const s = found[0]!
   if (s.problems.length > 0) withProblems++
@@ -89,11 +105,12 @@ function check(t: GenTable, drawn: string): string | null {
       if (a !== b) return `row ${r} cell ${k}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}\n${drawn}`
     }
   }
+  if (simple) return s.kind === 'grid' ? `expected a simple table\n${drawn}` : null
   if (JSON.stringify(s.align) !== JSON.stringify(t.align)) return `align ${JSON.stringify(s.align)} vs ${JSON.stringify(t.align)}\n${drawn}`
   return null
 }
 
-const RUNS = 30
+const RUNS = Number(process.env.TABLE_DIFF_RUNS ?? 30)
 const p3 = await pandoc3()
 const has217 = hasPandoc217()
 
@@ -126,6 +143,31 @@ describe('differential: random tables drawn by pandoc, scanned by us', () => {
     console.log(`[table-differential] pandoc 3.10: ${RUNS} random tables equal cell by cell (${withProblems} read with a width fallback)`)
   })
   if (!p3) it.skip('pandoc-wasm missing: differential test against 3.10 not run', () => {})
+
+  it.skipIf(!has217)('pandoc 2.17 plain writer, simple tables (single-paragraph cells)', () => {
+    fc.assert(
+      fc.property(simpleTableArb, (t) => {
+        const drawn = pandoc217(['-f', 'json', '-t', 'plain', '--wrap=none'], astJson(t, [1, 22, 2, 1]))
+        const why = check(t, drawn, true)
+        if (why) throw new Error(why)
+      }),
+      {numRuns: RUNS}
+    )
+    console.log(`[table-differential] pandoc 2.17: ${RUNS} random simple tables equal cell by cell`)
+  })
+
+  it.skipIf(!p3)('pandoc 3.10 plain writer, simple tables (pandoc-wasm)', async () => {
+    const convert = (await pandoc3())!
+    await fc.assert(
+      fc.asyncProperty(simpleTableArb, async (t) => {
+        const drawn = (await convert({from: 'json', to: 'plain', wrap: 'none'}, astJson(t, [1, 23, 1]), {})).stdout
+        const why = check(t, drawn, true)
+        if (why) throw new Error(why)
+      }),
+      {numRuns: RUNS}
+    )
+    console.log(`[table-differential] pandoc 3.10: ${RUNS} random simple tables equal cell by cell`)
+  })
 
   it.skipIf(!has217)('a fixed table with CJK and Hindi text, drawn by 2.17, read back by us and by pandoc', () => {
     const t: GenTable = {align: [null, 'right'], head: [[{t: 'Para', words: ['日本']}], [{t: 'Para', words: ['x']}]], body: [[[{t: 'Para', words: ['a']}, {t: 'Bullet', items: [['b']]}], [{t: 'Para', words: ['हिन्दी']}]]]}

@@ -58,7 +58,7 @@ export const DOCUMENTED_310: Record<string, string> = {
   'local:E14_cjk_codepoint_aligned': 'walls drawn with code-point widths: found where they are, pandoc 3 merges the cells',
   'local:E42_wide_char_straddles': 'walls drawn with code-point widths: found where they are, pandoc 3 merges the cells',
   'local:W_t23_scripts.p217_0': 'pandoc 2.17 widths (Indic/Arabic marks = 1): re-measured, pandoc 3 makes colspans',
-  'local:W_t23_scripts.p310_0': 'ZWJ emoji sequence: wall found where it is, pandoc 3 makes a colspan',
+  'local:W_t23_scripts.p310_0': 'ZWJ emoji sequence measured as the writer does (2 columns), pandoc 3 reads 6 and makes a colspan',
   'local:E16_missing_bottom': 'last row without bottom border kept with a problem (pandoc 3 drops it)',
   'local:E44_blank_line_inside': 'the part before the blank line is a table with a missing bottom border (pandoc 3: no table)',
   'local:E54_pipe_line_after_table': 'a `|` line right after the table is kept as a row (pandoc 3 swallows and drops it)',

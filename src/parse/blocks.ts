@@ -103,7 +103,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     if (ctx.depth < MAX_DEPTH && GRID_START.test(text)) {
       const scanned = scanGridTable(lines, i)
       if (scanned) {
-        out.push(buildTable(scanned, lines, ctx))
+        pushTable(out, scanned, lines, ctx)
         i = Math.max(scanned.end, scanned.captionRange ? scanned.captionRange[1] : 0, i + 1)
         continue
       }
@@ -123,7 +123,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     ) {
       const scanned = scanSimpleTable(lines, i)
       if (scanned) {
-        out.push(buildTable(scanned, lines, ctx))
+        pushTable(out, scanned, lines, ctx)
         i = Math.max(scanned.end, scanned.captionRange ? scanned.captionRange[1] : 0, i + 1)
         continue
       }
@@ -240,6 +240,8 @@ function isHeadingLine(text: string, blanksBefore: number, index: number, lines:
   if (SENTENCE_END.test(t)) return false
   if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return false
   if (/^\[.*\]$/.test(t)) return false
+  // A table caption (`Table: …`, `: …`).
+  if (/^(?:[Tt]able:|:)\s/.test(t)) return false
   const words = t.split(/\s+/).length
   if (words > 12) return false
   return true
@@ -278,13 +280,15 @@ function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category 
 
 function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContext): {list: List; end: number} {
   const items: ListItem[] = []
+  const markers: string[] = []
   const n = lines.length
   let i = start
   let spread = false
   while (i < n) {
     const line = lines[i]!
     const m = listMarker(line.text)
-    if (!m || m.indent !== first.indent || m.ordered !== first.ordered) break
+    if (!m || !continuesList(first, m, items.length)) break
+    markers.push(m.bullet)
     const itemLines: Line[] = [subLine(line, m.content)]
     i++
     while (i < n) {
@@ -329,7 +333,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     while (j < n && isBlank(lines[j]!.text)) j++
     if (j > i && j < n) {
       const next = listMarker(lines[j]!.text)
-      if (next && next.indent === first.indent && next.ordered === first.ordered) {
+      if (next && continuesList(first, next, items.length)) {
         spread = true
         i = j
         continue
@@ -345,12 +349,46 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     position: {start: items[0]!.position!.start, end: last.position!.end}
   }
   if (first.ordered) list.start = first.start
+  if (first.ordered && !isDigitMarker(first)) list.data = {markers}
   return {list, end: i}
+}
+
+function isDigitMarker(m: Marker): boolean {
+  const c = m.bullet.charCodeAt(0)
+  return c >= 48 && c <= 57
+}
+
+/**
+ * Whether marker `m` is the next item of the list opened by `first` that
+ * has `count` items so far: same indent and kind, and for numbers the next
+ * number (pandoc numbers the items of one list 1, 2, 3, …; `1.` after `1.`
+ * starts another list, so the tree keeps every number).
+ */
+function continuesList(first: Marker, m: Marker, count: number): boolean {
+  if (m.indent !== first.indent || m.ordered !== first.ordered) return false
+  if (!first.ordered) return true
+  if (isDigitMarker(m) !== isDigitMarker(first)) return false
+  return !isDigitMarker(first) || m.start === (first.start ?? 1) + count
 }
 
 function lastNonBlank(lines: Line[]): Line {
   for (let k = lines.length - 1; k >= 0; k--) if (!isBlank(lines[k]!.text)) return lines[k]!
   return lines[0]!
+}
+
+/**
+ * Add a scanned table.  A caption written before the table (`Table: …`) was
+ * already emitted as a paragraph: it is taken back, since it belongs to the
+ * table (its text stays, on `table.data.caption`).
+ */
+function pushTable(out: Block[], scanned: ScannedTable, lines: Line[], ctx: ParseContext): void {
+  const range = scanned.captionRange
+  if (range && range[1] <= scanned.start) {
+    const first = lines[range[0]]
+    const last = out[out.length - 1]
+    if (first && last && last.type === 'paragraph' && last.position?.start.offset === ctx.map.point(first.offset + indentOf(first.text)).offset) out.pop()
+  }
+  out.push(buildTable(scanned, lines, ctx))
 }
 
 function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Table {

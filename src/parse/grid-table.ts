@@ -22,7 +22,7 @@
 import type {Line} from './lines.js'
 import {type LaidLine, cpAt, findCaption, layoutLine, leadingSpaces, makeCell, sliceColumns} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
-import {type CharWidth, charWidth, charWidthCodeUnits, charWidthLegacy, makeClusterCharWidth} from './width.js'
+import {fallbackWidths, primaryWidth} from './width.js'
 
 const PLUS = 43
 const MINUS = 45
@@ -72,7 +72,7 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   }
   if (end === start + 1) return null
   const laid: LaidLine[] = []
-  for (let i = start; i < end; i++) laid.push(layoutLine(lines[i]!, indent, charWidth, tabStop))
+  for (let i = start; i < end; i++) laid.push(layoutLine(lines[i]!, indent, primaryWidth, tabStop))
   const problems: TableProblem[] = []
   const B = top.plus
   const table = isRectangular(laid, B)
@@ -185,13 +185,6 @@ interface Parts {
   foot: ScannedRow[]
 }
 
-/** Width functions tried, in order, when a line's walls do not line up with ours. */
-const fallbackWidths: Array<[string, () => CharWidth]> = [
-  ['pandoc 2.17 (doclayout 0.3)', () => charWidthLegacy],
-  ['grapheme-cluster (emoji sequence = 2)', makeClusterCharWidth],
-  ['UTF-16 code unit', () => charWidthCodeUnits]
-]
-
 /** Cut one content line of a rectangular table into `n` cell sub-lines. */
 function cutLine(l: LaidLine, B: number[], lineIndex: number, problems: TableProblem[], tabStop: number): Line[] {
   const n = B.length - 1
@@ -207,14 +200,14 @@ function cutLine(l: LaidLine, B: number[], lineIndex: number, problems: TablePro
   let use = l
   if (!fits(l)) {
     let found: LaidLine | null = null
-    for (const [name, w] of fallbackWidths) {
-      const alt = layoutLine(l.line, l.start, w(), tabStop)
+    for (const mode of fallbackWidths) {
+      const alt = layoutLine(l.line, l.start, mode, tabStop)
       if (fits(alt)) {
         found = alt
         problems.push({
           kind: 'ragged-row',
           line: lineIndex,
-          message: `walls line up only with ${name} widths`
+          message: `walls line up only with ${mode.name} widths`
         })
         break
       }

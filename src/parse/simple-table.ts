@@ -29,10 +29,19 @@
 import {type Line, isBlank, subLine} from './lines.js'
 import {type LaidLine, findCaption, layoutLine} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
+import {fallbackWidths} from './width.js'
 
 interface Run {
   start: number
   end: number
+  /** The column's alignment (from the header, or the first row), once known. */
+  align?: Align
+}
+
+/** Set each run's alignment from the lines pandoc takes it from. */
+function setAlign(runs: Run[], source: string[]): Run[] {
+  alignments(source, runs).forEach((a, k) => (runs[k]!.align = a))
+  return runs
 }
 
 /** Dash runs of a line made only of `-` runs separated by spaces (display columns = code units: ASCII). */
@@ -92,6 +101,7 @@ export function scanSimpleTable(lines: Line[], start: number): ScannedTable | nu
     end++
   }
   const problems: TableProblem[] = []
+  setAlign(runs, [lines[start]!.text])
   const header = cutRow([lines[start]!], runs, start, problems)
   const body: ScannedRow[] = []
   for (let i = start + 2; i < end; i++) {
@@ -115,6 +125,7 @@ function scanHeaderless(lines: Line[], start: number, runs: Run[]): ScannedTable
   if (k >= lines.length) return null
   const end = k + 1
   const problems: TableProblem[] = []
+  setAlign(runs, [lines[start + 1]!.text])
   const body = groupRows(lines, start + 1, k, blanks, runs, problems)
   const firstRow = lines[start + 1]!.text
   return finish(blanks ? 'multiline' : 'simple', lines, start, end, runs, [], body, problems, [firstRow])
@@ -137,6 +148,7 @@ function scanMultilineHeaded(lines: Line[], start: number): ScannedTable | null 
   if (k >= lines.length) return null
   const problems: TableProblem[] = []
   const headLines = lines.slice(start + 1, j)
+  setAlign(runs, headLines.map((l) => l.text))
   const head: ScannedRow = {cells: cutRow(headLines, runs, start + 1, problems), line: start + 1}
   const body = groupRows(lines, j + 1, k, true, runs, problems)
   return finish('multiline', lines, start, k + 1, runs, [head], body, problems, headLines.map((l) => l.text))
@@ -164,7 +176,20 @@ function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: Tab
   const n = runs.length
   const per: Line[][] = Array.from({length: n}, () => [])
   rowLines.forEach((line, li) => {
-    const l = layoutLine(line, 0)
+    // The writer leaves the gaps between the dash runs blank; if they are not
+    // blank under our widths, try the other width functions (pandoc 2.17's,
+    // grapheme clusters, code units) before cutting words apart.
+    let l = layoutLine(line, 0)
+    if (!linesUp(l, runs)) {
+      for (const mode of fallbackWidths) {
+        const alt = layoutLine(line, 0, mode)
+        if (linesUp(alt, runs)) {
+          l = alt
+          problems.push({kind: 'ragged-row', line: firstIndex + li, message: `columns line up only with ${mode.name} widths`})
+          break
+        }
+      }
+    }
     const cuts: number[] = [0]
     let shifted = false
     for (let k = 1; k < n; k++) {
@@ -192,6 +217,47 @@ function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: Tab
   })
 }
 
+/**
+ * Whether a line lines up with the dash runs as the writer draws it: the
+ * columns before the first run and between runs are blank, no cell holds two
+ * or more spaces between words (the writer separates words by one space; a
+ * wider gap means the next cell's text slid into it), and each cell's text is
+ * placed in its run as the writer aligns the column.
+ */
+function linesUp(l: LaidLine, runs: Run[], checkAlign = true): boolean {
+  for (let c = 0; c < runs[0]!.start && c < l.cols; c++) if (!isSpace(l, c)) return false
+  for (let k = 0; k < runs.length; k++) {
+    const from = runs[k]!.start
+    const to = k + 1 < runs.length ? runs[k + 1]!.start : l.cols
+    if (k + 1 < runs.length) {
+      for (let c = runs[k]!.end; c < to && c < l.cols; c++) if (!isSpace(l, c)) return false
+    }
+    let seenText = false
+    let spaces = 0
+    let first = -1
+    let last = -1
+    for (let c = from; c < to && c < l.cols; c++) {
+      if (isSpace(l, c)) spaces++
+      else {
+        if (seenText && spaces >= 2) return false
+        if (first < 0) first = c
+        last = c
+        seenText = true
+        spaces = 0
+      }
+    }
+    // Padded as the writer aligns the column: flush left (default), flush
+    // right, or centred.
+    if (checkAlign && first >= 0) {
+      const left = first - runs[k]!.start
+      const right = runs[k]!.end - 1 - last
+      const a = runs[k]!.align ?? null
+      if (a === 'right' ? right !== 0 : a === 'center' ? left < 0 || right < 0 || Math.abs(left - right) > 1 : left !== 0) return false
+    }
+  }
+  return true
+}
+
 function isSpace(l: LaidLine, c: number): boolean {
   const cp = l.cp[c]
   return cp === 32 || cp === 0xa0
@@ -210,19 +276,40 @@ function trimLine(l: Line): Line {
   return subLine(l, a, b)
 }
 
-/** pandoc's `alignType`: from the raw (right-trimmed) header text in each column. */
-function alignments(headerTexts: string[], runs: Run[]): Align[] {
+/**
+ * pandoc's `alignType`, in display columns: for each column, the longest
+ * right-trimmed text of the source lines in it; a leading space means right or
+ * centre, text shorter than the run means left or centre.
+ */
+function alignments(source: string[], runs: Run[]): Align[] {
+  // Each source line measured with the first width mode that lines it up
+  // (gaps blank, words single-spaced), so a shifted header does not decide.
+  const laid = source.map((t) => {
+    const line = {text: t, offset: 0}
+    const l = layoutLine(line, 0)
+    if (linesUp(l, runs, false)) return l
+    for (const mode of fallbackWidths) {
+      const alt = layoutLine(line, 0, mode)
+      if (linesUp(alt, runs, false)) return alt
+    }
+    return l
+  })
   return runs.map((run, k) => {
     const to = k + 1 < runs.length ? runs[k + 1]!.start : Infinity
-    let best = ''
-    for (const t of headerTexts) {
-      const s = t.slice(run.start, to === Infinity ? undefined : to).trimEnd()
-      if (s.length > best.length) best = s
+    let bestLen = 0
+    let leftSpace = false
+    for (const l of laid) {
+      let last = -1
+      for (let c = run.start; c < to && c < l.cols; c++) if (!isSpace(l, c)) last = c
+      const len = last + 1 - run.start
+      if (last >= 0 && len > bestLen) {
+        bestLen = len
+        leftSpace = isSpace(l, run.start)
+      }
     }
-    if (best === '') return null
-    const left = best[0] === ' '
-    const right = best.length < run.end - run.start
-    return left && right ? 'center' : right ? 'left' : left ? 'right' : null
+    if (bestLen === 0) return null
+    const right = bestLen < run.end - run.start
+    return leftSpace && right ? 'center' : right ? 'left' : leftSpace ? 'right' : null
   })
 }
 

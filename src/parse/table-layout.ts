@@ -7,7 +7,7 @@
 
 import {type Line, isBlank, subLine} from './lines.js'
 import type {ScannedCell} from './table-types.js'
-import {type CharWidth, charWidth} from './width.js'
+import {type WidthMode, primaryWidth} from './width.js'
 
 /** Marks the second column of a wide character in {@link LaidLine.cp}. */
 export const PAD = -1
@@ -34,11 +34,12 @@ let scratchCp = new Int32Array(1024)
 let scratchIdx = new Int32Array(1025)
 
 /**
- * Lay out `line.text.slice(start)` on display columns with a width function.
+ * Lay out `line.text.slice(start)` on display columns with a way of measuring
+ * (default: {@link primaryWidth}, pandoc 3's writer widths).
  * Tabs expand to tab stops of `tabStop` counted from the start of the
  * document line.  Linear in the line length.
  */
-export function layoutLine(line: Line, start: number, width: CharWidth = charWidth, tabStop = 4): LaidLine {
+export function layoutLine(line: Line, start: number, mode: WidthMode = primaryWidth, tabStop = 4): LaidLine {
   const text = line.text
   // Trailing white space never matters to a table (pandoc strips it).
   // (`trimEnd` strips Unicode white space, like pandoc 3; linear, no regex.)
@@ -61,6 +62,8 @@ export function layoutLine(line: Line, start: number, width: CharWidth = charWid
     idxArr[cols] = idx
     cols++
   }
+  const {width, clusters} = mode
+  let joined = false
   let pending = -1 // start of zero-width characters waiting for a visible one
   let abs = start // absolute display column (for tabs), indentation counted as spaces
   for (let i = start; i < end; i++) {
@@ -81,7 +84,17 @@ export function layoutLine(line: Line, start: number, width: CharWidth = charWid
       pending = -1
       continue
     }
-    const w = width(cp)
+    let w: number
+    if (joined) {
+      // Joined to the previous character by ZWJ: part of its cluster (it
+      // stays with that character's column).
+      joined = false
+      continue
+    } else if (cp >= 32 && cp < 127) w = 1
+    else if (clusters && cols > 0 && (cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff))) {
+      joined = cp === 0x200d
+      continue
+    } else w = width(cp)
     if (w === 0) {
       if (pending < 0) pending = at
       continue

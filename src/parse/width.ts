@@ -125,7 +125,7 @@ export function clusterWidth(cluster: string): number {
  * (U+200D) to the previous one, and emoji skin-tone modifiers, take no column,
  * so an emoji ZWJ sequence counts 2 in total.  Make a fresh one per line.
  */
-export function makeClusterCharWidth(): CharWidth {
+export function makeClusterCharWidth(base: CharWidth = charWidth): CharWidth {
   let joined = false
   return (codePoint: number): number => {
     if (codePoint === 0x200d) {
@@ -136,6 +136,37 @@ export function makeClusterCharWidth(): CharWidth {
     joined = false
     if (after) return 0
     if (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff) return 0
-    return charWidth(codePoint)
+    return base(codePoint)
   }
 }
+
+/**
+ * A way of measuring a line for the table scanners: a per-code-point width
+ * and whether grapheme clusters count as one character (doclayout's
+ * sequence-aware `realLength`: a character joined by ZWJ, or an emoji
+ * skin-tone modifier, takes no column).
+ */
+export interface WidthMode {
+  name: string
+  width: CharWidth
+  clusters: boolean
+}
+
+/**
+ * The measure the table scanners try first: how pandoc 3 writers measure text
+ * (combining marks 0, an emoji ZWJ sequence 2).
+ */
+export const primaryWidth: WidthMode = {name: 'pandoc 3 (doclayout 0.5)', width: charWidth, clusters: true}
+
+/**
+ * The measures the table scanners try, in order, when a line does not line up
+ * with {@link primaryWidth}: pandoc 2.17's writer (doclayout 0.3, with and
+ * without grapheme clusters), pandoc 3's per-character reader widths, and
+ * plain UTF-16 code units.
+ */
+export const fallbackWidths: readonly WidthMode[] = [
+  {name: 'pandoc 2.17 (doclayout 0.3)', width: charWidthLegacy, clusters: true},
+  {name: 'pandoc 2.17 per-character', width: charWidthLegacy, clusters: false},
+  {name: 'per-character (pandoc 3 reader)', width: charWidth, clusters: false},
+  {name: 'UTF-16 code unit', width: charWidthCodeUnits, clusters: false}
+]
