@@ -107,3 +107,11 @@ describe('table captions', () => {
     expect(tree.children[1]!.data).toMatchObject({caption: 'Numbers'})
   })
 })
+
+describe('a footnote after an unparsed template', () => {
+  it('cites the prose before the template, and the template is reported', () => {
+    const model = parseForeignRelations('Mali is a small market for trade.{{Cite web|url=x}}[1]\n\nReferences\n\n[1] One.\n')
+    expect(model.claims.map((c) => [c.text, c.citations])).toEqual([['Mali is a small market for trade.', [1]]])
+    expect(model.diagnostics.filter((d) => d.ruleId === 'broken-template')).toHaveLength(1)
+  })
+})

@@ -69,8 +69,9 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const claimsOf = (children: readonly PhrasingContent[], section: string, partner?: string | null): Claim[] => {
     const flat = flattenPhrasing(children, map, offsets)
     const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
-    const markers = flat.markers.filter((m) => m.index <= prose.length)
-    if (!/[\p{L}\p{N}]/u.test(prose)) return []
+    // A marker after a broken template cites the prose before the template.
+    const markers = flat.markers.map((m) => (m.index <= prose.length ? m : {id: m.id, index: prose.length}))
+    if (!/[\p{L}\p{N}]/u.test(prose) && markers.length === 0) return []
     const out: Claim[] = []
     for (const span of splitClaims(prose, markers, scope)) {
       const p = flat.pointAt(span.start)
