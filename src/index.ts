@@ -15,8 +15,19 @@ export type * from './model/types.js'
 export type {BlockTableCell, Category, LinkNumber, LostTable, Template} from './parse/nodes.js'
 export {decode} from './decode/index.js'
 export {repairMojibake} from './repair/index.js'
-export {createResolver} from './resolve/index.js'
-export type {Coverage} from './resolve/index.js'
+export {createResolver, linkCitations} from './resolve/index.js'
+export type {
+  Coverage,
+  CoverageFigure,
+  DanglingCitation,
+  LinkedCitations,
+  PartnerCoverage,
+  Resolver,
+  ResolverOptions,
+  SectionCoverage
+} from './resolve/index.js'
+export {foreignRelationsParse} from './unified.js'
+export type {ForeignRelationsParseOptions} from './unified.js'
 
 /**
  * Parse a dump into the ForeignRelations model.

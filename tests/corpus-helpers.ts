@@ -203,7 +203,9 @@ export function treeText(node: Nodes): string {
         break
       case 'list':
         // The numbers of an ordered list are kept as `start` and the order.
-        if (n.ordered) n.children.forEach((_, i) => parts.push(String((n.start ?? 1) + i)))
+        // Letter and roman markers are kept in `data.markers`.
+        if (n.ordered && n.data?.markers) parts.push(...n.data.markers)
+        else if (n.ordered) n.children.forEach((_, i) => parts.push(String((n.start ?? 1) + i)))
         break
       default:
         if (typeof any.value === 'string') parts.push(any.value)

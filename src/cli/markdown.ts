@@ -1,12 +1,15 @@
 /**
- * Markdown export of the document tree: GFM through mdast-util-to-markdown,
- * mdast-util-gfm-table and mdast-util-gfm-footnote.  GFM table cells hold
+ * Markdown export of the document tree: GFM through unified and
+ * remark-stringify, with mdast-util-gfm-table and mdast-util-gfm-footnote
+ * (the serializing halves of remark-gfm; the parsing half is not needed).  GFM table cells hold
  * one line of phrasing content, so a cell's blocks are flattened with `<br>`
  * between them; artifacts are written as what they stand for.
  */
 
 import type {BlockContent, DefinitionContent, Nodes, PhrasingContent, Root, RootContent, TableCell} from 'mdast'
-import {toMarkdown as mdastToMarkdown, type Handlers} from 'mdast-util-to-markdown'
+import type {Handlers} from 'mdast-util-to-markdown'
+import remarkStringify from 'remark-stringify'
+import {unified, type Processor} from 'unified'
 import {gfmTableToMarkdown} from 'mdast-util-gfm-table'
 import {gfmFootnoteToMarkdown} from 'mdast-util-gfm-footnote'
 import type {BlockTableCell} from '../parse/nodes.js'
@@ -78,5 +81,19 @@ export function toMarkdown(tree: Root): string {
     }
     return c
   })
-  return mdastToMarkdown(prepared, {extensions: [gfmTableToMarkdown(), gfmFootnoteToMarkdown()], handlers})
+  return String(processor().stringify(prepared))
+}
+
+let cached: Processor<undefined, undefined, undefined, Root, string> | undefined
+
+/** unified with remark-stringify, the GFM table and footnote extensions and the artifact handlers. */
+function processor(): Processor<undefined, undefined, undefined, Root, string> {
+  cached ??= unified()
+    .use(function gfmToMarkdown() {
+      const data = this.data()
+      data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), gfmTableToMarkdown(), gfmFootnoteToMarkdown()]
+    })
+    .use(remarkStringify, {handlers})
+    .freeze()
+  return cached
 }

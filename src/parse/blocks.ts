@@ -251,16 +251,22 @@ function isHeadingLine(text: string, blanksBefore: number, index: number, lines:
 const CATEGORY_PREFIX = '(?:Category|Kategorie|Catégorie|Categoría|Categoria|Categorie|Kategori|Kategoria|Kategorija|Kategória|Luokka|Категория|Kategorî)'
 const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
 const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
+const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
 const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
 
 function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
   const t = line.text.trim()
   const prefixMatch = CATEGORY.exec(t)
   if (prefixMatch) {
+    // The text before the first prefix is empty (the line starts with it).
     const names = t
       .split(CATEGORY_SPLIT)
+      .slice(1)
       .map((s) => s.trim())
-      .filter(Boolean)
+    // Only a clean line is a category node: every name non-empty and one
+    // prefix for all (the node keeps one prefix); anything else stays text.
+    if (names.some((n) => n === '')) return null
+    for (const m of t.matchAll(CATEGORY_PREFIXES)) if (m[1] !== prefixMatch[1]) return null
     const start = line.offset + indentOf(line.text)
     return {type: 'category', names, prefix: prefixMatch[1]!, position: position(ctx, start, start + t.length)}
   }

@@ -13,6 +13,7 @@ import type {Image, PhrasingContent, Text} from 'mdast'
 import type {Line} from './lines.js'
 import {position, report, type ParseContext} from './context.js'
 import type {Template} from './nodes.js'
+import {pushAll} from '../util/array.js'
 
 // Alternatives (each bounded, no nested quantifiers):
 // 1 footnote marker, 2 URL, 3 emphasis body, 4 template (name, closing).
@@ -108,7 +109,7 @@ export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {lea
       const prev = lines[i - 1]!
       out.push({type: 'break', position: position(ctx, prev.offset + prev.text.length, line.offset)})
     }
-    out.push(...parseInline(line, ctx))
+    pushAll(out, parseInline(line, ctx))
   })
   return out
 }

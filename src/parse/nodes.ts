@@ -96,6 +96,14 @@ declare module 'mdast' {
     /** How the heading was recognised. */
     inferred?: 'known-section' | 'shape'
   }
+  interface ListData {
+    /**
+     * The item markers as written, without the delimiter (`a`, `b`, … or
+     * `i`, `ii`, …), for ordered lists whose markers are not numbers: `start`
+     * and the order cannot say `a.` from `1.`.
+     */
+    markers?: string[]
+  }
 }
 
 export type {Parent}

@@ -9,6 +9,7 @@
 
 import type {Severity} from '../model/types.js'
 import type {CheckResults} from '../check/index.js'
+import {maxOf} from '../util/array.js'
 
 /** Options of the stylish reporter. */
 export interface StylishOptions {
@@ -50,9 +51,9 @@ export function formatStylish(results: CheckResults, options: StylishOptions = {
       message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
       rule: d.ruleId
     }))
-    const placeWidth = Math.max(...rows.map((r) => r.place.length))
-    const sevWidth = Math.max(...rows.map((r) => r.severity.length))
-    const msgWidth = Math.max(...rows.map((r) => r.message.length))
+    const placeWidth = maxOf(rows.map((r) => r.place.length))
+    const sevWidth = maxOf(rows.map((r) => r.severity.length))
+    const msgWidth = maxOf(rows.map((r) => r.message.length))
     out.push(paint(color, 'underline', file.path))
     for (const r of rows) {
       out.push(

@@ -5,6 +5,7 @@
 
 import type {ClaimScope} from '../model/types.js'
 import {splitSentences, type SentenceSpan} from './sentences.js'
+import {pushAll} from '../util/array.js'
 
 /** A footnote marker taken out of the text: a zero-width anchor at `index`. */
 export interface Marker {
@@ -207,5 +208,5 @@ function clauses(
     // Markers and no text at all in this sentence (e.g. `—[5]`).
     own.push(make(sentence.start, Math.max(sentence.end, from), pending))
   }
-  claims.push(...own)
+  pushAll(claims, own)
 }
