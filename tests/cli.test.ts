@@ -124,4 +124,23 @@ describe('usage and errors', () => {
     expect(model.bilateral).toEqual([])
     expect(model.diagnostics.map((d: {ruleId: string}) => d.ruleId)).toContain('empty-input')
   })
+
+  it('a binary file (NUL bytes, not UTF-16): exit 2, one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fr-cli-'))
+    const file = join(dir, 'x.bin')
+    writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00, 0x42]))
+    const {code, err} = await cli(['parse', file])
+    expect(code).toBe(2)
+    expect(err.trim().split('\n')).toHaveLength(1)
+    expect(err).toContain('binary file')
+  })
+})
+
+describe('foreign-relations schema', () => {
+  it('prints the JSON Schema of the model', async () => {
+    const {code, out} = await cli(['schema'])
+    expect(code).toBe(0)
+    const schema = JSON.parse(out)
+    expect(JSON.stringify(schema)).toContain('ForeignRelations')
+  })
 })

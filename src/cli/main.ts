@@ -6,14 +6,13 @@
  * Errors print one line on stderr and exit 2; `--debug` shows the stack.
  */
 
-import {readFileSync, writeFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync, statSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
-import {parseDocument, parseForeignRelations, repairMojibake} from '../index.js'
+import {resolve as resolvePath} from 'node:path'
 import type {ClaimScope, ForeignRelations} from '../model/types.js'
-import {decode} from '../decode/index.js'
-import {toMarkdown} from './markdown.js'
 import {createResolver} from '../resolve/index.js'
+import {isDynamicPattern} from 'tinyglobby'
 
 /** What the CLI writes to; replaceable in tests. */
 export interface CliIO {
@@ -24,6 +23,12 @@ export interface CliIO {
   stdin?: () => Promise<Uint8Array>
   /** Whether reports may use colour. */
   color?: boolean
+  /** Standard input as a stream of chunks (batch mode streams JSON Lines through it). */
+  stdinStream?: () => AsyncIterable<Uint8Array | string>
+  /** Whether stderr is a terminal: batch mode then shows a progress bar. */
+  progress?: boolean
+  /** Write bytes to stdout (batch mode writes the workers' output without decoding it). */
+  stdoutBytes?: (b: Uint8Array) => void
 }
 
 /** A usage or I/O problem: one line on stderr, exit 2. */
@@ -35,8 +40,11 @@ const HELP = `Usage: foreign-relations <command> [options] [FILE]
 
 Commands:
   parse [FILE]     Parse a dump (stdin when no FILE) and print the model as JSON
+  parse FILES…     Batch: files, directories (*.txt below), globs, .jsonl files;
+                   one JSON line per document, in input order
   repair [FILE]    Print the text with mojibake repaired (line ends kept, BOM dropped)
   check [FILES…]   Check dumps for data-quality problems (see docs/rules/)
+  schema [-o FILE] Print the JSON Schema of the parse output
 
 Options for parse:
   -f, --format <json|mdast|markdown>   What to print (default: json)
@@ -47,6 +55,16 @@ Options for parse:
       --title <TITLE>                  The article title, when the dump lacks it
       --summary                        Print a short summary on stderr
 
+Batch options for parse (any of them, several inputs, a glob or a .jsonl
+file switch to batch mode; directories need a batch option):
+      --jsonl                          Write JSON Lines: {"file"|"index", "model"} per document
+      --jsonl-input                    Read the inputs (or stdin) as JSON Lines: one
+                                       {"title", "text"} object or JSON string a line
+  -j, --jobs <N>                       Threads that parse: this one and N-1 workers
+                                       (default: the number of cores)
+  A document that fails gets a line {"file"|"index", "error"}; the batch goes on
+  and exits 1.
+
 Options for repair:
   -o, --output <FILE>                  Write to FILE instead of stdout
 
@@ -55,7 +73,8 @@ General:
   -v, --version                        Show the version
       --debug                          Show the stack trace of an error
 
-Exit codes: 0 success, 1 check found errors, 2 usage or I/O error.
+Exit codes: 0 success, 1 check found errors or a batch document failed,
+2 usage or I/O error.
 `
 
 function version(): string {
@@ -64,21 +83,17 @@ function version(): string {
 }
 
 async function readInput(file: string | undefined, io: CliIO): Promise<Uint8Array> {
+  const {assertText, readInputFile} = await import('./input.js')
   if (file === undefined || file === '-') {
     if (!io.stdin) throw new CliError('no input: give a FILE or pipe a dump on stdin')
-    return io.stdin()
+    return assertText(await io.stdin(), 'stdin')
   }
-  let stat
   try {
-    stat = statSync(file)
-  } catch {
-    throw new CliError(`cannot read ${file}: no such file`)
-  }
-  if (stat.isDirectory()) throw new CliError(`cannot read ${file}: it is a directory`)
-  try {
-    return readFileSync(file)
+    return readInputFile(file)
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`)
+    const message = (error as Error).message
+    // A lone directory: say how to parse what is in it.
+    throw new CliError(message.endsWith('it is a directory') ? `${message} (add --jsonl to parse every .txt in it)` : message)
   }
 }
 
@@ -122,15 +137,47 @@ async function runParse(args: string[], io: CliIO): Promise<number> {
       'no-repair': {type: 'boolean', default: false},
       title: {type: 'string'},
       summary: {type: 'boolean', default: false},
-      debug: {type: 'boolean', default: false}
+      debug: {type: 'boolean', default: false},
+      jsonl: {type: 'boolean', default: false},
+      'jsonl-input': {type: 'boolean', default: false},
+      jobs: {type: 'string', short: 'j'}
     }
   })
-  if (positionals.length > 1) throw new CliError('parse takes one FILE (or stdin)')
   const format = values.format
   if (format !== 'json' && format !== 'mdast' && format !== 'markdown') throw new CliError(`unknown --format ${format}: use json, mdast or markdown`)
   const scope = values['claim-scope']
   if (scope !== 'clause' && scope !== 'sentence' && scope !== 'paragraph') throw new CliError(`unknown --claim-scope ${scope}: use clause, sentence or paragraph`)
+  if (isBatch(positionals, values, io.cwd)) {
+    if (values.summary) throw new CliError('--summary is not available in batch mode')
+    let jobs: number | undefined
+    if (values.jobs !== undefined) {
+      if (!/^\d+$/.test(values.jobs.trim()) || Number(values.jobs) < 1) throw new CliError(`--jobs expects a whole number ≥ 1, got '${values.jobs}'`)
+      jobs = Number(values.jobs)
+    }
+    const {runBatch, BatchError} = await import('./batch.js')
+    try {
+      return await runBatch(
+        {
+          inputs: positionals,
+          jsonlInput: values['jsonl-input'],
+          format,
+          parseOptions: {claimScope: scope, repair: !values['no-repair'], ...(values.title ? {title: values.title} : {})},
+          ...(values.output !== undefined ? {output: values.output} : {}),
+          ...(jobs !== undefined ? {jobs} : {})
+        },
+        io
+      )
+    } catch (error) {
+      if (error instanceof BatchError) throw new CliError(error.message)
+      throw error
+    }
+  }
+  if (positionals.length > 1) throw new CliError('parse takes one FILE (or stdin)')
   const input = await readInput(positionals[0], io)
+  // Imported here, not at the top: help, version and usage errors do not
+  // load the parser and its country data.
+  const {parseDocument, parseForeignRelations} = await import('../index.js')
+  const {toMarkdown} = await import('./markdown.js')
   const options = {claimScope: scope as ClaimScope, repair: !values['no-repair'], ...(values.title ? {title: values.title} : {})}
   let text: string
   if (format === 'json') {
@@ -145,6 +192,22 @@ async function runParse(args: string[], io: CliIO): Promise<number> {
   return 0
 }
 
+/**
+ * Whether `parse` runs in batch mode: a batch flag, several inputs, or one
+ * input that is a glob or a `.jsonl` file.  One plain FILE (or
+ * stdin) without batch flags keeps the single-document behaviour.
+ */
+function isBatch(positionals: string[], values: {jsonl: boolean; 'jsonl-input': boolean; jobs?: string}, cwd: string): boolean {
+  if (values.jsonl || values['jsonl-input'] || values.jobs !== undefined || positionals.length > 1) return true
+  const only = positionals[0]
+  if (only === undefined || only === '-') return false
+  if (only.endsWith('.jsonl')) return true
+  const abs = resolvePath(cwd, only)
+  // A lone directory stays an error (as before), with a hint to add --jsonl.
+  if (existsSync(abs)) return false
+  return isDynamicPattern(only)
+}
+
 async function runRepair(args: string[], io: CliIO): Promise<number> {
   const {values, positionals} = parseArgs({
     args,
@@ -153,6 +216,8 @@ async function runRepair(args: string[], io: CliIO): Promise<number> {
   })
   if (positionals.length > 1) throw new CliError('repair takes one FILE (or stdin)')
   const input = await readInput(positionals[0], io)
+  const {decode} = await import('../decode/index.js')
+  const {repairMojibake} = await import('../repair/index.js')
   const decoded = decode(input)
   const body = decoded.bom ? decoded.text.slice(1) : decoded.text
   writeOutput(repairMojibake(body).text, values.output, io)
@@ -180,6 +245,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const {runCheck} = await import('./check.js')
       return await runCheck(rest.filter((a) => a !== '--debug'), io)
     }
+    if (command === 'schema') {
+      const {runSchema} = await import('./schema.js')
+      return await runSchema(rest.filter((a) => a !== '--debug'), io)
+    }
     if (rest.includes('-h') || rest.includes('--help')) {
       io.stdout(HELP)
       return 0
@@ -190,7 +259,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       case 'repair':
         return await runRepair(rest, io)
       default:
-        throw new CliError(`unknown command ${JSON.stringify(command)}: use parse, repair or check (see --help)`)
+        throw new CliError(`unknown command ${JSON.stringify(command)}: use parse, repair, check or schema (see --help)`)
     }
   } catch (error) {
     if (debug) io.stderr(`${(error as Error).stack ?? String(error)}\n`)
@@ -214,11 +283,19 @@ async function readStdin(): Promise<Uint8Array> {
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])
 if (isMain) {
+  // A closed pipe (`… | head`) ends the output quietly instead of with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
   const code = await run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     stdin: readStdin,
+    stdinStream: () => process.stdin,
+    stdoutBytes: (b) => process.stdout.write(b),
+    progress: process.stderr.isTTY === true,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR
   })
   process.exitCode = code

@@ -1,0 +1,425 @@
+/**
+ * `foreign-relations parse` in batch mode: many files, directories, globs or
+ * JSON Lines in; JSON Lines out, one line per document, in input order.
+ *
+ * - Streaming: inputs are read as they are needed (JSON Lines chunk by chunk)
+ *   and at most a small window of documents (4 groups of ≤ 16 per job) is
+ *   in flight, so memory does not grow with the number of documents.
+ * - `--jobs N` parses on N threads: the main thread and N − 1 worker threads
+ *   (tinypool); `--jobs 1` runs in-process, without workers.
+ * - A document that cannot be read or parsed gets its own output line
+ *   `{"file"|"index", "error"}` and never stops the batch; the exit code is 1
+ *   when any document failed, 0 otherwise (2: usage or I/O error of the
+ *   batch itself, such as an unwritable `-o`).
+ * - A progress bar (documents, MB/s, ETA) goes to stderr only when the
+ *   caller says stderr is a terminal (`io.progress`).
+ */
+
+import {closeSync, createReadStream, existsSync, openSync, statSync, writeSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {ParseOptions} from '../model/types.js'
+import {expandInputs} from './check.js'
+import type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
+
+export type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
+export {parseRecord} from './batch-worker.js'
+
+/** Where a batch reads and writes; the CLI's `CliIO` fits. */
+export interface BatchIo {
+  stdout: (s: string) => void
+  /** Write bytes to stdout (optional: the output is then never decoded to a string). */
+  stdoutBytes?: (b: Uint8Array) => void
+  stderr: (s: string) => void
+  /** The directory relative paths and globs are resolved against. */
+  cwd: string
+  /** Standard input as a whole (used when no stream is given). */
+  stdin?: () => Promise<Uint8Array>
+  /** Standard input as a stream of chunks (read lazily: JSON Lines stream through). */
+  stdinStream?: () => AsyncIterable<Uint8Array | string>
+  /** Show a progress bar on stderr (the caller decides: stderr is a TTY). */
+  progress?: boolean
+}
+
+/** Options of a batch run. */
+export interface BatchOptions {
+  /** Files, directories (every `*.txt` below), globs, `-` for stdin; none: stdin. */
+  inputs: string[]
+  /** Read every input (and stdin) as JSON Lines; `.jsonl` files always are. */
+  jsonlInput: boolean
+  /** Write to this file instead of stdout (`-`: stdout). */
+  output?: string
+  /** Threads that parse: the main thread and `jobs − 1` workers; 1 runs in-process.  Default: the number of cores. */
+  jobs?: number
+  format: BatchFormat
+  parseOptions: ParseOptions
+  /** The compiled worker module (default: `batch-worker.js` beside this module, else in `dist/cli/`). */
+  workerFile?: string
+}
+
+/** A usage or I/O problem of the batch as a whole (exit 2). */
+export class BatchError extends Error {
+  override name = 'BatchError'
+}
+
+/** The default number of jobs: the number of cores Node may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism())
+}
+
+type Source = {kind: 'file'; path: string} | {kind: 'jsonl'; path: string} | {kind: 'stdin'; jsonl: boolean}
+
+/** One document of the batch: a task, or an error found before parsing (bad JSON). */
+interface Item {
+  id: Record<string, string | number>
+  /** The line number of a JSON Lines record (shown with its error). */
+  line?: number
+  task?: BatchTask
+  error?: string
+}
+
+/** A path for output lines: relative to `cwd` when below it, else absolute. */
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file
+}
+
+/** Resolve the inputs into sources, in argument order (globs and directories expanded up front: paths only). */
+function resolveSources(options: BatchOptions, cwd: string): Source[] {
+  const inputs = options.inputs.length === 0 ? ['-'] : options.inputs
+  const seen = new Set<string>()
+  const sources: Source[] = []
+  for (const input of inputs) {
+    if (input === '-') {
+      sources.push({kind: 'stdin', jsonl: options.jsonlInput})
+      continue
+    }
+    let files: string[]
+    try {
+      files = expandInputs([input], cwd)
+    } catch (error) {
+      throw new BatchError((error as Error).message)
+    }
+    for (const file of files) {
+      if (seen.has(file)) continue
+      seen.add(file)
+      sources.push(options.jsonlInput || file.endsWith('.jsonl') ? {kind: 'jsonl', path: file} : {kind: 'file', path: file})
+    }
+  }
+  return sources
+}
+
+/**
+ * Split a stream of chunks into lines of UTF-8 bytes (without `\n` or a
+ * final `\r`).  Bytes, not strings: a newline byte never occurs inside a
+ * multi-byte UTF-8 character, and the main thread of the pool then never
+ * decodes a document.  Written by hand rather than with `node:readline`
+ * because this pulls one chunk at a time (natural backpressure) and joins a
+ * long line's pieces once.
+ */
+export async function* splitLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  const parts: Buffer[] = []
+  const finish = (piece: Buffer): Buffer => {
+    parts.push(piece)
+    // A copy, never a view of the chunk: the line outlives the chunk and may be sent to a worker.
+    let line = parts.length === 1 ? Buffer.from(piece) : Buffer.concat(parts)
+    parts.length = 0
+    if (line.length > 0 && line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1)
+    return line
+  }
+  for await (const chunk of chunks) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    let start = 0
+    let nl = b.indexOf(0x0a)
+    while (nl !== -1) {
+      yield finish(b.subarray(start, nl))
+      start = nl + 1
+      nl = b.indexOf(0x0a, start)
+    }
+    if (start < b.length) parts.push(Buffer.from(b.subarray(start)))
+  }
+  if (parts.length > 0) yield finish(Buffer.alloc(0))
+}
+
+/** Whether a line holds only spaces, tabs and CRs. */
+function blank(line: Uint8Array): boolean {
+  for (const byte of line) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false
+  return true
+}
+
+async function* jsonlItems(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: BatchOptions, binary: boolean): AsyncGenerator<Item> {
+  let index = 0
+  let lineNumber = 0
+  for await (let line of splitLines(chunks)) {
+    lineNumber++
+    if (lineNumber === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3)
+    if (blank(line)) continue
+    const id: Record<string, string | number> = file === null ? {index} : {file, index}
+    index++
+    yield {id, line: lineNumber, task: {record: line, format: options.format, options: options.parseOptions, binary}}
+  }
+}
+
+function stdinChunks(io: BatchIo): AsyncIterable<Uint8Array | string> {
+  if (io.stdinStream) return io.stdinStream()
+  const read = io.stdin
+  if (!read) throw new BatchError('no input: give files or pipe input on stdin')
+  return (async function* () {
+    yield await read()
+  })()
+}
+
+async function* items(sources: Source[], options: BatchOptions, io: BatchIo, binary: boolean): AsyncGenerator<Item> {
+  for (const source of sources) {
+    if (source.kind === 'file') {
+      yield {id: {file: displayPath(source.path, io.cwd)}, task: {path: source.path, format: options.format, options: options.parseOptions, binary}}
+    } else if (source.kind === 'jsonl') {
+      const file = displayPath(source.path, io.cwd)
+      let stream
+      try {
+        statSync(source.path)
+        stream = createReadStream(source.path)
+      } catch {
+        yield {id: {file}, error: 'cannot read: no such file'}
+        continue
+      }
+      try {
+        yield* jsonlItems(stream, file, options, binary)
+      } catch (error) {
+        yield {id: {file}, error: `cannot read: ${(error as Error).message.split('\n')[0]}`}
+      }
+    } else if (source.jsonl) {
+      yield* jsonlItems(stdinChunks(io), null, options, binary)
+    } else {
+      // One dump on stdin.
+      const chunks: Uint8Array[] = []
+      for await (const chunk of stdinChunks(io)) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+      yield {id: {file: '-'}, task: {text: Buffer.concat(chunks).toString('utf8'), format: options.format, options: options.parseOptions, binary}}
+    }
+  }
+}
+
+/** The head of an output line: the id (and the title of a record, the line of a bad record), open for the value. */
+function lineHead(item: Item, result: BatchTaskResult): string {
+  const id = {...item.id}
+  if (result.title !== undefined) id.title = result.title
+  if (!result.ok && item.line !== undefined) id.line = item.line
+  const head = JSON.stringify(id).slice(0, -1)
+  return head === '{' ? head : `${head},`
+}
+
+/** The output line of one document, as a string. */
+export function outputLine(id: Record<string, string | number>, result: BatchTaskResult): string {
+  const head = lineHead({id}, result)
+  if (!result.ok) return `${head}"error":${JSON.stringify(result.error)}}\n`
+  const body = result.body ?? Buffer.from(result.out ?? new Uint8Array()).toString('utf8')
+  return `${head}${JSON.stringify(result.key)}:${body}}\n`
+}
+
+/** Writes output lines to stdout or a file (synchronously: bounded memory, no backpressure needed). */
+interface Sink {
+  text: (s: string) => void
+  bytes: (b: Uint8Array) => void
+  close: () => void
+}
+
+function openSink(output: string | undefined, io: BatchIo): Sink {
+  if (output === undefined || output === '-') {
+    const bytes = io.stdoutBytes
+    return {text: io.stdout, bytes: bytes ?? ((b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'))), close: () => {}}
+  }
+  const target = path.resolve(io.cwd, output)
+  let fd: number
+  try {
+    fd = openSync(target, 'w')
+  } catch (error) {
+    throw new BatchError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+  const bytes = (b: Uint8Array): void => {
+    let done = 0
+    while (done < b.length) done += writeSync(fd, b, done)
+  }
+  return {text: (s) => bytes(Buffer.from(s)), bytes, close: () => closeSync(fd)}
+}
+
+/** Write one document's line: the head as text, a binary body as bytes (never decoded here). */
+function writeLine(sink: Sink, item: Item, result: BatchTaskResult): void {
+  const head = lineHead(item, result)
+  if (!result.ok) sink.text(`${head}"error":${JSON.stringify(result.error)}}\n`)
+  else if (result.out) {
+    sink.text(`${head}${JSON.stringify(result.key)}:`)
+    sink.bytes(result.out)
+    sink.text('}\n')
+  } else sink.text(`${head}${JSON.stringify(result.key)}:${result.body ?? 'null'}}\n`)
+}
+
+/** A one-line progress bar on stderr: documents, MB/s, ETA (when the total size is known). */
+class Progress {
+  private docs = 0
+  private bytes = 0
+  private last = 0
+  private readonly start = performance.now()
+  constructor(
+    private readonly write: ((s: string) => void) | null,
+    private readonly totalBytes: number | null
+  ) {}
+
+  tick(bytes: number): void {
+    this.docs++
+    this.bytes += bytes
+    if (!this.write) return
+    const now = performance.now()
+    if (now - this.last < 100) return
+    this.last = now
+    this.write(`\r${this.line(now)}\x1b[K`)
+  }
+
+  done(): void {
+    if (this.write && this.docs > 0) this.write(`\r${this.line(performance.now())}\x1b[K\n`)
+  }
+
+  private line(now: number): string {
+    const seconds = Math.max((now - this.start) / 1000, 1e-3)
+    const rate = this.bytes / 1e6 / seconds
+    let bar = ''
+    let eta = ''
+    if (this.totalBytes) {
+      const share = Math.min(1, this.bytes / this.totalBytes)
+      const filled = Math.round(share * 20)
+      bar = `[${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${(share * 100).toFixed(0).padStart(3)}% `
+      const left = rate > 0 ? (this.totalBytes - this.bytes) / 1e6 / rate : 0
+      eta = `  ETA ${Math.floor(left / 60)}m${String(Math.round(left % 60)).padStart(2, '0')}s`
+    }
+    return `${bar}${this.docs} docs  ${rate.toFixed(1)} MB/s${eta}`
+  }
+}
+
+/** The compiled worker: beside this module, or in `dist/cli/` when this runs from the sources. */
+function findWorker(explicit: string | undefined): string | null {
+  if (explicit) return explicit
+  const candidates = [new URL('./batch-worker.js', import.meta.url), new URL('../../dist/cli/batch-worker.js', import.meta.url)]
+  for (const url of candidates) {
+    const file = fileURLToPath(url)
+    if (existsSync(file)) return file
+  }
+  return null
+}
+
+/**
+ * Run a batch: parse every document and write one JSON line each, in
+ * input order.
+ *
+ * @returns the exit code: 0 when every document parsed, 1 when any failed
+ * @throws BatchError on a usage or I/O error of the batch as a whole
+ */
+export async function runBatch(options: BatchOptions, io: BatchIo): Promise<number> {
+  const jobs = options.jobs ?? defaultJobs()
+  if (!Number.isInteger(jobs) || jobs < 1) throw new BatchError(`--jobs expects a whole number ≥ 1, got ${String(options.jobs)}`)
+  const sources = resolveSources(options, io.cwd)
+  if (sources.some((s) => s.kind === 'stdin') && !io.stdin && !io.stdinStream) throw new BatchError('no input: give files or pipe input on stdin')
+
+  let totalBytes: number | null = null
+  if (io.progress && sources.every((s) => s.kind !== 'stdin')) {
+    totalBytes = 0
+    for (const s of sources) {
+      try {
+        totalBytes += statSync((s as {path: string}).path).size
+      } catch {
+        // Unreadable: its error line comes later.
+      }
+    }
+  }
+  const progress = new Progress(io.progress ? io.stderr : null, totalBytes)
+  const sink = openSink(options.output, io)
+
+  // `--jobs N`: N threads parse, the main thread and N − 1 pool workers.
+  // The main thread takes a group whenever the pool already has two per
+  // worker: no thread idles, and one V8 heap fewer than N workers would need.
+  // Documents travel in groups (up to GROUP documents or GROUP_BYTES of
+  // input): fewer messages and pool round trips per document.
+  const {processTask} = await import('./batch-worker.js')
+  const local = (tasks: BatchTask[]): BatchTaskResult[] => tasks.map(processTask)
+  let remote: ((tasks: BatchTask[]) => Promise<BatchTaskResult[]>) | null = null
+  let destroy = async (): Promise<void> => {}
+  const workers = jobs - 1
+  const worker = workers > 0 ? findWorker(options.workerFile) : null
+  let busy = 0
+  if (worker) {
+    // A maintained pool (tinypool) rather than hand-written worker management.
+    const {default: Tinypool} = await import('tinypool')
+    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers})
+    // A worker that dies (out of memory) fails its task; without a listener
+    // the pool's 'error' event would end the whole process.
+    pool.on('error', () => {})
+    remote = async (tasks) => {
+      busy++
+      try {
+        return (await pool.run(tasks)) as BatchTaskResult[]
+      } catch (error) {
+        const message = `worker failed: ${(error as Error).message.split('\n')[0]}`
+        return tasks.map(() => ({ok: false, error: message, bytes: 0}))
+      } finally {
+        busy--
+      }
+    }
+    destroy = () => pool.destroy()
+  } else if (workers > 0) {
+    io.stderr('foreign-relations: the worker module is not built (npm run build); running in one thread\n')
+  }
+  const runGroup = (tasks: BatchTask[]): Promise<BatchTaskResult[]> =>
+    remote && busy < workers * 2 ? remote(tasks) : Promise.resolve(local(tasks))
+
+  // At most `window` groups in flight; results are written in input order.
+  const window = remote ? jobs * 4 : 1
+  const GROUP = remote ? 16 : 1
+  const GROUP_BYTES = 256 * 1024
+  const queue: {items: Item[]; results: Promise<BatchTaskResult[]>}[] = []
+  let failed = 0
+  let group: Item[] = []
+  let groupBytes = 0
+  const submit = (): void => {
+    if (group.length === 0) return
+    const members = group
+    group = []
+    groupBytes = 0
+    const tasks = members.flatMap((m) => (m.task ? [m.task] : []))
+    const results = (tasks.length > 0 ? runGroup(tasks) : Promise.resolve([])).then((done) => {
+      let k = 0
+      return members.map((m): BatchTaskResult => (m.task ? (done[k++] ?? {ok: false, error: 'no result', bytes: 0}) : {ok: false, error: m.error ?? 'error', bytes: 0}))
+    })
+    queue.push({items: members, results})
+  }
+  const flush = async (): Promise<void> => {
+    const head = queue.shift()
+    if (!head) return
+    const results = await head.results
+    head.items.forEach((item, k) => {
+      const result = results[k] ?? {ok: false, error: 'no result', bytes: 0}
+      if (!result.ok) failed++
+      writeLine(sink, item, result)
+      progress.tick(result.bytes)
+    })
+  }
+  try {
+    for await (const item of items(sources, options, io, remote !== null)) {
+      group.push(item)
+      groupBytes += item.task?.record?.length ?? item.task?.text?.length ?? 16 * 1024
+      if (group.length >= GROUP || groupBytes >= GROUP_BYTES) {
+        submit()
+        // Let the pool's replies in (they arrive as events): otherwise, while
+        // the main thread parses, a finished worker would wait for work.
+        if (remote) await new Promise((resolve) => setImmediate(resolve))
+        while (queue.length >= window) await flush()
+      }
+    }
+    submit()
+    while (queue.length > 0) await flush()
+  } finally {
+    await Promise.allSettled(queue.map((q) => q.results))
+    await destroy()
+    sink.close()
+    progress.done()
+  }
+  return failed > 0 ? 1 : 0
+}

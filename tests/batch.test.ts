@@ -1,0 +1,243 @@
+/**
+ * `foreign-relations parse` in batch mode, in process: output order,
+ * per-document errors, JSON Lines on stdin (whole and streamed in odd
+ * chunks), directories, globs, `-o`; and the worker pool (`--jobs 2`), which
+ * needs the compiled worker in dist/ and skips with a message without it.
+ */
+
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {run} from '../src/cli/main.js'
+import {outputLine, parseRecord, splitLines} from '../src/cli/batch.js'
+import {parseForeignRelations} from '../src/index.js'
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname
+const seedPath = join(fixtures, 'foreign-relations-of-mali.txt')
+const seed = readFileSync(seedPath)
+const corpus = (name: string): string => join(fixtures, 'corpus', `${name}.dump.txt`)
+const bazooka = corpus('Bazooka')
+const ukraine = corpus('United-Kingdom')
+
+interface Io {
+  stdin?: Uint8Array
+  chunks?: (Uint8Array | string)[]
+  cwd?: string
+  progress?: boolean
+}
+
+async function cli(argv: string[], io: Io = {}): Promise<{code: number; out: string; err: string; lines: Record<string, unknown>[]}> {
+  let out = ''
+  let err = ''
+  const code = await run(argv, {
+    stdout: (s) => {
+      out += s
+    },
+    stderr: (s) => {
+      err += s
+    },
+    cwd: io.cwd ?? process.cwd(),
+    stdin: async () => io.stdin ?? new Uint8Array(),
+    ...(io.progress ? {progress: true} : {}),
+    ...(io.chunks
+      ? {
+          stdinStream: async function* () {
+            for (const c of io.chunks ?? []) yield c
+          }
+        }
+      : {})
+  })
+  return {
+    code,
+    out,
+    err,
+    get lines() {
+      return out === '' ? [] : out.replace(/\n$/, '').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    }
+  }
+}
+
+const subjectOf = (line: Record<string, unknown>): unknown => (line.model as {subject: {name: string}}).subject.name
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'fr-batch-'))
+}
+
+describe('parse in batch mode (--jobs 1, in process)', () => {
+  it('writes one JSON line per file, in argument order, each the model of that file', async () => {
+    const r = await cli(['parse', '--jsonl', '--jobs', '1', bazooka, seedPath, ukraine])
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.out.endsWith('\n')).toBe(true)
+    expect(r.lines.map((l) => l.file)).toEqual([bazooka, seedPath, ukraine].map((f) => f.replace(`${process.cwd()}/`, '')))
+    expect(r.lines[1]!.model).toEqual(JSON.parse(JSON.stringify(parseForeignRelations(seed))))
+    expect(subjectOf(r.lines[1]!)).toBe('Mali')
+    expect((r.lines[1]!.model as {bilateral: unknown[]}).bilateral).toHaveLength(13)
+    expect(r.lines[0]!.model).toEqual(JSON.parse(JSON.stringify(parseForeignRelations(readFileSync(bazooka)))))
+  })
+
+  it('gives a bad document its own error line, goes on, and exits 1', async () => {
+    const r = await cli(['parse', '--jsonl', '-j', '1', seedPath, 'no/such/dump.txt', bazooka])
+    expect(r.code).toBe(1)
+    expect(r.err).toBe('')
+    expect(r.lines).toHaveLength(3)
+    expect(r.lines[1]).toEqual({file: join(process.cwd(), 'no/such/dump.txt').replace(`${process.cwd()}/`, ''), error: 'cannot read: no such file'})
+    expect(subjectOf(r.lines[0]!)).toBe('Mali')
+    expect(r.lines[2]!.model).toBeDefined()
+  })
+
+  it('reads JSON Lines on stdin: objects with a title, bare strings, bad lines; blank lines skipped', async () => {
+    const input = [
+      JSON.stringify({title: 'Foreign relations of Mali', text: seed.toString('utf8')}),
+      '',
+      JSON.stringify('Mali is a landlocked country.\n'),
+      '{"title": "broken"',
+      JSON.stringify({title: 'no text'}),
+      JSON.stringify({text: 'Plain text, no title.'})
+    ].join('\n')
+    const r = await cli(['parse', '--jsonl-input', '--jobs', '1'], {stdin: Buffer.from(input)})
+    expect(r.code).toBe(1)
+    expect(r.lines.map((l) => [l.index, l.title, 'error' in l])).toEqual([
+      [0, 'Foreign relations of Mali', false],
+      [1, undefined, false],
+      [2, undefined, true],
+      [3, undefined, true],
+      [4, undefined, false]
+    ])
+    expect(r.lines[0]!.model).toEqual(JSON.parse(JSON.stringify(parseForeignRelations(seed.toString('utf8'), {title: 'Foreign relations of Mali'}))))
+    expect(r.lines[2]).toMatchObject({line: 4, error: expect.stringMatching(/^invalid JSON/)})
+    expect(r.lines[3]).toMatchObject({line: 5, error: expect.stringMatching(/string "text"/)})
+  })
+
+  it('streams stdin: lines and UTF-8 characters split across chunks, CRLF, no final newline', async () => {
+    const text = 'Côte d’Ivoire and São Tomé.\n'
+    const payload = Buffer.from(`${JSON.stringify({title: 'A', text})}\r\n${JSON.stringify({title: 'B', text: 'Second – dash'})}`)
+    // Cut into 3-byte chunks: multi-byte characters and the line end fall across chunks.
+    const chunks: Uint8Array[] = []
+    for (let i = 0; i < payload.length; i += 3) chunks.push(payload.subarray(i, i + 3))
+    const r = await cli(['parse', '--jsonl-input', '-j', '1', '--format', 'markdown'], {chunks})
+    expect(r.code).toBe(0)
+    expect(r.lines.map((l) => l.title)).toEqual(['A', 'B'])
+    expect(r.lines[0]!.markdown).toContain('Côte d’Ivoire and São Tomé.')
+    expect(r.lines[1]!.markdown).toContain('Second – dash')
+  })
+
+  it('expands a directory (every .txt below, sorted) and a glob; a .jsonl file is read as JSON Lines', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'sub'))
+    writeFileSync(join(dir, 'b.txt'), seed)
+    writeFileSync(join(dir, 'a.txt'), 'Just a paragraph.\n')
+    writeFileSync(join(dir, 'sub', 'c.txt'), 'Another one.\n')
+    writeFileSync(join(dir, 'ignored.md'), '# not a dump\n')
+    const byDir = await cli(['parse', '--jsonl', '-j', '1', dir], {cwd: dir})
+    expect(byDir.code).toBe(0)
+    expect(byDir.lines.map((l) => l.file)).toEqual(['a.txt', 'b.txt', 'sub/c.txt'])
+    expect(subjectOf(byDir.lines[1]!)).toBe('Mali')
+
+    const byGlob = await cli(['parse', '-j', '1', '*.txt'], {cwd: dir})
+    expect(byGlob.lines.map((l) => l.file)).toEqual(['a.txt', 'b.txt'])
+
+    writeFileSync(join(dir, 'docs.jsonl'), `${JSON.stringify('one')}\n${JSON.stringify({title: 'T', text: 'two'})}\n`)
+    const byJsonl = await cli(['parse', 'docs.jsonl', 'a.txt', '-j', '1'], {cwd: dir})
+    expect(byJsonl.code).toBe(0)
+    expect(byJsonl.lines.map((l) => [l.file, l.index, l.title])).toEqual([
+      ['docs.jsonl', 0, undefined],
+      ['docs.jsonl', 1, 'T'],
+      ['a.txt', undefined, undefined]
+    ])
+  })
+
+  it('shows a progress bar on stderr only when asked (stderr is a terminal)', async () => {
+    const quiet = await cli(['parse', '--jsonl', '-j', '1', seedPath, bazooka])
+    expect(quiet.err).toBe('')
+    const loud = await cli(['parse', '--jsonl', '-j', '1', seedPath, bazooka], {progress: true})
+    expect(loud.code).toBe(0)
+    expect(loud.out).toBe(quiet.out)
+    const last = loud.err.split('\r').at(-1) ?? ''
+    expect(last).toMatch(/^\[#{20}\] 100% 2 docs {2}[\d.]+ MB\/s {2}ETA 0m00s\x1b\[K\n$/)
+  })
+
+  it('writes to -o, and keeps mdast when asked', async () => {
+    const dir = tempDir()
+    const target = join(dir, 'out.jsonl')
+    const r = await cli(['parse', '--jsonl', '-j', '1', '--format', 'mdast', '-o', target, seedPath, bazooka])
+    expect(r.code).toBe(0)
+    expect(r.out).toBe('')
+    const lines = readFileSync(target, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as {mdast: {type: string}})
+    expect(lines).toHaveLength(2)
+    expect(lines[0]!.mdast.type).toBe('root')
+  })
+
+  it('usage errors exit 2: empty directory, bad --jobs, --summary, unwritable -o', async () => {
+    const dir = tempDir()
+    for (const argv of [
+      ['parse', '--jsonl', dir],
+      ['parse', '--jobs', '0', seedPath],
+      ['parse', '--jobs', 'two', seedPath],
+      ['parse', '--jsonl', '--summary', seedPath],
+      ['parse', '--jsonl', '-o', join(dir, 'no', 'such', 'out.jsonl'), seedPath]
+    ]) {
+      const r = await cli(argv)
+      expect(r.code, argv.join(' ')).toBe(2)
+      expect(r.out).toBe('')
+      expect(r.err.trim().split('\n')).toHaveLength(1)
+    }
+  })
+
+  it('a single FILE without batch flags keeps the pretty single-document output; a lone directory stays an error', async () => {
+    const r = await cli(['parse', seedPath])
+    expect(r.code).toBe(0)
+    expect(r.out).toBe(`${JSON.stringify(parseForeignRelations(seed), null, 2)}\n`)
+    const d = await cli(['parse', tempDir()])
+    expect(d.code).toBe(2)
+    expect(d.err).toMatch(/it is a directory/)
+  })
+})
+
+describe('batch helpers', () => {
+  it('parseRecord takes strings and {title, text}; rejects others', () => {
+    expect(parseRecord('"abc"')).toEqual({text: 'abc'})
+    expect(parseRecord('{"title":"T","text":"x","extra":1}')).toEqual({title: 'T', text: 'x'})
+    expect(parseRecord('{"title":5,"text":"x"}')).toEqual({text: 'x'})
+    expect(() => parseRecord('[1]')).toThrow(/string "text"/)
+    expect(() => parseRecord('null')).toThrow(/string "text"/)
+    expect(() => parseRecord('{')).toThrow(/invalid JSON/)
+  })
+
+  it('splitLines joins pieces (bytes) and strips CR', async () => {
+    async function* chunks(): AsyncGenerator<string> {
+      yield 'ab'
+      yield 'c\r\nd'
+      yield 'e\n\nf'
+    }
+    const got: string[] = []
+    for await (const line of splitLines(chunks())) got.push(line.toString('utf8'))
+    expect(got).toEqual(['abc', 'de', '', 'f'])
+  })
+
+  it('outputLine puts the id first and escapes errors', () => {
+    expect(outputLine({file: 'a "b".txt'}, {ok: false, error: 'x\ny', bytes: 0})).toBe('{"file":"a \\"b\\".txt","error":"x\\ny"}\n')
+    expect(outputLine({index: 3}, {ok: true, key: 'markdown', body: '"# T\\n"', bytes: 4})).toBe('{"index":3,"markdown":"# T\\n"}\n')
+  })
+})
+
+const worker = new URL('../dist/cli/batch-worker.js', import.meta.url).pathname
+const built = existsSync(worker)
+if (!built) console.warn(`batch.test: skipping the worker-pool test: ${worker} is missing (run \`npm run build\`)`)
+
+describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, compiled worker)', () => {
+  it('keeps input order and per-document errors across threads', async () => {
+    const names = readFileSync(join(fixtures, 'corpus', 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as {name: string}).name)
+    const files = [...names.map(corpus), 'no/such/dump.txt', seedPath]
+    const r = await cli(['parse', '--jsonl', '--jobs', '2', ...files])
+    expect(r.err).toBe('')
+    expect(r.code).toBe(1)
+    expect(r.lines.map((l) => l.file)).toEqual(files.map((f) => f.replace(`${process.cwd()}/`, '')))
+    expect(r.lines.filter((l) => 'error' in l).map((l) => l.file)).toEqual(['no/such/dump.txt'])
+    expect(subjectOf(r.lines.at(-1)!)).toBe('Mali')
+  })
+})
