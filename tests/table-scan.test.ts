@@ -5,12 +5,15 @@
  */
 
 import {readFileSync} from 'node:fs'
+import type {Nodes} from 'mdast'
 import {describe, expect, it} from 'vitest'
+import {parseDocument, repairMojibake} from '../src/index.js'
 import {scanGridTable} from '../src/parse/grid-table.js'
 import {type Line, splitLines} from '../src/parse/lines.js'
 import {scanSimpleTable} from '../src/parse/simple-table.js'
 import type {ScannedRow, ScannedTable} from '../src/parse/table-types.js'
 import {charWidth, charWidthLegacy, displayWidth, displayWidthClusters, displayWidthLegacy} from '../src/parse/width.js'
+import {alnumCounts, treeText} from './corpus-helpers.js'
 
 const texts = (rows: ScannedRow[]): string[][] => rows.map((r) => r.cells.map((c) => c.lines.map((l) => l.text).join('\n')))
 
@@ -305,5 +308,85 @@ describe('display width', () => {
   it('counts an emoji ZWJ sequence 2 per cluster', () => {
     expect(displayWidthClusters('👨‍👩‍👧 family')).toBe(9)
     expect(displayWidth('👨‍👩‍👧')).toBe(6)
+  })
+})
+
+/** Letters and digits of a text, as a sorted list of [character, count]. */
+function alnum(text: string): Array<[string, number]> {
+  return [...alnumCounts(text)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+}
+
+/** The parsed tree holds every letter and digit of the input exactly once. */
+function keepsLetters(src: string): void {
+  expect(alnum(treeText(parseDocument(src) as Nodes))).toEqual(alnum(repairMojibake(src).text))
+}
+
+const kinds = (t: ScannedTable): string[] => t.problems.map((p) => p.kind)
+
+// Inputs found by fast-check (tests/property.test.ts, "damaged tables"):
+// text lost or doubled by the span tracer.  When the borders do not trace
+// into cells that hold all the text, the table is cut at the top border's
+// columns instead, with a problem.
+describe('damaged grid tables: nothing lost, nothing doubled', () => {
+  it('A: a border shortened by one `-` (cells overlapped: text doubled)', () => {
+    const src = '+--------+------------------+-------------------+\n|        |                 | Mali aa aaa aaaaa |\n+--------+-----------------+-------------------+\n| Canada | Mali a aaaa Mali | Mali              |\n+--------+------------------+-------------------+\n'
+    keepsLetters(src)
+    const t = grid(src)
+    expect(t.columns).toBe(3)
+    expect(texts(t.body)).toEqual([['', '', 'Mali aa aaa aaaaa'], ['Canada', 'Mali a aaaa Mali', 'Mali']])
+    expect(kinds(t)).toEqual(['ragged-row', 'ragged-row', 'ragged-row'])
+  })
+
+  it('B: text after a border on the same line (was lost)', () => {
+    const src = '+-----------+\n| a -   a M |\n| ali aaaa  |\n+-----------+| é = aa aa |\n+-----------+\n'
+    keepsLetters(src)
+    const t = grid(src)
+    expect(t.end).toBe(5)
+    const cell = texts(t.body).flat().join('\n')
+    expect(cell).toContain('é = aa aa')
+    expect(cell).toContain('a -   a M')
+    expect(kinds(t)).toContain('ragged-row')
+  })
+
+  it('C: text after the right wall of a row the tracer closed early (`[1]` was lost)', () => {
+    const src = '+-----+\n|     |[1]|     |\n+-----+\n|     |\n|     |\n|     |\n+----+\n|     |\n+-----+\n'
+    keepsLetters(src)
+    const t = grid(src)
+    expect(texts(t.body)[0]![0]).toContain('[1]')
+    expect(kinds(t)).toContain('text-past-wall')
+  })
+
+  it('D: content after the last closed row of a span table, no bottom border (`h` was lost)', () => {
+    const src = '+--------------------+-----+\n|                    |     |\n+-------------------+-----+\n| h\ntp://a.com/x [2] |     |\n|                    |     |\n+--------------------+-----+\n'
+    keepsLetters(src)
+    const t = grid(src)
+    expect(t.end).toBe(4)
+    expect(texts(t.body).at(-1)).toEqual(['h'])
+    expect(kinds(t)).toEqual(['missing-bottom-border'])
+  })
+
+  it('E: a border with a tail, a shifted border and a wide-character row (`日本 M` was lost)', () => {
+    const src = '+------+\n|      |\n+------+||      |\n|      |\n+-----+\n|      |\n+------+\n| 日本 M |\n+------+\n'
+    keepsLetters(src)
+    const t = grid(src)
+    expect(texts(t.body).at(-1)).toEqual(['日本 M'])
+    expect(kinds(t)).toContain('ragged-row')
+  })
+
+  it('keeps a letter joined by ZWJ after zero-width characters or right after a wall', () => {
+    for (const src of ['+--+---+\n||a\u200c\u200db| c |\n+--+---+\n', '+--+---+\n|\u200c\u200db| c |\n+--+---+\n']) {
+      keepsLetters(src)
+      const t = grid(src)
+      expect(texts(t.body).flat().join(' ')).toContain('b')
+    }
+  })
+
+  it('keeps the lines after the last closed row of a span table without bottom border as a last row', () => {
+    const src = '+---+---+\n| a | b |\n+---+   |\n| c |   |\n+---+---+\n| d | e |\n| f | g |\n'
+    keepsLetters(src)
+    const t = grid(src)
+    expect(texts(t.body)).toEqual([['a', 'b'], ['c'], ['d\nf', 'e\ng']])
+    expect(t.body[0]!.cells[1]!.rowSpan).toBe(2)
+    expect(kinds(t)).toEqual(['missing-bottom-border'])
   })
 })

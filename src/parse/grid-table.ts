@@ -20,9 +20,9 @@
  */
 
 import type {Line} from './lines.js'
-import {type LaidLine, cpAt, findCaption, layoutLine, leadingSpaces, makeCell, sliceColumns} from './table-layout.js'
+import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, leadingSpaces, makeCell, sliceColumns, trimmedLength} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
-import {fallbackWidths, primaryWidth} from './width.js'
+import {fallbackWidths, isZeroWidth, primaryWidth} from './width.js'
 
 const PLUS = 43
 const MINUS = 45
@@ -60,10 +60,17 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
     if (c !== PLUS && c !== BAR) break
     end++
   }
+  const B = top.plus
+  // What each line is as a border (see borderKind), computed once.
+  const kinds = new Int8Array(end - start)
   // After the last border, a `+` line that is not a border cannot belong to
   // the grid (pandoc 3 swallows and drops it, E58): the table ends before it.
   let lastBorder = start
-  for (let i = start + 1; i < end; i++) if (readBorder(lines[i]!.text, indent, true)) lastBorder = i
+  for (let i = start + 1; i < end; i++) {
+    const k = borderKind(lines[i]!.text, indent, B)
+    kinds[i - start] = k
+    if (k !== NOT_BORDER) lastBorder = i
+  }
   for (let i = lastBorder + 1; i < end; i++) {
     if (lines[i]!.text.charCodeAt(indent) === PLUS) {
       end = i
@@ -73,12 +80,28 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   if (end === start + 1) return null
   const laid: LaidLine[] = []
   for (let i = start; i < end; i++) laid.push(layoutLine(lines[i]!, indent, primaryWidth, tabStop))
-  const problems: TableProblem[] = []
-  const B = top.plus
-  const table = isRectangular(laid, B)
-    ? scanRectangular(laid, start, B, problems, tabStop)
-    : scanTraced(laid, start, problems)
-  if (!table) return null
+  let problems: TableProblem[] = []
+  let table: Parts | null = null
+  if (isRectangular(laid, kinds, B)) {
+    table = scanRectangular(laid, kinds, start, B, problems, tabStop, false)
+  } else {
+    table = scanTraced(laid, start, problems, tabStop)
+    // Tracing can leave text outside every cell (text after a border on the
+    // same line, a cell whose walls do not close) or put it in two
+    // overlapping cells (a damaged border).  Then the table is cut at the top
+    // border's columns instead, like a rectangular one; and if even that does
+    // not keep every character once, it is no table (its lines stay
+    // paragraphs).  Nothing is lost or doubled either way.
+    if (!table || !keepsText(laid, table)) {
+      problems = [{
+        kind: 'ragged-row',
+        line: start,
+        message: 'the borders do not trace into cells that hold all the text; cut at the top border\'s columns'
+      }]
+      table = scanRectangular(laid, kinds, start, B, problems, tabStop, true)
+      if (!keepsText(laid, table)) return null
+    }
+  }
   const cap = findCaption(lines, start, end)
   return {
     kind: 'grid',
@@ -93,6 +116,83 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
     captionRange: cap ? cap.range : null,
     problems
   }
+}
+
+/**
+ * Whether every letter, digit or other visible character of the table lines
+ * (border characters `+ - = | :`, white space and zero-width characters
+ * aside) is in exactly one cell.  Linear: one count per code unit.
+ */
+function keepsText(laid: LaidLine[], parts: Parts): boolean {
+  const first = laid[0]!.line
+  const last = laid[laid.length - 1]!.line
+  const base = first.offset
+  const size = last.offset + last.text.length - base
+  if (size <= 0) return true
+  const cov = new Uint8Array(size)
+  for (const rows of [parts.head, parts.body, parts.foot]) {
+    for (const row of rows) {
+      for (const cell of row.cells) {
+        for (const l of cell.lines) {
+          const a = l.offset - base
+          for (let j = 0; j < l.text.length; j++) {
+            const x = a + j
+            if (x >= 0 && x < size && cov[x]! < 2) cov[x]!++
+          }
+        }
+      }
+    }
+  }
+  for (const ll of laid) {
+    const t = ll.line.text
+    const a = ll.line.offset - base
+    for (let j = 0; j < t.length; j++) if (cov[a + j] !== 1 && isText(t.charCodeAt(j))) return false
+  }
+  return true
+}
+
+/** Whether a code unit is text a cell must keep (not a border character, white space or zero-width). */
+function isText(c: number): boolean {
+  if (c <= 32) return false
+  if (c < 127) return c !== PLUS && c !== MINUS && c !== EQ && c !== BAR && c !== COLON
+  if (c < 0xa0 || c === 0xad) return false
+  if (c >= 0xd800 && c < 0xe000) return true
+  return !isTrimmedSpace(c) && !isZeroWidth(c)
+}
+
+/** {@link borderKind}: not a border line. */
+const NOT_BORDER = -1
+/** {@link borderKind} flag: filled with `=` only. */
+const BK_EQ = 1
+/** {@link borderKind} flag: its `+` are exactly at the given columns. */
+const BK_SAME = 2
+
+/**
+ * What a line is as a border, without allocating: {@link NOT_BORDER}, or
+ * flags {@link BK_EQ} and {@link BK_SAME} (its `+` at the columns `B`).
+ * Accepts what `readBorder(text, from, true)` accepts.
+ */
+function borderKind(text: string, from: number, B: readonly number[]): number {
+  const end = Math.max(from, trimmedLength(text))
+  if (end - from < 3 || text.charCodeAt(from) !== PLUS || text.charCodeAt(end - 1) !== PLUS) return NOT_BORDER
+  let fill = 0
+  let k = 1
+  let same = true
+  let prev = from
+  for (let i = from + 1; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c === PLUS) {
+      if (i - prev < 2) return NOT_BORDER
+      if (same && B[k] !== i - from) same = false
+      k++
+      prev = i
+    } else if (c === MINUS || c === EQ) {
+      if (fill === 0) fill = c
+      else if (fill !== c) fill = -1
+    } else if (c !== COLON) return NOT_BORDER
+  }
+  if (k !== B.length) same = false
+  return (fill === EQ ? BK_EQ : 0) | (same ? BK_SAME : 0)
 }
 
 interface Border {
@@ -152,20 +252,13 @@ function readBorder(text: string, from: number, lenient: boolean): Border | null
   return {plus, fill, align: strict ? align : null}
 }
 
-function sameColumns(a: number[], b: number[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
 /** Whether every border has the top border's columns and no row draws a partial border. */
-function isRectangular(laid: LaidLine[], B: number[]): boolean {
+function isRectangular(laid: LaidLine[], kinds: Int8Array, B: number[]): boolean {
   for (let r = 1; r < laid.length; r++) {
     const l = laid[r]!
-    const first = l.cp[0]
-    if (first === PLUS) {
-      const b = readBorder(l.line.text, l.start, true)
-      if (!b || !sameColumns(b.plus, B)) return false
+    if (cpAt(l, 0) === PLUS) {
+      const k = kinds[r]!
+      if (k === NOT_BORDER || (k & BK_SAME) === 0) return false
     } else {
       // A content line with `+-` at an inner wall draws a row span.
       for (let k = 1; k < B.length - 1; k++) {
@@ -189,7 +282,7 @@ interface Parts {
 function cutLine(l: LaidLine, B: number[], lineIndex: number, problems: TableProblem[], tabStop: number): Line[] {
   const n = B.length - 1
   const fits = (x: LaidLine): boolean => {
-    const endsBar = x.cols > 0 && x.cp[x.cols - 1] === BAR
+    const endsBar = x.cols > 0 && cpAt(x, x.cols - 1) === BAR
     for (let k = 1; k <= n; k++) {
       const c = cpAt(x, B[k]!)
       if (c === BAR || (k === n && c === MISSING && !endsBar)) continue
@@ -200,7 +293,8 @@ function cutLine(l: LaidLine, B: number[], lineIndex: number, problems: TablePro
   let use = l
   if (!fits(l)) {
     let found: LaidLine | null = null
-    for (const mode of fallbackWidths) {
+    // A plain ASCII line measures the same under every width function.
+    if (!isPlain(l)) for (const mode of fallbackWidths) {
       const alt = layoutLine(l.line, l.start, mode, tabStop)
       if (fits(alt)) {
         found = alt
@@ -242,10 +336,10 @@ function findWalls(l: LaidLine, B: number[], lineIndex: number, problems: TableP
   const bars: number[] = []
   const wallLike: number[] = []
   for (let c = 1; c < l.cols; c++) {
-    if (l.cp[c] !== BAR) continue
+    if (cpAt(l, c) !== BAR) continue
     bars.push(c)
-    const before = l.cp[c - 1]
-    const after = c + 1 < l.cols ? l.cp[c + 1] : SPACE
+    const before = cpAt(l, c - 1)
+    const after = c + 1 < l.cols ? cpAt(l, c + 1) : SPACE
     if (before === SPACE && after === SPACE) wallLike.push(c)
   }
   const cand = wallLike.length >= Math.min(n, bars.length) ? wallLike : bars
@@ -289,24 +383,63 @@ function findWalls(l: LaidLine, B: number[], lineIndex: number, problems: TableP
 }
 
 /**
- * Cut one row band of a rectangular table.  When every line has its outer
- * walls and each inner wall is either on every line or on none, the band is
- * read as pandoc 3 reads it: a missing inner wall is a column span (the 3.7+
- * writer draws spans inside full borders).  Otherwise the lines are ragged
- * and each is cut on its own ({@link cutLine}), one cell per column.
+ * Cut one row band of a rectangular table: the content lines `from` to `to`
+ * (exclusive, indices into `laid`).  When every line has its outer walls and
+ * each inner wall is either on every line or on none, the band is read as
+ * pandoc 3 reads it: a missing inner wall is a column span (the 3.7+ writer
+ * draws spans inside full borders).  Otherwise the lines are ragged and each
+ * is cut on its own ({@link cutLine}), one cell per column.
  */
-function cutBand(laid: LaidLine[], band: number[], start: number, B: number[], row: number, problems: TableProblem[], tabStop: number): ScannedCell[] {
+function cutBand(laid: LaidLine[], from: number, to: number, start: number, B: number[], row: number, problems: TableProblem[], tabStop: number): ScannedCell[] {
   const n = B.length - 1
-  if (band.length === 0) return Array.from({length: n}, (_, k) => makeCell([], row, k))
+  const cells: ScannedCell[] = []
+  if (from === to) {
+    for (let k = 0; k < n; k++) cells.push(makeCell([], row, k))
+    return cells
+  }
+  // Fast path: every wall of every line where the border has it.
+  let full = true
+  for (let r = from; r < to && full; r++) {
+    const l = laid[r]!
+    for (let k = 0; k <= n; k++) {
+      if (cpAt(l, B[k]!) !== BAR) {
+        full = false
+        break
+      }
+    }
+  }
+  if (full && to - from === 1) {
+    // One line, all walls in place (most rows of long tables): each cell is
+    // finished directly on the document line, without intermediate lines.
+    const l = laid[from]!
+    for (let k = 0; k < n; k++) {
+      const cell = k === n - 1 && B[n]! < l.cols - 1
+        ? lastCell(l, B[k]! + 1, B[n]!, start + from, problems)
+        : null
+      cells.push(cell ? makeCell([cell], row, k) : {lines: finishedSlice(l, B[k]! + 1, B[k + 1]!), rowSpan: 1, colSpan: 1, row, column: k})
+    }
+    return cells
+  }
+  if (full) {
+    for (let k = 0; k < n; k++) {
+      const raw: Line[] = []
+      for (let r = from; r < to; r++) {
+        const l = laid[r]!
+        raw.push(k === n - 1 ? lastCell(l, B[k]! + 1, B[n]!, start + r, problems) : sliceColumns(l, B[k]! + 1, B[k + 1]!))
+      }
+      cells.push(makeCell(raw, row, k))
+    }
+    return cells
+  }
   let consistent = true
   const wall: boolean[] = B.map(() => true)
   const seen: boolean[] = B.map(() => false)
-  for (const r of band) {
+  for (let r = from; r < to; r++) {
     const l = laid[r]!
     const last = cpAt(l, B[n]!)
     // A line may lack its final wall (pandoc accepts that), but a final `|`
     // elsewhere means the walls moved.
-    const endsBar = l.cols > 0 && l.cp[l.cols - 1] === BAR
+    const endsBar = l.cols > 0 && cpAt(l, l.cols - 1) === BAR
     if (cpAt(l, B[0]!) !== BAR || (last !== BAR && (last !== MISSING || endsBar))) {
       consistent = false
       break
@@ -323,16 +456,17 @@ function cutBand(laid: LaidLine[], band: number[], start: number, B: number[], r
   if (consistent) {
     for (let k = 1; k < n && consistent; k++) {
       if (wall[k]) continue
-      if (band.every((r) => wallNear(laid[r]!, B[k]!))) consistent = false
+      let near = true
+      for (let r = from; r < to && near; r++) near = wallNear(laid[r]!, B[k]!)
+      if (near) consistent = false
     }
   }
   if (consistent) {
-    const cells: ScannedCell[] = []
     let k0 = 0
     for (let k = 1; k <= n; k++) {
       if (k < n && !wall[k]) continue
       const raw: Line[] = []
-      for (const r of band) {
+      for (let r = from; r < to; r++) {
         const l = laid[r]!
         raw.push(k === n ? lastCell(l, B[k0]! + 1, B[n]!, start + r, problems) : sliceColumns(l, B[k0]! + 1, B[k]!))
       }
@@ -342,58 +476,86 @@ function cutBand(laid: LaidLine[], band: number[], start: number, B: number[], r
     return cells
   }
   const per: Line[][] = Array.from({length: n}, () => [])
-  for (const r of band) {
+  for (let r = from; r < to; r++) {
     const cut = cutLine(laid[r]!, B, start + r, problems, tabStop)
     for (let k = 0; k < n; k++) per[k]!.push(cut[k]!)
   }
   return per.map((ls, k) => makeCell(ls, row, k))
 }
 
+/**
+ * The lines of a one-line cell between two display columns, finished as
+ * {@link makeCell} finishes them (trailing white space and one leading space
+ * removed; no line when blank).
+ */
+function finishedSlice(l: LaidLine, from: number, to: number): Line[] {
+  const text = l.line.text
+  let a = columnIndex(l, from)
+  let b = columnIndex(l, to)
+  while (b > a && isTrimmedSpace(text.charCodeAt(b - 1))) b--
+  if (b <= a) return []
+  if (text.charCodeAt(a) === SPACE) a++
+  return [{text: text.slice(a, b), offset: l.line.offset + a}]
+}
+
 /** Whether a line has a ` | ` within 3 columns of `col` (but not at it). */
 function wallNear(l: LaidLine, col: number): boolean {
   for (let c = Math.max(1, col - 3); c <= col + 3 && c < l.cols; c++) {
-    if (c === col || l.cp[c] !== BAR) continue
-    if (l.cp[c - 1] === SPACE && (c + 1 >= l.cols || l.cp[c + 1] === SPACE)) return true
+    if (c === col || cpAt(l, c) !== BAR) continue
+    if (cpAt(l, c - 1) === SPACE && (c + 1 >= l.cols || cpAt(l, c + 1) === SPACE)) return true
   }
   return false
 }
 
-function scanRectangular(laid: LaidLine[], start: number, B: number[], problems: TableProblem[], tabStop: number): Parts {
+/**
+ * Read a table whose borders all have the top border's columns (or, with
+ * `lenient`, any border line: every line made of border characters only is
+ * a row boundary, and every other line is cut at the top border's columns).
+ */
+function scanRectangular(laid: LaidLine[], kinds: Int8Array, start: number, B: number[], problems: TableProblem[], tabStop: number, lenient: boolean): Parts {
   const n = B.length - 1
-  /** A row band: its content lines (indices into `laid`). */
-  const bands: number[][] = []
-  /** Row boundary k (before bands[k]) is an `=` line. */
+  // Row bands: content lines bandFrom[k] … bandTo[k] (exclusive, indices into
+  // `laid`); an empty band is two touching borders.
+  const bandFrom: number[] = []
+  const bandTo: number[] = []
+  /** Row boundary k (before band k) is an `=` line. */
   const eqAt: number[] = []
   let alignEq: Align[] | null = null
-  let cur: number[] | null = null
+  let open = false
   let lastBoundary = 0
   for (let r = 1; r < laid.length; r++) {
     const l = laid[r]!
-    if (l.cp[0] === PLUS) {
-      const b = readBorder(l.line.text, l.start, true)!
-      if (!cur) bands.push([]) // two touching borders: an empty row, as pandoc 3
-      cur = null
+    const kind = kinds[r]!
+    if (cpAt(l, 0) === PLUS && kind !== NOT_BORDER) {
+      if (!open) {
+        // Two touching borders: an empty row, as pandoc 3.
+        bandFrom.push(r)
+        bandTo.push(r)
+      } else bandTo[bandTo.length - 1] = r
+      open = false
       lastBoundary = r
-      if (b.fill === EQ) {
-        eqAt.push(bands.length)
-        if (!alignEq) alignEq = b.align ?? []
+      if (lenient && (kind & BK_SAME) === 0) {
+        problems.push({kind: 'ragged-row', line: start + r, message: 'a border whose `+` are not at the top border\'s columns'})
+      }
+      if (kind & BK_EQ) {
+        eqAt.push(bandFrom.length)
+        if (!alignEq) alignEq = readBorder(l.line.text, l.start, true)?.align ?? []
       }
       continue
     }
-    if (!cur) {
-      cur = []
-      bands.push(cur)
+    if (!open) {
+      open = true
+      bandFrom.push(r)
+      bandTo.push(r + 1)
     }
-    cur.push(r)
   }
-  interface RawRow {
-    cells: ScannedCell[]
-    line: number
+  if (open) bandTo[bandTo.length - 1] = laid.length
+  const rows: ScannedRow[] = []
+  for (let k = 0; k < bandFrom.length; k++) {
+    const from = bandFrom[k]!
+    const to = bandTo[k]!
+    rows.push({cells: cutBand(laid, from, to, start, B, k, problems, tabStop), line: start + (from === to ? 0 : from)})
   }
-  const rows: RawRow[] = bands.map((band, index) => ({
-    cells: cutBand(laid, band, start, B, index, problems, tabStop),
-    line: start + (band[0] ?? 0)
-  }))
   if (lastBoundary !== laid.length - 1) {
     problems.push({
       kind: 'missing-bottom-border',
@@ -452,20 +614,20 @@ interface Traced {
   right: number
 }
 
-function scanTraced(laid: LaidLine[], start: number, problems: TableProblem[]): Parts | null {
+function scanTraced(laid: LaidLine[], start: number, problems: TableProblem[], tabStop: number): Parts | null {
   const R = laid.length
   let W = 0
   for (const l of laid) if (l.cols > W) W = l.cols
   // Part separators: `=` borders reaching column W-1 or W (§2.2).
   const isSep: boolean[] = laid.map((l, r) => {
-    if (r === 0 || l.cp[0] !== PLUS) return false
+    if (r === 0 || cpAt(l, 0) !== PLUS) return false
     const b = readBorder(l.line.text, l.start, false)
     return b !== null && b.fill === EQ && l.cols >= W - 1
   })
   const at = (r: number, c: number): number => {
     const l = laid[r]!
     if (c >= l.cols) return MISSING
-    const ch = l.cp[c]!
+    const ch = cpAt(l, c)
     if ((r === 0 || isSep[r]) && (ch === EQ || ch === COLON)) return MINUS
     return ch
   }
@@ -598,11 +760,19 @@ function scanTraced(laid: LaidLine[], start: number, problems: TableProblem[]): 
   const rows: ScannedRow[] = []
   for (let i = 0; i < nRows; i++) rows.push({cells: [], line: start + rowsSorted[i]! + 1})
   for (const c of out) rows[c.row]!.cells.push(c)
-  if (rowsSorted[rowsSorted.length - 1]! < R - 1) {
+  const lastClosed = rowsSorted[rowsSorted.length - 1]!
+  if (lastClosed < R - 1) {
+    // A border among them did not trace either: let the caller cut the
+    // table at the top border's columns instead.
+    for (let r = lastClosed + 1; r < R; r++) if (cpAt(laid[r]!, 0) === PLUS) return null
+    // Lines after the last closed row (no bottom border): kept as a last
+    // row, cut at the grid's column boundaries as a rectangular band.
+    const cut = cutBand(laid, lastClosed + 1, R, start, colsSorted, nRows, problems, tabStop)
+    rows.push({cells: cut, line: start + lastClosed + 1})
     problems.push({
       kind: 'missing-bottom-border',
       line: start + R - 1,
-      message: 'lines after the last closed row could not be traced'
+      message: 'the table has no bottom border; the lines after the last closed row are kept as a last row'
     })
   }
   // Head / body / foot (§2.7).

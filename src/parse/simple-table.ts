@@ -27,7 +27,7 @@
  */
 
 import {type Line, isBlank, subLine} from './lines.js'
-import {type LaidLine, findCaption, layoutLine} from './table-layout.js'
+import {type LaidLine, cpAt, findCaption, isPlain, layoutLine, sliceColumns} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
 import {fallbackWidths} from './width.js'
 
@@ -180,7 +180,8 @@ function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: Tab
     // blank under our widths, try the other width functions (pandoc 2.17's,
     // grapheme clusters, code units) before cutting words apart.
     let l = layoutLine(line, 0)
-    if (!linesUp(l, runs)) {
+    // (A plain ASCII line measures the same under every width function.)
+    if (!isPlain(l) && !linesUp(l, runs)) {
       for (const mode of fallbackWidths) {
         const alt = layoutLine(line, 0, mode)
         if (linesUp(alt, runs)) {
@@ -259,14 +260,12 @@ function linesUp(l: LaidLine, runs: Run[], checkAlign = true): boolean {
 }
 
 function isSpace(l: LaidLine, c: number): boolean {
-  const cp = l.cp[c]
+  const cp = cpAt(l, c)
   return cp === 32 || cp === 0xa0
 }
 
 function slice(l: LaidLine, from: number, to: number): Line {
-  const a = from >= l.cols ? l.idx[l.cols]! : l.idx[from]!
-  const b = to >= l.cols ? l.idx[l.cols]! : l.idx[to]!
-  return subLine(l.line, a, Math.max(a, b))
+  return sliceColumns(l, from, to)
 }
 
 function trimLine(l: Line): Line {
@@ -287,7 +286,7 @@ function alignments(source: string[], runs: Run[]): Align[] {
   const laid = source.map((t) => {
     const line = {text: t, offset: 0}
     const l = layoutLine(line, 0)
-    if (linesUp(l, runs, false)) return l
+    if (isPlain(l) || linesUp(l, runs, false)) return l
     for (const mode of fallbackWidths) {
       const alt = layoutLine(line, 0, mode)
       if (linesUp(alt, runs, false)) return alt

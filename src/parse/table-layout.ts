@@ -18,14 +18,21 @@ export interface LaidLine {
   line: Line
   /** Code-unit index in `line.text` of display column 0 (after the indentation). */
   start: number
-  /** Code point shown at each display column (tabs show as spaces, {@link PAD} for the 2nd half of a wide character). */
-  cp: Int32Array
+  /**
+   * Code point shown at each display column (tabs show as spaces, {@link PAD}
+   * for the 2nd half of a wide character), or null for a *plain* line (only
+   * printable ASCII, no tab): then display column `c` is the code unit
+   * `start + c` and nothing is allocated for the line.  Read it with
+   * {@link cpAt}.
+   */
+  cp: Int32Array | null
   /**
    * `idx[c]`: code-unit index where display column `c` begins, zero-width
    * characters before it included (they belong to the next visible
-   * character, as in pandoc).  `idx[cols]` is the end of the text.
+   * character, as in pandoc).  `idx[cols]` is the end of the text.  Null for
+   * a plain line (`start + c`).  Read it with {@link columnIndex}.
    */
-  idx: Int32Array
+  idx: Int32Array | null
   /** Number of display columns, trailing white space excluded. */
   cols: number
 }
@@ -37,9 +44,31 @@ let scratchIdx = new Int32Array(1025)
  * Lay out `line.text.slice(start)` on display columns with a way of measuring
  * (default: {@link primaryWidth}, pandoc 3's writer widths).
  * Tabs expand to tab stops of `tabStop` counted from the start of the
- * document line.  Linear in the line length.
+ * document line.  Linear in the line length.  A line of printable ASCII
+ * (every width function gives 1 column per character) is not copied at all:
+ * most table lines are, and a table of 100,000 rows would otherwise allocate
+ * two typed arrays per line.
  */
 export function layoutLine(line: Line, start: number, mode: WidthMode = primaryWidth, tabStop = 4): LaidLine {
+  const text = line.text
+  const n = text.length
+  let i = start
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c < 32 || c > 126) break
+    i++
+  }
+  if (i >= n) {
+    // Plain: trailing spaces never matter to a table (pandoc strips them).
+    let end = n
+    while (end > start && text.charCodeAt(end - 1) === 32) end--
+    return {line, start, cp: null, idx: null, cols: Math.max(0, end - start)}
+  }
+  return layoutWide(line, start, mode, tabStop)
+}
+
+/** {@link layoutLine} for a line with tabs, controls or non-ASCII characters. */
+function layoutWide(line: Line, start: number, mode: WidthMode, tabStop: number): LaidLine {
   const text = line.text
   // Trailing white space never matters to a table (pandoc strips it).
   // (`trimEnd` strips Unicode white space, like pandoc 3; linear, no regex.)
@@ -87,12 +116,16 @@ export function layoutLine(line: Line, start: number, mode: WidthMode = primaryW
     let w: number
     if (joined) {
       // Joined to the previous character by ZWJ: part of its cluster (it
-      // stays with that character's column).
+      // stays with that character's column, and so do the zero-width
+      // characters before it: they must not move to the next column, which
+      // may be a wall).
       joined = false
+      pending = -1
       continue
     } else if (cp >= 32 && cp < 127) w = 1
-    else if (clusters && cols > 0 && (cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff))) {
+    else if (clusters && cols > 0 && (cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff)) && !isWallChar(cpArr[cols - 1]!)) {
       joined = cp === 0x200d
+      pending = -1
       continue
     } else w = width(cp)
     if (w === 0) {
@@ -108,21 +141,38 @@ export function layoutLine(line: Line, start: number, mode: WidthMode = primaryW
   return {line, start, cp: cpArr.slice(0, cols), idx: idxArr.slice(0, cols + 1), cols}
 }
 
+/** `|` or `+`: a ZWJ or an emoji modifier after one is not joined to it (text must not go into a wall). */
+function isWallChar(cp: number): boolean {
+  return cp === 124 || cp === 43
+}
+
+/** Whether every width function lays the line out the same way (printable ASCII only). */
+export function isPlain(l: LaidLine): boolean {
+  return l.cp === null
+}
+
 /** The code point at a display column, or -2 past the end of the line. */
 export function cpAt(l: LaidLine, col: number): number {
-  return col < l.cols ? l.cp[col]! : -2
+  if (col >= l.cols || col < 0) return -2
+  return l.cp === null ? l.line.text.charCodeAt(l.start + col) : l.cp[col]!
+}
+
+/** Code-unit index in the line text where a display column begins (`cols` and beyond: the end of the laid-out text). */
+export function columnIndex(l: LaidLine, col: number): number {
+  const c = col >= l.cols ? l.cols : col
+  return l.idx === null ? l.start + c : l.idx[c]!
 }
 
 /** Code-unit index in the line text of a display column (clamped to the text end). */
 export function indexAt(l: LaidLine, col: number): number {
   if (col >= l.cols) return l.line.text.length
-  return l.idx[col]!
+  return columnIndex(l, col)
 }
 
 /** The sub-line between two display columns (`to` exclusive, may be past the end). */
 export function sliceColumns(l: LaidLine, from: number, to: number): Line {
-  const a = from >= l.cols ? l.idx[l.cols]! : l.idx[from]!
-  const b = to >= l.cols ? l.idx[l.cols]! : l.idx[to]!
+  const a = columnIndex(l, from)
+  const b = columnIndex(l, to)
   return subLine(l.line, a, Math.max(a, b))
 }
 
@@ -130,24 +180,50 @@ export function sliceColumns(l: LaidLine, from: number, to: number): Line {
  * Finish a cell's raw lines as pandoc does (grid-tables.md §2.8): strip
  * trailing white space, remove one leading space from every line when every
  * line is empty or starts with a space, then drop leading and trailing empty
- * lines.  Offsets stay exact.
+ * lines.  Offsets stay exact.  Two passes, one new array, no new line when a
+ * line needs no change (a table of 100,000 rows makes 300,000 cells).
  */
 export function finishCellLines(raw: Line[]): Line[] {
-  const out: Line[] = []
   let allSpace = true
-  for (const l of raw) {
-    // trimEnd, not /\s+$/: that regex is quadratic on long runs of padding.
-    const trimmed = l.text.trimEnd()
-    const t = trimmed.length === l.text.length ? l : {text: trimmed, offset: l.offset}
-    if (t.text !== '' && t.text.charCodeAt(0) !== 32) allSpace = false
-    out.push(t)
+  let a = -1
+  let b = -1
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!.text
+    if (trimmedLength(t) === 0) continue
+    if (t.charCodeAt(0) !== 32) allSpace = false
+    if (a < 0) a = i
+    b = i
   }
-  const shifted = allSpace ? out.map((l) => (l.text === '' ? l : subLine(l, 1))) : out
-  let a = 0
-  let b = shifted.length
-  while (a < b && shifted[a]!.text === '') a++
-  while (b > a && shifted[b - 1]!.text === '') b--
-  return shifted.slice(a, b)
+  const out: Line[] = []
+  if (a < 0) return out
+  for (let i = a; i <= b; i++) {
+    const l = raw[i]!
+    const e = trimmedLength(l.text)
+    const s = allSpace && e > 0 ? 1 : 0
+    out.push(s === 0 && e === l.text.length ? l : {text: l.text.slice(s, e), offset: l.offset + s})
+  }
+  return out
+}
+
+/**
+ * Length of a text without its trailing white space: what `trimEnd()` keeps
+ * (the same characters: ECMAScript WhiteSpace and LineTerminator), without
+ * making a new string.
+ */
+export function trimmedLength(text: string): number {
+  let e = text.length
+  while (e > 0 && isTrimmedSpace(text.charCodeAt(e - 1))) e--
+  return e
+}
+
+/** Whether a UTF-16 code unit is white space as `trim` sees it. */
+export function isTrimmedSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
 }
 
 /** A cell from finished lines. */
