@@ -23,7 +23,7 @@ export interface Prepared {
 
 export interface PreparedDocument extends Prepared {
   tree: Root
-  offsets: WeakMap<object, number>
+  offsets: Map<object, number>
 }
 
 /** Decode (bytes) and repair; positions of repairs refer to the original input. */
@@ -85,6 +85,8 @@ function lineEnding(text: string): SourceInfo['lineEnding'] {
   if (lf === -1) return 'none'
   const crlf = text.includes('\r\n')
   if (!crlf) return 'lf'
-  // Any LF not preceded by CR?
-  return /(^|[^\r])\n/.test(text) ? 'mixed' : 'crlf'
+  // Any LF not preceded by CR?  (A loop over the line ends: the regex
+  // `/(^|[^\r])\n/` tried its alternation at every character.)
+  for (let i = lf; i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return 'mixed'
+  return 'crlf'
 }

@@ -18,6 +18,7 @@
 
 import worldCountriesModule from 'world-countries'
 import type {Country} from 'world-countries'
+import {isLetterOrDigitUnit} from '../util/chars.js'
 
 // world-countries ships CommonJS (`module.exports = [...]`) with an ESM-style
 // `export default` declaration; under NodeNext TypeScript types the default
@@ -164,19 +165,77 @@ function foldChar(ch: string): string {
   return ch.normalize('NFD').replace(combining, '').toLowerCase()
 }
 
-/** A folded copy of a text with, for each folded code unit, its original offset. */
-interface Folded {
-  text: string
-  /** `map[i]` is the offset in the original of folded code unit `i`; `map[text.length]` is the original length. */
-  map: number[]
+/**
+ * `foldChar` of every non-ASCII code unit, filled on first use: the fold
+ * depends only on the code unit, and NFD plus a regex per character was a
+ * hot spot on long texts.
+ */
+const foldCache: Array<string | undefined> = new Array<string | undefined>(0x10000)
+
+/** `foldChar` of the ASCII characters. */
+const ASCII_FOLD: readonly string[] = Array.from({length: 0x80}, (_, c) => foldChar(String.fromCharCode(c)))
+
+/** `foldChar` of the code unit at `text[i]` (`code`), cached. */
+function foldOfUnit(code: number, text: string, i: number): string {
+  if (code < 0x80) return ASCII_FOLD[code]!
+  let f = foldCache[code]
+  if (f === undefined) {
+    f = foldChar(text.charAt(i))
+    foldCache[code] = f
+  }
+  return f
 }
 
-function foldWithMap(text: string): Folded {
-  let out = ''
-  const map: number[] = []
+/** A folded copy of a text, as UTF-16 code units, with the original offset of each unit. */
+interface FoldedUnits {
+  /** The folded code units, `units[0, length)`. */
+  units: Uint16Array
+  /** `map[i]` is the offset in the original of folded unit `i`; `map[length]` is the original length. */
+  map: Int32Array
+  length: number
+}
+
+/** The most code units one code unit folds to (a Hangul syllable: three jamo). */
+const MAX_FOLD = 3
+
+function foldUnits(text: string): FoldedUnits {
+  const n = text.length
+  // Typed arrays sized for the worst case: pushing onto growing arrays was a hot spot.
+  let units = new Uint16Array(n * MAX_FOLD)
+  let map = new Int32Array(n * MAX_FOLD + 1)
+  let len = 0
   let lastSpace = false
-  for (let i = 0; i < text.length; i++) {
-    const f = foldChar(text.charAt(i))
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) {
+      // ASCII fast path, the same as `foldChar`: `_` and white space
+      // (`\t \n \v \f \r` and space) fold to a space, A-Z to lower case.
+      if (code === 95 || code === 32 || (code >= 9 && code <= 13)) {
+        if (lastSpace) continue
+        lastSpace = true
+        units[len] = 32
+        map[len++] = i
+        continue
+      }
+      lastSpace = false
+      units[len] = code >= 65 && code <= 90 ? code + 32 : code
+      map[len++] = i
+      continue
+    }
+    let f = foldCache[code]
+    if (f === undefined) {
+      f = foldChar(text.charAt(i))
+      foldCache[code] = f
+    }
+    if (len + f.length > units.length - (n - i)) {
+      // Not reached with the Unicode data of today (see MAX_FOLD); grow rather than fail.
+      const bigger = new Uint16Array(units.length * 2 + f.length)
+      bigger.set(units)
+      units = bigger
+      const biggerMap = new Int32Array(bigger.length + 1)
+      biggerMap.set(map)
+      map = biggerMap
+    }
     if (f === ' ') {
       // Runs of white space (and underscores) fold to one space.
       if (lastSpace) continue
@@ -185,12 +244,12 @@ function foldWithMap(text: string): Folded {
       lastSpace = false
     }
     for (let k = 0; k < f.length; k++) {
-      out += f.charAt(k)
-      map.push(i)
+      units[len] = f.charCodeAt(k)
+      map[len++] = i
     }
   }
-  map.push(text.length)
-  return {text: out, map}
+  map[len] = n
+  return {units, map, length: len}
 }
 
 /**
@@ -198,13 +257,42 @@ function foldWithMap(text: string): Folded {
  * apostrophes, hyphen for every dash, one space for any white space run.
  */
 export function fold(text: string): string {
-  return foldWithMap(text).text.trim()
+  // `foldUnits` without the offset map (names and titles are short; typed
+  // arrays cost more to set up than to fill here).
+  let out = ''
+  let lastSpace = false
+  for (let i = 0; i < text.length; i++) {
+    const f = foldOfUnit(text.charCodeAt(i), text, i)
+    if (f === ' ') {
+      if (lastSpace) continue
+      lastSpace = true
+    } else if (f.length > 0) {
+      lastSpace = false
+    }
+    out += f
+  }
+  return out.trim()
 }
 
-const wordChar = /[\p{L}\p{N}]/u
+/**
+ * Whether a folded code unit is a letter or a digit, as `/[\p{L}\p{N}]/u`
+ * tests it on the one-unit string (a lone surrogate never is); `undefined`
+ * (past the end) is not.
+ */
+function isWordUnit(code: number | undefined): boolean {
+  return code !== undefined && isLetterOrDigitUnit(code)
+}
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && wordChar.test(ch)
+/**
+ * Whether the original character at `offset` starts a proper name as
+ * `caseFits` requires (upper case as written).  Every indexed form needs it,
+ * so a word start that fails it cannot match and the trie walk is skipped.
+ */
+function startsUpper(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset)
+  if (code < 0x80) return code >= 65 && code <= 90
+  const first = text.charAt(offset)
+  return first === first.toUpperCase() && first !== first.toLowerCase()
 }
 
 // ---------------------------------------------------------------------------
@@ -222,14 +310,18 @@ interface Entry {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>
+  /** Children by folded UTF-16 code unit (while building). */
+  next: Map<number, TrieNode>
   entries: Entry[] | null
+  /** The children once built, as parallel arrays: a scan of a few numbers beats a Map lookup. */
+  keys: Uint16Array
+  kids: TrieNode[]
 }
 
 const byIso2 = new Map<string, CountryInfo>()
 /** Folded form → entries (for `findCountry`). */
 const formIndex = new Map<string, Entry[]>()
-const root: TrieNode = {next: new Map(), entries: null}
+const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: []}
 
 const KIND_RANK: Record<EntryKind, number> = {
   blocker: 0, name: 1, 'official-name': 2, 'alt-spelling': 3, demonym: 4,
@@ -257,10 +349,10 @@ function addForm(form: string, iso2: string, kind: EntryKind): void {
   list.push(entry)
   let node = root
   for (let i = 0; i < key.length; i++) {
-    const ch = key.charAt(i)
+    const ch = key.charCodeAt(i)
     let child = node.next.get(ch)
     if (!child) {
-      child = {next: new Map(), entries: null}
+      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: []}
       node.next.set(ch, child)
     }
     node = child
@@ -318,6 +410,26 @@ for (const info of byIso2.values()) {
 }
 
 for (const phrase of NOT_COUNTRIES) addForm(phrase, '', 'blocker')
+
+/** The root's children by ASCII unit (nearly every walk starts with a Latin letter). */
+const rootAscii: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0x80).fill(undefined)
+
+/** Fill `keys`/`kids` of every node from `next`. */
+function freeze(node: TrieNode): void {
+  node.keys = Uint16Array.from(node.next.keys())
+  node.kids = [...node.next.values()]
+  for (const kid of node.kids) freeze(kid)
+}
+freeze(root)
+for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
+
+/** The child of `node` for a folded unit. */
+function childOf(node: TrieNode, unit: number): TrieNode | undefined {
+  if (node === root && unit < 0x80) return rootAscii[unit]
+  const keys = node.keys
+  for (let k = 0; k < keys.length; k++) if (keys[k] === unit) return node.kids[k]
+  return undefined
+}
 
 /**
  * Resolve the entries of one form to a mention kind and its countries.
@@ -386,32 +498,95 @@ export function findCountry(name: string): CountryInfo | null {
  * mention.
  */
 export function findMentions(text: string): Mention[] {
-  const {text: f, map} = foldWithMap(text)
+  // The matcher is defined on the folded text (see `foldUnits`): a mention
+  // starts at a folded unit that is a letter or digit after one that is not,
+  // whose original character is a capital.  Folding a whole text unit by unit
+  // was the hot spot, so this folds only where it must: the capitals are found
+  // by the regex engine, the unit before one by looking back, and the trie is
+  // walked with a cursor that folds forward.  (Tested against the unit-by-unit
+  // matcher in tests/perf-equivalence.test.ts.)
+  const mentions: Mention[] = []
+  const n = text.length
+  const cursor = new FoldCursor(text)
+  const re = CAPITAL_CANDIDATE
+  let from = 0
+  while (from < n) {
+    re.lastIndex = from
+    if (!re.test(text)) break
+    const p = re.lastIndex - 1
+    from = p + 1
+    const code = text.charCodeAt(p)
+    if (!startsUpperUnit(code, text, p)) continue
+    const f0 = foldOfUnit(code, text, p)
+    if (f0 === '' || !isWordUnit(f0.charCodeAt(0)) || previousUnitIsWord(text, p)) continue
+    // Walk the trie; remember the longest form that ends on a word boundary
+    // and whose case fits the original text.
+    cursor.reset(p)
+    let node: TrieNode | undefined = root
+    let best: {endAt: number; lastAt: number; kind: EntryKind; candidates: string[]} | null = null
+    let unit = cursor.next()
+    let unitAt = cursor.at
+    while (unit !== -1) {
+      node = childOf(node, unit)
+      if (!node) break
+      const nextUnit = cursor.next()
+      const nextAt = cursor.at
+      if (node.entries) {
+        // A form ending in a non-word character ("U.S.") needs no boundary after it.
+        if (!(isWordUnit(unit) && nextUnit !== -1 && isWordUnit(nextUnit))) {
+          const original = text.slice(p, nextAt)
+          const fitting = node.entries.filter((e) => caseFits(e, original))
+          if (fitting.length > 0) best = {endAt: nextAt, lastAt: unitAt, ...resolveEntries(fitting)}
+        }
+      }
+      unit = nextUnit
+      unitAt = nextAt
+    }
+    if (best) {
+      if (best.kind !== 'blocker') {
+        mentions.push({
+          kind: best.kind,
+          text: text.slice(p, best.endAt),
+          index: p,
+          end: best.endAt,
+          iso2: best.candidates.length === 1 ? best.candidates[0] ?? null : null,
+          candidates: best.candidates,
+        })
+      }
+      // The next mention starts after the last folded unit of this one.
+      from = best.lastAt + 1
+    }
+  }
+  return mentions
+}
+
+/**
+ * `findMentions` the straightforward way: fold the whole text, then try
+ * every word start.  Slower; kept as the specification the fast matcher is
+ * tested against.
+ *
+ * @internal
+ */
+export function findMentionsReference(text: string): Mention[] {
+  const {units: f, map, length: n} = foldUnits(text)
   const mentions: Mention[] = []
   let i = 0
-  while (i < f.length) {
-    if (!isWordChar(f.charAt(i)) || (i > 0 && isWordChar(f.charAt(i - 1)))) {
+  while (i < n) {
+    if (!isWordUnit(f[i]) || (i > 0 && isWordUnit(f[i - 1]))) {
       i++
       continue
     }
-    // Walk the trie; remember the longest form that ends on a word boundary
-    // and whose case fits the original text.
     let node: TrieNode | undefined = root
     let best: {end: number; kind: EntryKind; candidates: string[]} | null = null
-    for (let j = i; j < f.length && node; j++) {
-      node = node.next.get(f.charAt(j))
+    for (let j = i; j < n && node; j++) {
+      node = node.next.get(f[j]!)
       if (!node || !node.entries) continue
       const end = j + 1
-      const lastCh = f.charAt(j)
-      // A form ending in a non-word character ("U.S.") needs no boundary after it.
-      if (isWordChar(lastCh) && isWordChar(f.charAt(end))) continue
-      const start0 = map[i] ?? 0
-      const end0 = map[end] ?? text.length
-      const original = text.slice(start0, end0)
+      if (isWordUnit(f[j]) && end < n && isWordUnit(f[end])) continue
+      const original = text.slice(map[i] ?? 0, map[end] ?? text.length)
       const fitting = node.entries.filter((e) => caseFits(e, original))
       if (fitting.length === 0) continue
-      const resolved = resolveEntries(fitting)
-      best = {end, ...resolved}
+      best = {end, ...resolveEntries(fitting)}
     }
     if (best) {
       const start0 = map[i] ?? 0
@@ -432,6 +607,86 @@ export function findMentions(text: string): Mention[] {
     i++
   }
   return mentions
+}
+
+/** Characters that may start a mention: ASCII capitals and anything not ASCII (checked by `startsUpperUnit`). */
+const CAPITAL_CANDIDATE = /[A-Z\u0080-\uffff]/g
+
+/** `startsUpper` per code unit: 1 yes, 2 no, 0 not known yet. */
+const upperCache = new Uint8Array(0x10000)
+
+function startsUpperUnit(code: number, text: string, offset: number): boolean {
+  if (code < 0x80) return code >= 65 && code <= 90
+  let known = upperCache[code]!
+  if (known === 0) {
+    known = startsUpper(text, offset) ? 1 : 2
+    upperCache[code] = known
+  }
+  return known === 1
+}
+
+/**
+ * Whether the folded unit before the first unit of `text[p]` is a letter or
+ * digit: the last unit of the nearest earlier character whose fold is not
+ * empty (a collapsed white space run folds to a space all the same).
+ */
+function previousUnitIsWord(text: string, p: number): boolean {
+  for (let q = p - 1; q >= 0; q--) {
+    const f = foldOfUnit(text.charCodeAt(q), text, q)
+    if (f.length > 0) return isWordUnit(f.charCodeAt(f.length - 1))
+  }
+  return false
+}
+
+/**
+ * Folds a text forward from a position, one unit at a time, exactly as
+ * `foldUnits` does (white space runs give one space, empty folds vanish).
+ */
+class FoldCursor {
+  private readonly text: string
+  private pos = 0
+  private fold = ''
+  private k = 0
+  private lastSpace = false
+  /** Original offset of the unit `next` returned last (the text length at the end). */
+  at = 0
+
+  constructor(text: string) {
+    this.text = text
+  }
+
+  /** Start at `pos`, a character whose fold is not white space. */
+  reset(pos: number): void {
+    this.pos = pos
+    this.fold = ''
+    this.k = 0
+    this.lastSpace = false
+  }
+
+  /** The next folded unit, or -1 at the end of the text. */
+  next(): number {
+    const text = this.text
+    for (;;) {
+      if (this.k < this.fold.length) {
+        this.at = this.pos - 1
+        return this.fold.charCodeAt(this.k++)
+      }
+      if (this.pos >= text.length) {
+        this.at = text.length
+        return -1
+      }
+      const i = this.pos++
+      const f = foldOfUnit(text.charCodeAt(i), text, i)
+      if (f === ' ') {
+        if (this.lastSpace) continue
+        this.lastSpace = true
+      } else if (f.length > 0) {
+        this.lastSpace = false
+      }
+      this.fold = f
+      this.k = 0
+    }
+  }
 }
 
 function caseFits(entry: Entry, original: string): boolean {

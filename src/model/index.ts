@@ -28,6 +28,7 @@ import {parseEstablished} from './dates.js'
 import {extractMemberships} from './memberships.js'
 import {splitClaims} from '../resolve/claims.js'
 import {pushAll} from '../util/array.js'
+import {isWhiteSpaceUnit} from '../util/chars.js'
 
 export interface ModelOptions {
   claimScope?: ClaimScope
@@ -57,7 +58,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const subject = detectSubject({
     title: options.title ?? null,
     categoryLine,
-    text: lead ? lead.blocks.map((b) => plainText(b)).join('\n') : plainText(tree)
+    // Built only when the title and the category line do not decide.
+    text: () => (lead ? lead.blocks.map((b) => plainText(b)).join('\n') : plainText(tree))
   })
   if (!subject.name) {
     diagnostics.push({ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
@@ -70,7 +72,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     const flat = flattenPhrasing(children, map, offsets)
     const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
     // A marker after a broken template cites the prose before the template.
-    const markers = flat.markers.map((m) => (m.index <= prose.length ? m : {id: m.id, index: prose.length}))
+    const markers = flat.templateAt === null ? flat.markers : flat.markers.map((m) => (m.index <= prose.length ? m : {id: m.id, index: prose.length}))
     if (!/[\p{L}\p{N}]/u.test(prose) && markers.length === 0) return []
     const out: Claim[] = []
     for (const span of splitClaims(prose, markers, scope)) {
@@ -150,7 +152,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       for (const cell of row.children as unknown as BlockTableCell[]) {
         const blocks = cell.children as Block[]
         const text = plainText(blocks as RootContent[])
-        if (hasMarker(blocks) || text.trim().split(/\s+/).length >= 5) claimsOfBlocks(blocks, sectionTitle)
+        if (hasMarker(blocks) || hasWords(text, 5)) claimsOfBlocks(blocks, sectionTitle)
       }
     }
   }
@@ -333,6 +335,28 @@ function sectionKind(title: string): SectionKind {
 /** Sub-section titles under "Bilateral relations" that group partners by region. */
 const REGION =
   /^(?:africa|(?:north|south|central|latin|the)? ?americas?|caribbean|asia|(?:east|south|southeast|south-east|central|western|west) asia|middle east|near east|europe|(?:eastern|western|northern|southern|central) europe|oceania|pacific|australasia|(?:north|west|east|southern|central|sub-saharan) africa|arab (?:world|states)|asia[- ]pacific|commonwealth|other(?: countries)?|neighbou?ring (?:countries|states)|(?:asia|africa|europe|americas?) and (?:asia|africa|europe|oceania|the pacific|americas?))$/i
+
+/**
+ * `text.trim().split(/\s+/).length >= count`, without the split: the trimmed
+ * text has one word more than it has white space runs.
+ */
+function hasWords(text: string, count: number): boolean {
+  let runs = 0
+  let inRun = true // leading white space is trimmed, not a run
+  let pendingRun = false
+  for (let i = 0; i < text.length; i++) {
+    if (isWhiteSpaceUnit(text.charCodeAt(i))) {
+      if (!inRun) pendingRun = true
+      inRun = true
+    } else {
+      // A run counts once a word follows it (trailing white space is trimmed).
+      if (pendingRun && ++runs >= count - 1) return true
+      pendingRun = false
+      inRun = false
+    }
+  }
+  return count <= 1
+}
 
 /** Whether blocks hold a footnote marker. */
 function hasMarker(blocks: readonly Block[]): boolean {

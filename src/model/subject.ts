@@ -39,23 +39,32 @@ function fromTitle(raw: string): {subject: Subject; known: boolean} | null {
  * otherwise the subject is unknown: `{name: '', iso2: null, article: null}`
  * (the caller reports `subject-unknown`).
  */
-export function detectSubject(input: {title?: string | null; categoryLine?: string | null; text: string}): Subject {
+export function detectSubject(input: {title?: string | null; categoryLine?: string | null; text: SubjectText}): Subject {
   return detectSubjectWithSource(input).subject
 }
+
+/**
+ * The text subject detection may read: the text itself, or a function that
+ * builds it, called only when the title and the category line do not decide
+ * (building the plain text of a whole article costs as much as reading it).
+ */
+export type SubjectText = string | (() => string)
 
 /** `detectSubject`, plus where the subject came from. */
 export function detectSubjectWithSource(input: {
   title?: string | null
   categoryLine?: string | null
-  text: string
+  text: SubjectText
 }): {subject: Subject; source: SubjectSource} {
+  let text: string | null = typeof input.text === 'string' ? input.text : null
+  const getText = (): string => (text ??= (input.text as () => string)())
   let fallback: {subject: Subject; source: SubjectSource} | null = null
   if (input.title) {
     const t = fromTitle(input.title)
     if (t?.known) return {subject: t.subject, source: 'title'}
     if (t) fallback = {subject: t.subject, source: 'title'}
   }
-  const category = input.categoryLine ?? CATEGORY_LINE.exec(input.text)?.[0] ?? null
+  const category = input.categoryLine ?? CATEGORY_LINE.exec(getText())?.[0] ?? null
   if (category) {
     const c = fromTitle(category)
     if (c?.known) {
@@ -69,7 +78,7 @@ export function detectSubjectWithSource(input: {
   // The most mentioned country: names and official names count 1, demonyms
   // count 1 too (they are as much about the country in its own article).
   const counts = new Map<string, number>()
-  for (const m of findMentions(input.text)) {
+  for (const m of findMentions(getText())) {
     if (m.iso2 === null) continue
     counts.set(m.iso2, (counts.get(m.iso2) ?? 0) + 1)
   }

@@ -26,7 +26,7 @@ interface Segment {
 }
 
 /** Flatten phrasing content. */
-export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: WeakMap<object, number>): FlatText {
+export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: {get(node: object): number | undefined}): FlatText {
   let text = ''
   const markers: FlatText['markers'] = []
   const segments: Segment[] = []
@@ -92,7 +92,13 @@ export function flattenPhrasing(nodes: readonly PhrasingContent[], map: Position
 
 /** Plain text of any node (markers, templates, images and link numbers left out). */
 export function plainText(node: Nodes | readonly Nodes[]): string {
-  if (Array.isArray(node)) return (node as Nodes[]).map(plainText).join('')
+  // Built by concatenation rather than `map(plainText).join()`: one array per
+  // node made this a hot spot of the model.
+  if (Array.isArray(node)) {
+    let s = ''
+    for (const n of node as Nodes[]) s += plainText(n)
+    return s
+  }
   const n = node as Nodes
   switch (n.type) {
     case 'text':
@@ -110,7 +116,12 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
       if ('children' in n) {
         const kids = n.children as Nodes[]
         const block = n.type === 'root' || n.type === 'list' || n.type === 'listItem' || n.type === 'tableCell' || n.type === 'blockquote' || n.type === 'footnoteDefinition' || n.type === 'table' || n.type === 'tableRow'
-        return kids.map(plainText).join(block ? '\n' : '')
+        let s = ''
+        for (let k = 0; k < kids.length; k++) {
+          if (k > 0 && block) s += '\n'
+          s += plainText(kids[k]!)
+        }
+        return s
       }
       return ''
   }

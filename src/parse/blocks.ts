@@ -18,6 +18,7 @@ import type {BlockTableCell, Category} from './nodes.js'
 import type {ScannedRow, ScannedTable} from './table-types.js'
 import {scanGridTable} from './grid-table.js'
 import {scanSimpleTable} from './simple-table.js'
+import {isWhiteSpaceUnit} from '../util/chars.js'
 
 export type Block = BlockContent | DefinitionContent
 
@@ -109,7 +110,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
       }
     }
 
-    if (text.trim() === '[TABLE]') {
+    if (isLostTable(text)) {
       const start = line.offset + indentOf(text)
       out.push({type: 'lostTable', position: position(ctx, start, start + 7)})
       report(ctx, 'lost-table', 'warning', 'A table pandoc could not draw (`[TABLE]`): its content and footnotes are lost', start, start + 7)
@@ -164,7 +165,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     let j = i + 1
     while (j < n) {
       const t = lines[j]!.text
-      if (isBlank(t) || GRID_START.test(t) || listMarker(t) || t.trim() === '[TABLE]') break
+      if (isBlank(t) || GRID_START.test(t) || listMarker(t) || isLostTable(t)) break
       j++
     }
     const paraLines = lines.slice(i, j)
@@ -199,6 +200,14 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
   return out
 }
 
+/** `text.trim() === '[TABLE]'`, without trimming every line. */
+function isLostTable(text: string): boolean {
+  // Most lines start with something other than white space or `[`.
+  const first = text.charCodeAt(0)
+  if (first !== 91 && !isWhiteSpaceUnit(first)) return false
+  return text.trim() === '[TABLE]'
+}
+
 function trimLine(line: Line): Line {
   const start = indentOf(line.text)
   return subLine(line, start, line.text.trimEnd().length)
@@ -220,6 +229,33 @@ function normalizeTitle(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ')
 }
 
+/** Length of the longest known section title. */
+const KNOWN_MAX = Math.max(...[...KNOWN_SECTIONS].map((t) => t.length))
+
+/** The first code units of the known section titles. */
+const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
+
+/**
+ * `KNOWN_SECTIONS.has(normalizeTitle(t))` for a trimmed `t`, without
+ * normalising most lines: lower-casing never shortens a string and maps
+ * white space to itself and nothing else to white space, so a line with more
+ * non-white-space code units than the longest known title cannot normalise
+ * to one.  The count stops as soon as it is exceeded.
+ */
+function isKnownSection(t: string): boolean {
+  // An ASCII first character lower-cases on its own, to the first character
+  // of the normalised title.
+  const first = t.charCodeAt(0)
+  if (first < 0x80 && !KNOWN_FIRST.has(first >= 65 && first <= 90 ? first + 32 : first)) return false
+  if (t.length > KNOWN_MAX) {
+    let solid = 0
+    for (let i = 0; i < t.length; i++) {
+      if (!isWhiteSpaceUnit(t.charCodeAt(i)) && ++solid > KNOWN_MAX) return false
+    }
+  }
+  return KNOWN_SECTIONS.has(normalizeTitle(t))
+}
+
 const SENTENCE_END = /[.,;:!]$|[.!?]["'”’)]$/
 
 /** Whether a one-line paragraph is a heading (pandoc drops the `==` marks). */
@@ -232,8 +268,9 @@ function isHeadingLine(text: string, blanksBefore: number, index: number, lines:
   while (k < lines.length && isBlank(lines[k]!.text)) k++
   if (k >= lines.length && !followed) return false
   const t = text.trim()
-  if (t.length === 0 || text.length - text.trimStart().length > 0) return false
-  const known = KNOWN_SECTIONS.has(normalizeTitle(t))
+  // `trimStart` removes exactly the `\s` characters.
+  if (t.length === 0 || isWhiteSpaceUnit(text.charCodeAt(0))) return false
+  const known = isKnownSection(t)
   if (known) return true
   if (t.length > 90) return false
   if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return false
@@ -255,6 +292,8 @@ const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
 const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
 
 function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
+  // Both shapes need a `:` (after the prefix) or a `_`: most lines have neither.
+  if (!line.text.includes(':') && !line.text.includes('_')) return null
   const t = line.text.trim()
   const prefixMatch = CATEGORY.exec(t)
   if (prefixMatch) {

@@ -18,9 +18,11 @@ export interface ParseContext {
    * Working-text offset of each text node's first character.  Positions are
    * in the original input, where a repair may have changed lengths; the model
    * needs exact offsets inside text nodes (claims start mid-node), so it maps
-   * working offsets itself.  A WeakMap keeps them out of the tree.
+   * working offsets itself.  A side table keeps them out of the tree; a Map,
+   * not a WeakMap: it lives as long as the tree anyway, and WeakMap entries
+   * (ephemerons) cost more to add and to collect.
    */
-  offsets: WeakMap<object, number>
+  offsets: Map<object, number>
 }
 
 /** unist position of the working-text range [start, end). */

@@ -23,7 +23,7 @@ export interface ParsedDocument {
   tree: Root
   diagnostics: Diagnostic[]
   /** Working-text offset of each text node (see ParseContext.offsets). */
-  offsets: WeakMap<object, number>
+  offsets: Map<object, number>
 }
 
 const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
@@ -66,7 +66,7 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string, map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new WeakMap()}
+  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new Map()}
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length

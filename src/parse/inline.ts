@@ -13,19 +13,32 @@ import type {Image, PhrasingContent, Text} from 'mdast'
 import type {Line} from './lines.js'
 import {position, report, type ParseContext} from './context.js'
 import type {Template} from './nodes.js'
-import {pushAll} from '../util/array.js'
+import {isWhiteSpaceUnit} from '../util/chars.js'
 
 // Alternatives (each bounded, no nested quantifiers):
 // 1 footnote marker, 2 URL, 3 emphasis body, 4 template (name, closing).
 const INLINE =
   /\[([1-9]\d{0,3})\]|((?:https?|ftp):\/\/[^\s<>"[\]{}|\\^`]+)|(?<![\p{L}\p{N}_])_([^_\s](?:[^_\n]{0,400}?[^_\s])?)_(?![\p{L}\p{N}_])|\{\{([^{}|\n]{0,200})([^{}\n]{0,2000}?\}\}|[^\n]*)/gu
 
+/** A character without which INLINE cannot match. */
+const INLINE_HINT = /[[:_{]/
+
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
 /** Parse one line of inline text.  `line.offset` is its working offset. */
 export function parseInline(line: Line, ctx: ParseContext): PhrasingContent[] {
-  const out: PhrasingContent[] = []
+  return parseInlineInto(line, ctx, [])
+}
+
+/** `parseInline`, appending to `out` (no array per line). */
+function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
   const text = line.text
+  // Every alternative of INLINE needs one of these characters (a URL its
+  // `:`); a simple class scans much faster than the full expression.
+  if (!INLINE_HINT.test(text)) {
+    if (text.length > 0) out.push(textNode(text, line.offset, ctx))
+    return out
+  }
   let last = 0
   INLINE.lastIndex = 0
   let m: RegExpExecArray | null
@@ -84,12 +97,28 @@ export function parseInline(line: Line, ctx: ParseContext): PhrasingContent[] {
 const IMAGE_FILE = /^([^\s[\]]{1,200}\.(?:jpe?g|png|svg|gif|tiff?|webp|bmp))(?: +|$)/i
 const IMAGE_CAPTION = /^\[((?!\/\/|https?:|ftp:)[^\]\d][^\]]{0,500}|)\](?: +|$)/
 
+/**
+ * `IMAGE_FILE.exec(text) ?? IMAGE_CAPTION.exec(text)`, running a regex only
+ * when it can match: a caption starts with `[` (where a file name cannot),
+ * and a file name needs a `.` in the first run of characters other than
+ * white space and brackets.
+ */
+function leadingImage(text: string): RegExpExecArray | null {
+  if (text.charCodeAt(0) === 91) return IMAGE_CAPTION.exec(text)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 46) return IMAGE_FILE.exec(text)
+    if (c === 91 || c === 93 || isWhiteSpaceUnit(c)) break
+  }
+  return null
+}
+
 /** Parse several lines (hard line breaks between them). */
 export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {leadingImage?: boolean} = {}): PhrasingContent[] {
   const out: PhrasingContent[] = []
   const first = lines[0]
   if (options.leadingImage && first) {
-    const m = IMAGE_FILE.exec(first.text) ?? IMAGE_CAPTION.exec(first.text)
+    const m = leadingImage(first.text)
     if (m && m[0].length < first.text.length) {
       const isFile = m[0].charCodeAt(0) !== 91
       const name = m[1]!
@@ -104,13 +133,14 @@ export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {lea
       lines = [{text: first.text.slice(m[0].length), offset: first.offset + m[0].length}, ...lines.slice(1)]
     }
   }
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
     if (i > 0) {
       const prev = lines[i - 1]!
       out.push({type: 'break', position: position(ctx, prev.offset + prev.text.length, line.offset)})
     }
-    pushAll(out, parseInline(line, ctx))
-  })
+    parseInlineInto(line, ctx, out)
+  }
   return out
 }
 

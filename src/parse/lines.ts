@@ -6,6 +6,8 @@
  * it gets a position in the original input through `PositionMap`.
  */
 
+import {isWhiteSpaceUnit} from '../util/chars.js'
+
 export interface Line {
   /** The text of the line, without its line ending (`\r` removed too). */
   text: string
@@ -32,9 +34,10 @@ export function splitLines(text: string): Line[] {
   return lines
 }
 
-/** Whether a line holds only white space. */
+/** Whether a line holds only white space (`/^\s*$/`, by code unit: it runs on every line, often several times). */
 export function isBlank(text: string): boolean {
-  return /^\s*$/.test(text)
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpaceUnit(text.charCodeAt(i))) return false
+  return true
 }
 
 /** A sub-line: `line.text.slice(from, to)` with its offset. */

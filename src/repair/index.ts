@@ -376,14 +376,19 @@ function hasUnexplained(s: string, runs: readonly Run[], na: readonly number[]):
   return false
 }
 
+/** Any character outside ASCII (global: scanned with `lastIndex`; `findRuns` is re-entered only after its scan). */
+const NON_ASCII = /[^\x00-\x7f]/g
+
 /** The accepted runs of one pass over `s`, non-overlapping, sorted by start. */
 function findRuns(s: string, depth = 0): Run[] {
   const na: number[] = []
   let leads = 0 // the codecs in which some character is a lead byte
-  const re = /[^\x00-\x7f]/g
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    na.push(m.index)
-    leads |= SUSPECT_LEAD[s.charCodeAt(m.index)] ?? 0
+  // `test` with `lastIndex`, not `exec`: no match array per character.
+  NON_ASCII.lastIndex = 0
+  while (NON_ASCII.test(s)) {
+    const i = NON_ASCII.lastIndex - 1
+    na.push(i)
+    leads |= SUSPECT_LEAD[s.charCodeAt(i)] ?? 0
   }
   if (na.length === 0) return []
   const perCodec: Run[][] = []
@@ -427,15 +432,21 @@ function findRuns(s: string, depth = 0): Run[] {
     .filter((x) => x.cover > 0)
     .sort((a, b) => b.cover - a.cover || a.index - b.index)
   const chosen: Run[] = []
-  const taken = new Uint8Array(s.length)
+  // Which units the chosen runs cover.  The runs of one codec never overlap,
+  // so with one codec (the common case) the table is only needed for the C1
+  // controls below, and is built then.
+  let taken: Uint8Array | null = null
   for (const {runs, index} of order) {
     const codec = CODECS[index]
     if (!codec) continue
     for (const run of runs) {
-      let free = true
-      for (let k = run.start; k < run.end && free; k++) if (taken[k] === 1) free = false
-      if (!free) continue
-      taken.fill(1, run.start, run.end)
+      if (order.length > 1) {
+        taken ??= new Uint8Array(s.length)
+        let free = true
+        for (let k = run.start; k < run.end && free; k++) if (taken[k] === 1) free = false
+        if (!free) continue
+        taken.fill(1, run.start, run.end)
+      }
       run.codec = codecLabel(s.slice(run.start, run.end), codec)
       chosen.push(run)
     }
@@ -443,7 +454,12 @@ function findRuns(s: string, depth = 0): Run[] {
   // Lone C1 controls left over: cp1252 bytes read as Latin-1.
   for (const i of na) {
     const c = s.charCodeAt(i)
-    if (!isC1(c) || taken[i] === 1) continue
+    if (!isC1(c)) continue
+    if (taken === null) {
+      taken = new Uint8Array(s.length)
+      for (const run of chosen) taken.fill(1, run.start, run.end)
+    }
+    if (taken[i] === 1) continue
     const ch = CP1252_C1[c - 0x80] ?? ''
     // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
     // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
@@ -491,12 +507,14 @@ const WIN1252 = CODECS[0]
  * followed by a cp1252 continuation character) that no codec could undo?
  * Then the repairs made are guesses on a hopeless garble: keep the line.
  */
+const LATIN1_LETTER = /[\u00c0-\u00ff]/g
+
 function hopeless(s: string): boolean {
   if (!WIN1252) return false
   let pairs = 0
-  const re = /[\u00c0-\u00ff]/g
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const next = s[m.index + 1] ?? ''
+  LATIN1_LETTER.lastIndex = 0
+  while (LATIN1_LETTER.test(s)) {
+    const next = s[LATIN1_LETTER.lastIndex] ?? ''
     const b = WIN1252.encode[next.charCodeAt(0)] ?? -1
     if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(next) && ++pairs >= 3) return true
   }
@@ -642,10 +660,11 @@ export function repairMojibake(text: string): RepairResult {
     if (end === -1) end = len
     if (suspect(text, i, end)) {
       const start = text.lastIndexOf('\n', i - 1) + 1
-      for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
-      counted = start
       const fixed = repairSuspectLine(text.slice(start, end))
       if (fixed.edits.length > 0) {
+        // Line numbers are only needed for repairs: count up to here now.
+        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
+        counted = start
         parts.push(text.slice(last, start), fixed.text)
         last = end
         for (const edit of fixed.edits) {

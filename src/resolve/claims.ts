@@ -6,6 +6,7 @@
 import type {ClaimScope} from '../model/types.js'
 import {splitSentences, type SentenceSpan} from './sentences.js'
 import {pushAll} from '../util/array.js'
+import {hasLetterOrDigit, isWhiteSpaceUnit} from '../util/chars.js'
 
 /** A footnote marker taken out of the text: a zero-width anchor at `index`. */
 export interface Marker {
@@ -34,15 +35,19 @@ interface Anchor {
 /** Closing punctuation right after a marker that still belongs to the cited text (`Dao[5].`). */
 const ABSORBED = new Set(['.', '?', '!', '…', ')', ']', '"', '”', '’', "'", '»'])
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
-
-function isSpace(ch: string): boolean {
-  return /\s/u.test(ch)
+/** `/[\p{L}\p{N}]/u` on some code unit of `text.slice(start, end)`. */
+function hasContent(text: string, start: number, end: number): boolean {
+  return hasLetterOrDigit(text, start, end)
 }
 
-function hasContent(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (LETTER_OR_DIGIT.test(text[i] ?? '')) return true
-  return false
+/** `,` `;` `:` */
+function isJoiner(code: number): boolean {
+  return code === 44 || code === 59 || code === 58
+}
+
+/** `–` `—` */
+function isDash(code: number): boolean {
+  return code === 0x2013 || code === 0x2014
 }
 
 function addIds(into: number[], ids: readonly number[]): void {
@@ -57,16 +62,17 @@ function addIds(into: number[], ids: readonly number[]): void {
 function trimSpan(text: string, start: number, end: number): [number, number] {
   let a = start
   let b = end
+  // Code units, not one-character strings: this runs for every claim.
   while (true) {
     const before = a
-    while (a < b && (isSpace(text[a] ?? '') || ',;:'.includes(text[a] ?? 'x'))) a++
-    if (a < b && (text[a] === '–' || text[a] === '—') && a + 1 < b && isSpace(text[a + 1] ?? '')) a++
+    while (a < b && (isWhiteSpaceUnit(text.charCodeAt(a)) || isJoiner(text.charCodeAt(a)))) a++
+    if (a < b && isDash(text.charCodeAt(a)) && a + 1 < b && isWhiteSpaceUnit(text.charCodeAt(a + 1))) a++
     if (a === before) break
   }
   while (true) {
     const before = b
-    while (b > a && (isSpace(text[b - 1] ?? '') || ',;:'.includes(text[b - 1] ?? 'x'))) b--
-    if (b > a + 1 && (text[b - 1] === '–' || text[b - 1] === '—') && isSpace(text[b - 2] ?? '')) b--
+    while (b > a && (isWhiteSpaceUnit(text.charCodeAt(b - 1)) || isJoiner(text.charCodeAt(b - 1)))) b--
+    if (b > a + 1 && isDash(text.charCodeAt(b - 1)) && isWhiteSpaceUnit(text.charCodeAt(b - 2))) b--
     if (b === before) break
   }
   return [a, b]
@@ -74,6 +80,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 
 /** Group markers by offset (clamped into the text), in order. */
 function anchorsOf(markers: readonly Marker[], length: number): Anchor[] {
+  if (markers.length === 0) return []
   const byIndex = new Map<number, number[]>()
   for (const m of markers) {
     const index = Math.min(Math.max(0, Math.trunc(m.index)), length)

@@ -15,6 +15,8 @@
  * or consumes text the pass then skips, so the time is linear in the input.
  */
 
+import {isLowerUnit, isUpperUnit} from '../util/chars.js'
+
 /** A sentence: offsets into the text, `end` exclusive, white space trimmed. */
 export interface SentenceSpan {
   start: number
@@ -74,26 +76,35 @@ const MAX_WORD = 24
 
 const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u
 const INITIAL = /^\p{Lu}$/u
-const LOWER = /^\p{Ll}$/u
-const UPPER = /^\p{Lu}$/u
 
-function isTerminal(ch: string): boolean {
-  return ch === '.' || ch === '?' || ch === '!' || ch === '…' || ch === '。' || ch === '？' || ch === '！'
+// The classes below test UTF-16 code units (`NaN` past the end is in none):
+// the splitter looks at every character, and one-character strings made
+// that loop a hot spot.
+
+/** The characters the splitter stops at: a line feed or a terminal (see `isTerminal`). */
+const STOPS = /[\n.?!\u2026\u3002\uff1f\uff01]/g
+
+/** `.` `?` `!` `…` `。` `？` `！` */
+function isTerminal(code: number): boolean {
+  return code === 46 || code === 63 || code === 33 ||
+    (code >= 0x2026 && (code === 0x2026 || code === 0x3002 || code === 0xff1f || code === 0xff01))
 }
 
-function isCloser(ch: string): boolean {
-  return ch === '"' || ch === "'" || ch === '”' || ch === '’' || ch === '»' || ch === '›' ||
-    ch === ')' || ch === ']' || ch === '}'
+/** `"` `'` `”` `’` `»` `›` `)` `]` `}` */
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x203a ||
+    code === 41 || code === 93 || code === 125
 }
 
-function isOpener(ch: string): boolean {
-  return ch === '"' || ch === "'" || ch === '“' || ch === '‘' || ch === '«' || ch === '‹' ||
-    ch === '(' || ch === '[' || ch === '{' || ch === '¿' || ch === '¡'
+/** `"` `'` `“` `‘` `«` `‹` `(` `[` `{` `¿` `¡` */
+function isOpener(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201c || code === 0x2018 || code === 0xab || code === 0x2039 ||
+    code === 40 || code === 91 || code === 123 || code === 0xbf || code === 0xa1
 }
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v' ||
-    ch === '\u00a0' || ch === '\u2009' || ch === '\u202f' || ch === '\u3000'
+/** The white space of sentence boundaries: ASCII, no-break, thin, narrow no-break, ideographic. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x3000
 }
 
 function isDigit(ch: string): boolean {
@@ -104,10 +115,10 @@ function isDigit(ch: string): boolean {
 function wordBefore(text: string, end: number): string {
   let k = end - 1
   const stop = Math.max(0, end - MAX_WORD)
-  while (k >= stop && !isSpace(text[k] ?? ' ')) k--
+  while (k >= stop && !isSpace(text.charCodeAt(k))) k--
   if (k < stop && stop > 0) return ''
   let start = k + 1
-  while (start < end && isOpener(text[start] ?? '')) start++
+  while (start < end && isOpener(text.charCodeAt(start))) start++
   return text.slice(start, end)
 }
 
@@ -117,7 +128,7 @@ function tokenAt(text: string, start: number): string {
   const stop = Math.min(text.length, start + MAX_WORD)
   while (k < stop) {
     const ch = text[k] ?? ' '
-    if (isSpace(ch) || !(ch === '.' || /\p{L}/u.test(ch))) break
+    if (isSpace(ch.charCodeAt(0)) || !(ch === '.' || /\p{L}/u.test(ch))) break
     k++
   }
   return text.slice(start, k).replace(/\.$/, '').toLowerCase()
@@ -152,20 +163,25 @@ export function splitSentences(text: string, options: SplitSentencesOptions = {}
   const push = (from: number, to: number): void => {
     let a = from
     let b = to
-    while (a < b && isSpace(text[a] ?? '')) a++
-    while (b > a && isSpace(text[b - 1] ?? '')) b--
+    while (a < b && isSpace(text.charCodeAt(a))) a++
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--
     if (a < b) spans.push({start: a, end: b})
   }
 
   let segStart = 0
   let i = 0
   while (i < n) {
-    const ch = text[i] ?? ''
-    if (ch === '\n') {
+    // Jump to the next character that matters (the regex engine scans much
+    // faster than a loop over code units).
+    STOPS.lastIndex = i
+    if (!STOPS.test(text)) break
+    i = STOPS.lastIndex - 1
+    const code = text.charCodeAt(i)
+    if (code === 10) {
       // A blank line is a hard break.
       let j = i + 1
-      while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++
-      if (j < n && text[j] === '\n') {
+      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++
+      if (j < n && text.charCodeAt(j) === 10) {
         push(segStart, i)
         segStart = j + 1
         i = j + 1
@@ -174,14 +190,14 @@ export function splitSentences(text: string, options: SplitSentencesOptions = {}
       }
       continue
     }
-    if (!isTerminal(ch)) {
+    if (!isTerminal(code)) {
       i++
       continue
     }
     let j = i
-    while (j < n && isTerminal(text[j] ?? '')) j++
+    while (j < n && isTerminal(text.charCodeAt(j))) j++
     let k = j
-    while (k < n && isCloser(text[k] ?? '')) k++
+    while (k < n && isCloser(text.charCodeAt(k))) k++
     if (endsSentence(text, i, j, k, anchors)) {
       push(segStart, k)
       segStart = k
@@ -199,24 +215,25 @@ export function splitSentences(text: string, options: SplitSentencesOptions = {}
 function endsSentence(text: string, i: number, j: number, k: number, anchors: ReadonlySet<number>): boolean {
   const n = text.length
   if (k >= n) return true
-  const afterSpace = isSpace(text[k] ?? '')
+  const afterSpace = isSpace(text.charCodeAt(k))
   const anchored = anchors.has(j) || anchors.has(k)
   if (!afterSpace && !anchored) return false
 
   // The first significant character after the boundary.
   let m = k
-  while (m < n && isSpace(text[m] ?? '')) m++
+  while (m < n && isSpace(text.charCodeAt(m))) m++
   if (m >= n) return true
   const firstAfterSpace = text[m] ?? ''
-  while (m < n && isOpener(text[m] ?? '')) m++
-  const next = text[m] ?? ''
-  if (!afterSpace && !UPPER.test(next)) return false
-  if (LOWER.test(next)) return false
+  while (m < n && isOpener(text.charCodeAt(m))) m++
+  const nextCode = text.charCodeAt(m)
+  if (!afterSpace && !isUpperUnit(nextCode)) return false
+  if (isLowerUnit(nextCode)) return false
   if (firstAfterSpace === ',' || firstAfterSpace === ';' || firstAfterSpace === ':' ||
     firstAfterSpace === ')' || firstAfterSpace === '%') return false
 
-  const run = text.slice(i, j)
-  if (run !== '.' || k !== j) return true // `?`, `!`, ellipses, `."`, `.)`
+  // `?`, `!`, ellipses, `."`, `.)`: anything but one bare period.
+  if (j - i !== 1 || text.charCodeAt(i) !== 46 || k !== j) return true
+  const next = text[m] ?? ''
 
   const word = wordBefore(text, i)
   const lower = word.toLowerCase()

@@ -23,6 +23,10 @@ export class PositionMap {
   private readonly edits: Edit[]
   /** Offsets (in the original) at which each line starts. */
   private readonly lineStarts: number[]
+  /** Index of the edit found by the last `toOriginalOffset` call. */
+  private lastEdit = 0
+  /** Index (0-based) of the line found by the last `pointAtOriginal` call. */
+  private lastLine = 0
 
   /**
    * @param original the decoded input (BOM included)
@@ -49,15 +53,24 @@ export class PositionMap {
   /** Original offset of a working-text offset. */
   toOriginalOffset(work: number): number {
     const edits = this.edits
-    let lo = 0
-    let hi = edits.length - 1
+    if (edits.length === 0) return work
+    // The last edit whose start is <= work: first try the one found by the
+    // last call (calls come mostly in increasing order), then search.
     let found = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (edits[mid]!.workStart <= work) {
-        found = mid
-        lo = mid + 1
-      } else hi = mid - 1
+    const last = this.lastEdit
+    if (edits[last]!.workStart <= work && (last + 1 === edits.length || edits[last + 1]!.workStart > work)) {
+      found = last
+    } else {
+      let lo = 0
+      let hi = edits.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (edits[mid]!.workStart <= work) {
+          found = mid
+          lo = mid + 1
+        } else hi = mid - 1
+      }
+      if (found !== -1) this.lastEdit = found
     }
     // Several edits can start at the same working offset (a BOM then a repair
     // at 0): the last one whose start is <= work wins, which is right for
@@ -72,6 +85,18 @@ export class PositionMap {
   /** Point (line, column, offset) in the original for an original offset. */
   pointAtOriginal(offset: number): Required<Point> {
     const starts = this.lineStarts
+    // Calls come mostly in increasing order: try the line of the last call
+    // and the one after it before searching.
+    const last = this.lastLine
+    if (starts[last]! <= offset) {
+      const next = starts[last + 1]
+      if (next === undefined || offset < next) return {line: last + 1, column: offset - starts[last]! + 1, offset}
+      const after = starts[last + 2]
+      if (after === undefined || offset < after) {
+        this.lastLine = last + 1
+        return {line: last + 2, column: offset - next + 1, offset}
+      }
+    }
     let lo = 0
     let hi = starts.length - 1
     while (lo < hi) {
@@ -79,6 +104,7 @@ export class PositionMap {
       if (starts[mid]! <= offset) lo = mid
       else hi = mid - 1
     }
+    this.lastLine = lo
     return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
   }
 
