@@ -390,3 +390,22 @@ describe('damaged grid tables: nothing lost, nothing doubled', () => {
     expect(kinds(t)).toEqual(['missing-bottom-border'])
   })
 })
+
+describe('simple table drawn with pandoc 2.17 widths (soft hyphen, Arabic marks)', () => {
+  it('keeps a cell in its column when a shifted measure would also line the row up', () => {
+    // Found by the differential test: under pandoc 3 widths the row is 6
+    // columns shorter, and `alpha` lands flush right in the empty 4th column.
+    const text = [
+      '  ------- ------- -------------------- ------- -------',
+      '  alpha   alpha   ab\u00adcd العَرَبِيَّة           alpha',
+      '  alpha   alpha   日本                 alpha   alpha',
+      '  ------- ------- -------------------- ------- -------'
+    ].join('\n')
+    const table = scanSimpleTable(splitLines(text), 0)!
+    expect(table.body.map((row) => row.cells.map((c) => c.lines.map((l) => l.text).join('/')))).toEqual([
+      ['alpha', 'alpha', 'ab\u00adcd العَرَبِيَّة', '', 'alpha'],
+      ['alpha', 'alpha', '日本', 'alpha', 'alpha']
+    ])
+    expect(table.align[3]).not.toBe('right')
+  })
+})

@@ -283,15 +283,26 @@ function trimLine(l: Line): Line {
 function alignments(source: string[], runs: Run[]): Align[] {
   // Each source line measured with the first width mode that lines it up
   // (gaps blank, words single-spaced), so a shifted header does not decide.
+  // Several measures can line a line up (a shift by whole columns keeps the
+  // gaps blank): then the one under which more cells sit flush with an edge
+  // of their run (left first), or centred in it, is the writer's (pandoc pads
+  // every cell that way), and the first such measure wins a tie.
   const laid = source.map((t) => {
     const line = {text: t, offset: 0}
     const l = layoutLine(line, 0)
-    if (isPlain(l) || linesUp(l, runs, false)) return l
+    if (isPlain(l)) return l
+    let best: LaidLine | null = linesUp(l, runs, false) ? l : null
+    let bestScore = best ? placedCells(l, runs) : -1
     for (const mode of fallbackWidths) {
       const alt = layoutLine(line, 0, mode)
-      if (linesUp(alt, runs, false)) return alt
+      if (!linesUp(alt, runs, false)) continue
+      const score = placedCells(alt, runs)
+      if (score > bestScore) {
+        best = alt
+        bestScore = score
+      }
     }
-    return l
+    return best ?? l
   })
   return runs.map((run, k) => {
     const to = k + 1 < runs.length ? runs[k + 1]!.start : Infinity
@@ -310,6 +321,31 @@ function alignments(source: string[], runs: Run[]): Align[] {
     const right = bestLen < run.end - run.start
     return leftSpace && right ? 'center' : right ? 'left' : leftSpace ? 'right' : null
   })
+}
+
+/** A score of how many non-empty cells of a laid line sit flush left, flush right or centred in their run. */
+function placedCells(l: LaidLine, runs: Run[]): number {
+  let count = 0
+  for (let k = 0; k < runs.length; k++) {
+    const from = runs[k]!.start
+    const to = k + 1 < runs.length ? runs[k + 1]!.start : l.cols
+    let first = -1
+    let last = -1
+    for (let c = from; c < to && c < l.cols; c++) {
+      if (!isSpace(l, c)) {
+        if (first < 0) first = c
+        last = c
+      }
+    }
+    if (first < 0) continue
+    const left = first - from
+    const right = runs[k]!.end - 1 - last
+    // Flush left counts double: it is the writer's default, and a shift by
+    // whole columns can make a cell look flush right by accident.
+    if (left === 0) count += 2
+    else if (right === 0 || Math.abs(left - right) <= 1) count++
+  }
+  return count
 }
 
 function finish(
