@@ -477,6 +477,22 @@ export function allCountries(): CountryInfo[] {
  * not match.  Returns null for unknown or ambiguous names.
  */
 export function findCountry(name: string): CountryInfo | null {
+  // Memoised: a long bilateral table asks for the same few names on every
+  // row (the country cell, both sides of each "X–Y relations" pair), and
+  // each lookup folds the name.  The answer depends on the name only.
+  const hit = findCountryCache.get(name)
+  if (hit !== undefined) return hit
+  const found = findCountryUncached(name)
+  if (findCountryCache.size >= FIND_COUNTRY_CACHE_SIZE) findCountryCache.clear()
+  findCountryCache.set(name, found)
+  return found
+}
+
+/** Bound of {@link findCountryCache} (cleared when full: memory stays flat on any input). */
+const FIND_COUNTRY_CACHE_SIZE = 4096
+const findCountryCache = new Map<string, CountryInfo | null>()
+
+function findCountryUncached(name: string): CountryInfo | null {
   const key = stripArticle(fold(name).replace(/[\s.,;:]+$/, ''))
   const entries = formIndex.get(key) ?? formIndex.get(key + '.')
   if (!entries) return null

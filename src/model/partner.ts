@@ -401,13 +401,24 @@ export function isAlphabetical(partners: readonly Partner[]): boolean {
 export function applyTableOrder<T extends Partner>(partners: readonly T[]): T[] {
   const out = partners.map((p) => ({...p}))
   if (!isAlphabetical(partners)) return out
+  // The nearest named row before and after each row, found in two passes
+  // (searching from each unnamed row was quadratic in a run of them).
+  const n = partners.length
+  const prevNamed = new Int32Array(n)
+  const nextNamed = new Int32Array(n)
+  for (let k = 0, last = -1; k < n; k++) {
+    prevNamed[k] = last
+    if (partners[k]?.name) last = k
+  }
+  for (let k = n - 1, last = -1; k >= 0; k--) {
+    nextNamed[k] = last
+    if (partners[k]?.name) last = k
+  }
   for (let i = 0; i < out.length; i++) {
     const p = out[i] as T & Partial<InferredPartner>
     if (p.name !== null || !p.candidates || p.candidates.length === 0) continue
-    let prevAt = -1
-    let nextAt = -1
-    for (let k = i - 1; k >= 0 && prevAt === -1; k--) if (partners[k]?.name) prevAt = k
-    for (let k = i + 1; k < partners.length && nextAt === -1; k++) if (partners[k]?.name) nextAt = k
+    const prevAt = prevNamed[i]!
+    const nextAt = nextNamed[i]!
     const prev = prevAt === -1 ? null : partners[prevAt]?.name ?? null
     const next = nextAt === -1 ? null : partners[nextAt]?.name ?? null
     // A neighbour is filed under its common name or under the name English

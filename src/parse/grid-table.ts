@@ -20,7 +20,7 @@
  */
 
 import type {Line} from './lines.js'
-import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, leadingSpaces, makeCell, sliceColumns, trimmedLength} from './table-layout.js'
+import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, leadingSpaces, makeCell, sameInEveryMode, sliceColumns, trimmedLength} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
 import {fallbackWidths, isZeroWidth, primaryWidth} from './width.js'
 
@@ -294,7 +294,8 @@ function cutLine(l: LaidLine, B: number[], lineIndex: number, problems: TablePro
   if (!fits(l)) {
     let found: LaidLine | null = null
     // A plain ASCII line measures the same under every width function.
-    if (!isPlain(l)) for (const mode of fallbackWidths) {
+    // (Nor does a line that every width function measures alike.)
+    if (!isPlain(l) && !sameInEveryMode(l.line, l.start)) for (const mode of fallbackWidths) {
       const alt = layoutLine(l.line, l.start, mode, tabStop)
       if (fits(alt)) {
         found = alt

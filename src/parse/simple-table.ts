@@ -27,7 +27,7 @@
  */
 
 import {type Line, isBlank, subLine} from './lines.js'
-import {type LaidLine, cpAt, findCaption, isPlain, layoutLine, sliceColumns} from './table-layout.js'
+import {type LaidLine, cpAt, findCaption, isPlain, layoutLine, sameInEveryMode, sliceColumns} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
 import {fallbackWidths} from './width.js'
 
@@ -181,7 +181,8 @@ function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: Tab
     // grapheme clusters, code units) before cutting words apart.
     let l = layoutLine(line, 0)
     // (A plain ASCII line measures the same under every width function.)
-    if (!isPlain(l) && !linesUp(l, runs)) {
+    // (Nor does a line that every width function measures alike.)
+    if (!isPlain(l) && !linesUp(l, runs) && !sameInEveryMode(line, 0)) {
       for (const mode of fallbackWidths) {
         const alt = layoutLine(line, 0, mode)
         if (linesUp(alt, runs)) {

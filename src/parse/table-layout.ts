@@ -7,7 +7,7 @@
 
 import {type Line, isBlank, subLine} from './lines.js'
 import type {ScannedCell} from './table-types.js'
-import {type WidthMode, primaryWidth} from './width.js'
+import {type WidthMode, fallbackWidths, primaryWidth} from './width.js'
 
 /** Marks the second column of a wide character in {@link LaidLine.cp}. */
 export const PAD = -1
@@ -64,7 +64,40 @@ export function layoutLine(line: Line, start: number, mode: WidthMode = primaryW
     while (end > start && text.charCodeAt(end - 1) === 32) end--
     return {line, start, cp: null, idx: null, cols: Math.max(0, end - start)}
   }
+  // Narrow: every character up to the trailing white space is one column
+  // wide under every width function (`–`, `é`, `ü`: most non-ASCII text of
+  // the dumps).  Then {@link layoutWide} would give display column `c` to
+  // the code unit `start + c` and the same code point: the line is plain
+  // too, without the two typed arrays per line that would stay alive (and
+  // be copied by the garbage collector) as long as the table is scanned.
+  const end = Math.max(start, trimmedLength(text))
+  let narrow = true
+  for (let k = i; k < end && narrow; k++) {
+    const c = text.charCodeAt(k)
+    if (c >= 32 && c < 127) continue
+    narrow = isNarrowEverywhere(c) && (mode === primaryWidth || fallbackWidths.includes(mode) || mode.width(c) === 1)
+  }
+  if (narrow) return {line, start, cp: null, idx: null, cols: end - start}
   return layoutWide(line, start, mode, tabStop)
+}
+
+/** Per code unit: 0 not known yet, 1 one column under every width function, 2 not. */
+const narrowTable = new Uint8Array(0x10000)
+
+/**
+ * Whether a UTF-16 code unit is a character that {@link primaryWidth} and
+ * every mode of `fallbackWidths` measure as one column, with no special
+ * role in a layout (not a tab or control, not a surrogate, not a ZWJ).
+ */
+function isNarrowEverywhere(c: number): boolean {
+  let v = narrowTable[c]!
+  if (v === 0) {
+    let ok = !(c < 32 || c === 127 || (c >= 0xd800 && c < 0xe000) || c === 0x200d) && primaryWidth.width(c) === 1
+    for (const mode of fallbackWidths) if (ok && mode.width(c) !== 1) ok = false
+    v = ok ? 1 : 2
+    narrowTable[c] = v
+  }
+  return v === 1
 }
 
 /** {@link layoutLine} for a line with tabs, controls or non-ASCII characters. */
@@ -139,6 +172,29 @@ function layoutWide(line: Line, start: number, mode: WidthMode, tabStop: number)
   }
   idxArr[cols] = end
   return {line, start, cp: cpArr.slice(0, cols), idx: idxArr.slice(0, cols + 1), cols}
+}
+
+/**
+ * Whether {@link layoutLine} lays `line.text.slice(start)` out exactly the
+ * same way under {@link primaryWidth} and every mode of `fallbackWidths`:
+ * true when no character in it is measured differently by them (tabs and
+ * printable ASCII never are; a surrogate pair or a ZWJ may be, so they answer
+ * false).  Then a line that does not line up under the primary widths does
+ * not line up under any other either, and the scanners need not lay it out
+ * four more times (a repaired `â€“` → `–` shifts every wall of a row: each
+ * row of a long bilateral table paid for four layouts and four scans).
+ */
+export function sameInEveryMode(line: Line, start: number): boolean {
+  const text = line.text
+  const primary = primaryWidth.width
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 32 && c < 127) || c === 9) continue
+    if ((c >= 0xd800 && c < 0xe000) || c === 0x200d) return false
+    const w = primary(c)
+    for (const mode of fallbackWidths) if (mode.width(c) !== w) return false
+  }
+  return true
 }
 
 /** `|` or `+`: a ZWJ or an emoji modifier after one is not joined to it (text must not go into a wall). */
