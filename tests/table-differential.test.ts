@@ -127,7 +127,7 @@ describe('differential: random tables drawn by pandoc, scanned by us', () => {
     )
     console.log(`[table-differential] pandoc 2.17: ${RUNS} random tables equal cell by cell (${withProblems} read with a width fallback: ragged-row problems)`)
   })
-  if (!has217) it.skip('pandoc 2.17 missing at /usr/bin/pandoc: differential test against 2.17 not run', () => {})
+  if (!has217) console.warn('skipped: pandoc 2.17 missing at /usr/bin/pandoc: differential test against 2.17 not run')
 
   it.skipIf(!p3)('pandoc 3.10 plain writer (pandoc-wasm)', async () => {
     const convert = (await pandoc3())!
@@ -142,7 +142,7 @@ describe('differential: random tables drawn by pandoc, scanned by us', () => {
     )
     console.log(`[table-differential] pandoc 3.10: ${RUNS} random tables equal cell by cell (${withProblems} read with a width fallback)`)
   })
-  if (!p3) it.skip('pandoc-wasm missing: differential test against 3.10 not run', () => {})
+  if (!p3) console.warn('skipped: pandoc-wasm missing: differential test against 3.10 not run')
 
   it.skipIf(!has217)('pandoc 2.17 plain writer, simple tables (single-paragraph cells)', () => {
     fc.assert(

@@ -142,7 +142,7 @@ describe('grid-table oracle cases', () => {
     for (const [id, why] of fail) console.log(`  3.10 differs ${id}: ${why}${DOCUMENTED_310[id] ? ` [documented: ${DOCUMENTED_310[id]}]` : ''}`)
     expect([...fail.keys()].sort()).toEqual(Object.keys(DOCUMENTED_310).filter((id) => cases.some((c) => c.id === id)).sort())
   })
-  if (!p3) it.skip('pandoc-wasm (pandoc 3.10) missing: install devDependencies to run the 3.10 oracle', () => {})
+  if (!p3) console.warn('skipped: pandoc-wasm (pandoc 3.10) missing: install devDependencies to run the 3.10 oracle')
 
   it.skipIf(!has217)('agrees with pandoc 2.17 where 2.17 and our robust reading coincide', async () => {
     const {pass, fail, skipped} = await run('2.17')
@@ -150,5 +150,5 @@ describe('grid-table oracle cases', () => {
     for (const [id, why] of fail) console.log(`  2.17 differs ${id}: ${why}`)
     expect(pass.length).toBeGreaterThan(0)
   })
-  if (!has217) it.skip('pandoc 2.17 missing at /usr/bin/pandoc: 2.17 oracle not run', () => {})
+  if (!has217) console.warn('skipped: pandoc 2.17 missing at /usr/bin/pandoc: 2.17 oracle not run')
 })
