@@ -9,7 +9,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run} from '../src/cli/main.js'
+import {cli} from './cli-helpers.js'
 import {outputLine, parseRecord, splitLines} from '../src/cli/batch.js'
 import {parseForeignRelations} from '../src/index.js'
 
@@ -20,43 +20,6 @@ const corpus = (name: string): string => join(fixtures, 'corpus', `${name}.dump.
 const bazooka = corpus('Bazooka')
 const ukraine = corpus('United-Kingdom')
 
-interface Io {
-  stdin?: Uint8Array
-  chunks?: (Uint8Array | string)[]
-  cwd?: string
-  progress?: boolean
-}
-
-async function cli(argv: string[], io: Io = {}): Promise<{code: number; out: string; err: string; lines: Record<string, unknown>[]}> {
-  let out = ''
-  let err = ''
-  const code = await run(argv, {
-    stdout: (s) => {
-      out += s
-    },
-    stderr: (s) => {
-      err += s
-    },
-    cwd: io.cwd ?? process.cwd(),
-    stdin: async () => io.stdin ?? new Uint8Array(),
-    ...(io.progress ? {progress: true} : {}),
-    ...(io.chunks
-      ? {
-          stdinStream: async function* () {
-            for (const c of io.chunks ?? []) yield c
-          }
-        }
-      : {})
-  })
-  return {
-    code,
-    out,
-    err,
-    get lines() {
-      return out === '' ? [] : out.replace(/\n$/, '').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
-    }
-  }
-}
 
 const subjectOf = (line: Record<string, unknown>): unknown => (line.model as {subject: {name: string}}).subject.name
 

@@ -7,26 +7,11 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run} from '../src/cli/main.js'
+import {cli} from './cli-helpers.js'
 
 const seedPath = new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url).pathname
 const seed = readFileSync(seedPath)
 
-async function cli(argv: string[], stdin?: Uint8Array): Promise<{code: number; out: string; err: string}> {
-  let out = ''
-  let err = ''
-  const code = await run(argv, {
-    stdout: (s) => {
-      out += s
-    },
-    stderr: (s) => {
-      err += s
-    },
-    cwd: process.cwd(),
-    stdin: async () => stdin ?? new Uint8Array()
-  })
-  return {code, out, err}
-}
 
 describe('foreign-relations parse', () => {
   it('prints the model as JSON', async () => {
@@ -41,7 +26,7 @@ describe('foreign-relations parse', () => {
   it('reads stdin when no file is given, and writes -o', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fr-cli-'))
     const output = join(dir, 'mali.json')
-    const {code, out} = await cli(['parse', '-o', output], seed)
+    const {code, out} = await cli(['parse', '-o', output], {stdin: seed})
     expect(code).toBe(0)
     expect(out).toBe('')
     expect(JSON.parse(readFileSync(output, 'utf8')).references).toHaveLength(22)
@@ -71,7 +56,7 @@ describe('foreign-relations parse', () => {
 describe('foreign-relations repair', () => {
   it('prints the repaired text, line ends kept, BOM dropped', async () => {
     const crlf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed.toString('utf8').replace(/\n/g, '\r\n'))])
-    const {code, out} = await cli(['repair'], crlf)
+    const {code, out} = await cli(['repair'], {stdin: crlf})
     expect(code).toBe(0)
     expect(out.charCodeAt(0)).not.toBe(0xfeff)
     expect(out).not.toContain('â€“')

@@ -19,3 +19,25 @@ References
 [1] Mali country profile. Library of Congress Federal Research Division (January 2005).
 `
 }
+
+/**
+ * pandoc ≥ 3.7 writes a bullet as `- ` where pandoc < 3.7 wrote `-   `.  In a
+ * grid-table cell the cell keeps its width: the two spaces move to the end of
+ * the cell text.  (The seed's lists have no continuation lines: `--wrap=none`.)
+ */
+export function newListMarks(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('-   ')) return `- ${line.slice(4)}`
+      if (!line.startsWith('|')) return line
+      return line
+        .split('|')
+        .map((cell) => {
+          const m = /^( +)-   (.*?)( *)$/.exec(cell)
+          return m ? `${m[1]}- ${m[2]}${m[3]}  ` : cell
+        })
+        .join('|')
+    })
+    .join('\n')
+}

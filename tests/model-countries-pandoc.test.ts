@@ -23,6 +23,7 @@ import {describe, expect, it} from 'vitest'
 import {createResolver, parseForeignRelations} from '../src/index.js'
 import type {DatePrecision, EvidenceKind, ForeignRelations, MembershipStatus, RuleId} from '../src/index.js'
 import {hasPandoc217, pandoc217, pandoc3} from './table-helpers.js'
+import {newListMarks} from './dumps.js'
 
 type DateRow = [date: string | null, precision: DatePrecision | null, extra?: {approximate?: true; until?: string | null}] | null
 
@@ -358,23 +359,6 @@ function misread(text: string, codec: 'latin1' | 'windows-1252'): string {
   return chars.map((ch, i) => (ch === '\uFFFD' ? String.fromCharCode(bytes[i]!) : ch)).join('')
 }
 
-/** pandoc ≥ 3.7 bullets (`- `) in a pandoc 2.17 dump; table cells keep their width. */
-function newListMarks(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('-   ')) return `- ${line.slice(4)}`
-      if (!line.startsWith('|')) return line
-      return line
-        .split('|')
-        .map((cell) => {
-          const m = /^( +)-   (.*?)( *)$/.exec(cell)
-          return m ? `${m[1]}- ${m[2]}${m[3]}  ` : cell
-        })
-        .join('|')
-    })
-    .join('\n')
-}
 
 /** The same dump, damaged in the ways real dumps are. */
 function damaged(dump: string): Array<{name: string; input: string | Uint8Array}> {

@@ -16,6 +16,7 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {createResolver, decode, parseForeignRelations, repairMojibake} from '../src/index.js'
 import type {ForeignRelations} from '../src/index.js'
+import {newListMarks} from './dumps.js'
 
 const seedBytes = readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url))
 const seed = seedBytes.toString('utf8')
@@ -25,27 +26,6 @@ function misread(text: string, codec: 'latin1' | 'windows-1252'): string {
   return iconv.decode(Buffer.from(text, 'utf8'), codec)
 }
 
-/**
- * pandoc ≥ 3.7 writes a bullet as `- ` where pandoc < 3.7 wrote `-   `.  In a
- * grid-table cell the cell keeps its width: the two spaces move to the end of
- * the cell text.  (The seed's lists have no continuation lines: `--wrap=none`.)
- */
-function newListMarks(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('-   ')) return `- ${line.slice(4)}`
-      if (!line.startsWith('|')) return line
-      return line
-        .split('|')
-        .map((cell) => {
-          const m = /^( +)-   (.*?)( *)$/.exec(cell)
-          return m ? `${m[1]}- ${m[2]}${m[3]}  ` : cell
-        })
-        .join('|')
-    })
-    .join('\n')
-}
 
 /** The seed with its mojibake undone. */
 const clean = repairMojibake(seed).text
