@@ -164,6 +164,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     const rows = table.children.slice(headRows, table.children.length - (table.data?.footRows ?? 0))
     const relations: BilateralRelation[] = []
     const inferred: InferredPartner[] = []
+    /** The notes of each row without its main-article line: the row's prose. */
+    const proseOf: Block[][] = []
     for (const row of rows) {
       const cells = row.children as unknown as BlockTableCell[]
       const cellText = (i: number | null): string => (i === null || !cells[i] ? '' : plainText(cells[i]!.children as RootContent[]).trim())
@@ -180,6 +182,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         }
       }
       const proseNotes = mainArticleText ? notes.slice(1) : notes
+      proseOf.push(proseNotes)
       const notesText = proseNotes.map((b) => plainText(b)).join('\n')
       const partner = inferPartner({countryCell: cellText(columns.country), notesText, mainArticle, subjectIso2: subject.iso2})
       inferred.push(partner)
@@ -198,35 +201,26 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       }
       const relation: BilateralRelation = {partner, established, mainArticle: mainArticle ? mainArticle.title : null, notes, claimIds: [], position}
       relations.push(relation)
-      void sectionTitle
     }
     // The table's alphabetical order as a constraint between neighbours
     // (it chooses among a row's candidates, never invents one).
     const ordered = applyTableOrder(inferred)
     relations.forEach((r, i) => {
       const p = ordered[i]
-      if (!p) return
-      r.partner = toPartner(p)
-      if (p.conflict) {
-        diagnostics.push({ruleId: 'partner-conflict', severity: 'warning', message: `Bilateral row ${rowsBefore + i + 1}: ${p.conflict}`, line: r.position.line, column: r.position.column, offset: r.position.offset, data: {row: rowsBefore + i + 1}})
+      if (p) {
+        r.partner = toPartner(p)
+        if (p.conflict) {
+          diagnostics.push({ruleId: 'partner-conflict', severity: 'warning', message: `Bilateral row ${rowsBefore + i + 1}: ${p.conflict}`, line: r.position.line, column: r.position.column, offset: r.position.offset, data: {row: rowsBefore + i + 1}})
+        }
       }
-    })
-    relations.forEach((r, i) => {
-      const row = rows[i]!
-      const cells = row.children as unknown as BlockTableCell[]
-      const notesCell = columns.notes === null ? undefined : cells[columns.notes]
+      const cells = rows[i]!.children as unknown as BlockTableCell[]
       // Footnotes on the Country or date cell (`Cameroon[2]`, `1960[3]`)
       // back the row's partner or date: a claim of the cell's text.
       for (const col of [columns.country, columns.date]) {
         const cell = col === null ? undefined : cells[col]
         if (cell && hasMarker(cell.children as Block[])) pushAll(r.claimIds, claimsOfBlocks(cell.children as Block[], sectionTitle, r.partner.name).map((c) => c.id))
       }
-      if (notesCell) {
-        const blocks = notesCell.children
-        const first = blocks[0]
-        const prose = first && first.type === 'paragraph' && r.mainArticle && MAIN_ARTICLE.test(plainText(first).trim()) ? blocks.slice(1) : blocks
-        pushAll(r.claimIds, claimsOfBlocks(prose, sectionTitle, r.partner.name).map((c) => c.id))
-      }
+      pushAll(r.claimIds, claimsOfBlocks(proseOf[i]!, sectionTitle, r.partner.name).map((c) => c.id))
       if (!r.partner.iso2 && !r.partner.name) {
         diagnostics.push({
           ruleId: 'partner-unresolved',
