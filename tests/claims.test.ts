@@ -1,24 +1,10 @@
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {splitClaims, type ClaimSpan, type Marker} from '../src/resolve/claims.js'
+import {splitClaims, type ClaimSpan} from '../src/resolve/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
+import {unmark} from './dumps.js'
 
-/**
- * Take pandoc's footnote markers (`[5]`) out of `raw`: the marker-free text
- * and the markers as zero-width anchors, as the model stage hands them over.
- */
-function unmark(raw: string): {text: string; markers: Marker[]} {
-  const markers: Marker[] = []
-  let text = ''
-  let last = 0
-  for (const m of raw.matchAll(/\[(\d+)\]/g)) {
-    text += raw.slice(last, m.index)
-    markers.push({id: Number(m[1]), index: text.length})
-    last = (m.index ?? 0) + m[0].length
-  }
-  return {text: text + raw.slice(last), markers}
-}
 
 function claimsOf(raw: string, scope: ClaimScope = 'clause'): ClaimSpan[] {
   const {text, markers} = unmark(raw)

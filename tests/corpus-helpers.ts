@@ -5,6 +5,7 @@
 
 import {readdirSync, readFileSync} from 'node:fs'
 import type {Nodes} from 'mdast'
+import {flattenAst, plainOnly} from './pandoc-ast.js'
 
 export const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 
@@ -12,7 +13,6 @@ export interface CorpusPage {
   name: string
   plain: string
   dump: Uint8Array
-  corruption: string
   ast: PandocBlock[]
 }
 
@@ -30,104 +30,16 @@ export function corpusNames(): string[] {
     .sort()
 }
 
-let manifest: Map<string, string> | undefined
-function corruptionOf(name: string): string {
-  if (!manifest) {
-    manifest = new Map()
-    for (const line of readFileSync(new URL('manifest.jsonl', corpusDir), 'utf8').split('\n')) {
-      if (!line.trim()) continue
-      const entry = JSON.parse(line) as Record<string, unknown>
-      const key = String(entry.name ?? entry.page ?? entry.id ?? '')
-      manifest.set(key, String(entry.corruption ?? ''))
-    }
-  }
-  return manifest.get(name) ?? ''
-}
-
 export function loadPage(name: string): CorpusPage {
   const plain = readFileSync(new URL(`${name}.plain.txt`, corpusDir), 'utf8')
   const dump = readFileSync(new URL(`${name}.dump.txt`, corpusDir))
   const json = JSON.parse(readFileSync(new URL(`${name}.pandoc.json`, corpusDir), 'utf8')) as {blocks: PandocBlock[]}
-  return {name, plain, dump, corruption: corruptionOf(name), ast: json.blocks}
+  return {name, plain, dump, ast: json.blocks}
 }
 
-/** Text of pandoc inlines as the plain writer shows it (formatting dropped). */
-export function pandocInlineText(inlines: readonly PandocInline[]): string {
-  let s = ''
-  for (const x of inlines) {
-    switch (x.t) {
-      case 'Str':
-        s += x.c as string
-        break
-      case 'Space':
-      case 'SoftBreak':
-      case 'LineBreak':
-        s += ' '
-        break
-      case 'Code':
-      case 'Math':
-        s += (x.c as [unknown, string])[1]
-        break
-      case 'RawInline':
-      case 'Note':
-        break
-      case 'Link':
-      case 'Image':
-        s += pandocInlineText((x.c as [unknown, PandocInline[]])[1])
-        break
-      case 'Quoted':
-        s += `"${pandocInlineText((x.c as [unknown, PandocInline[]])[1])}"`
-        break
-      case 'Cite':
-      case 'Span':
-        s += pandocInlineText((x.c as [unknown, PandocInline[]])[1])
-        break
-      default:
-        if (Array.isArray(x.c)) s += pandocInlineText(x.c as PandocInline[])
-    }
-  }
-  return s
-}
-
-/** Text of pandoc blocks. */
-export function pandocBlockText(blocks: readonly PandocBlock[]): string {
-  const parts: string[] = []
-  for (const b of blocks) {
-    switch (b.t) {
-      case 'Para':
-      case 'Plain':
-        parts.push(pandocInlineText(b.c as PandocInline[]))
-        break
-      case 'Header':
-        parts.push(pandocInlineText((b.c as [number, unknown, PandocInline[]])[2]))
-        break
-      case 'BulletList':
-        for (const item of b.c as PandocBlock[][]) parts.push(pandocBlockText(item))
-        break
-      case 'OrderedList':
-        for (const item of (b.c as [unknown, PandocBlock[][]])[1]) parts.push(pandocBlockText(item))
-        break
-      case 'BlockQuote':
-      case 'Div':
-        parts.push(pandocBlockText(Array.isArray(b.c) && b.t === 'Div' ? (b.c as [unknown, PandocBlock[]])[1] : (b.c as PandocBlock[])))
-        break
-      case 'CodeBlock':
-        parts.push((b.c as [unknown, string])[1])
-        break
-      case 'LineBlock':
-        for (const line of b.c as PandocInline[][]) parts.push(pandocInlineText(line))
-        break
-      case 'DefinitionList':
-        for (const [term, defs] of b.c as Array<[PandocInline[], PandocBlock[][]]>) {
-          parts.push(pandocInlineText(term))
-          for (const d of defs) parts.push(pandocBlockText(d))
-        }
-        break
-      default:
-        break
-    }
-  }
-  return parts.join(' ')
+/** Text of pandoc inlines or blocks as the plain writer shows it (formatting and MediaWiki templates dropped). */
+export function pandocText(nodes: readonly PandocNode[]): string {
+  return flattenAst(nodes, [], plainOnly).join('')
 }
 
 /** Every `Header` of the AST, as text. */
@@ -135,7 +47,7 @@ export function pandocHeaders(blocks: readonly PandocBlock[]): string[] {
   const out: string[] = []
   const walk = (list: readonly PandocBlock[]): void => {
     for (const b of list) {
-      if (b.t === 'Header') out.push(pandocInlineText((b.c as [number, unknown, PandocInline[]])[2]))
+      if (b.t === 'Header') out.push(pandocText((b.c as [number, unknown, PandocInline[]])[2]))
       else if (b.t === 'Div') walk((b.c as [unknown, PandocBlock[]])[1])
       else if (b.t === 'BlockQuote') walk(b.c as PandocBlock[])
     }

@@ -7,7 +7,7 @@
 
 import type {FootnoteDefinition, Root} from 'mdast'
 import {parseDocument} from '../src/index.js'
-import {alnumCounts, corpusNames, loadPage, pandocBlockText, pandocHeaders, pandocNotes, squash, treeText} from './corpus-helpers.js'
+import {alnumCounts, corpusNames, loadPage, pandocText, pandocHeaders, pandocNotes, squash, treeText} from './corpus-helpers.js'
 import {repairMojibake} from '../src/index.js'
 
 export interface PageScore {
@@ -60,7 +60,7 @@ export function scorePage(name: string): PageScore {
   const mismatches: PageScore['notes']['mismatches'] = []
   const notePool = new Map<string, number>()
   for (const n of notes) {
-    const t = squash(pandocBlockText(n))
+    const t = squash(pandocText(n))
     notePool.set(t, (notePool.get(t) ?? 0) + 1)
   }
   // The writer also repeats a note now and then (United-Kingdom: 689
@@ -76,7 +76,7 @@ export function scorePage(name: string): PageScore {
       equal++
       notePool.set(o, k - 1)
     } else if (allNotes.has(o)) equal++
-    else mismatches.push({id: i + 1, ours: o, pandoc: squash(notes[i] ? pandocBlockText(notes[i]!) : '<missing>')})
+    else mismatches.push({id: i + 1, ours: o, pandoc: squash(notes[i] ? pandocText(notes[i]!) : '<missing>')})
   })
   // Letters and digits.
   const repaired = repairMojibake(new TextDecoder().decode(page.dump).replace(/^\uFEFF/, '')).text

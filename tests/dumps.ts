@@ -41,3 +41,19 @@ export function newListMarks(text: string): string {
     })
     .join('\n')
 }
+
+/**
+ * Take pandoc's footnote markers (`[5]`) out of `raw`: the marker-free text
+ * and the markers as zero-width anchors, as the model stage hands them over.
+ */
+export function unmark(raw: string): {text: string; markers: Array<{id: number; index: number}>} {
+  const markers: Array<{id: number; index: number}> = []
+  let text = ''
+  let last = 0
+  for (const m of raw.matchAll(/\[(\d+)\]/g)) {
+    text += raw.slice(last, m.index)
+    markers.push({id: Number(m[1]), index: text.length})
+    last = (m.index ?? 0) + m[0].length
+  }
+  return {text: text + raw.slice(last), markers}
+}

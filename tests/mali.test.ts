@@ -134,6 +134,12 @@ describe('Mali: the model', () => {
     const ec = model.multilateral.find((m) => m.acronym === 'EC')
     expect(ec).toMatchObject({name: 'European Community', status: 'associate member'})
     expect(model.multilateral.every((m) => m.position.line === 10 || m.position.line === 12)).toBe(true)
+    // Each membership belongs to the claim that names it.
+    const byId = new Map(model.claims.map((c) => [c.id, c]))
+    for (const m of model.multilateral) {
+      expect(m.claimIds, m.name).toHaveLength(1)
+      expect(byId.get(m.claimIds[0]!)!.text, m.name).toContain(m.name)
+    }
   })
 
   it('has the 2 see-also entries', () => {

@@ -1,18 +1,11 @@
 import {describe, expect, test} from 'vitest'
 import {createResolver, linkCitations, splitClaims, type Coverage} from '../src/resolve/index.js'
 import type {Claim, ForeignRelations, Reference} from '../src/model/types.js'
+import {unmark} from './dumps.js'
 
 /** Claims of one seed paragraph (markers as `[n]`), numbered from `first`. */
 function claims(raw: string, section: string, partner: string | null | undefined, first: number): Claim[] {
-  const markers: {id: number; index: number}[] = []
-  let text = ''
-  let last = 0
-  for (const m of raw.matchAll(/\[(\d+)\]/g)) {
-    text += raw.slice(last, m.index)
-    markers.push({id: Number(m[1]), index: text.length})
-    last = (m.index ?? 0) + m[0].length
-  }
-  text += raw.slice(last)
+  const {text, markers} = unmark(raw)
   return splitClaims(text, markers, 'clause').map((span, i) => {
     const claim: Claim = {id: `c${first + i}`, text: span.text, citations: span.citations, section, position: {line: 1, column: 1 + span.start}}
     if (partner !== undefined) claim.partner = partner

@@ -15,94 +15,21 @@
  * Tables drawn as `[TABLE]` are excluded (pandoc could not draw them).
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import type {ScannedTable} from '../src/parse/table-types.js'
 import {findTables, norm} from './table-helpers.js'
+import {flattenAst, plainOnly} from './pandoc-ast.js'
+import {corpusNames} from './corpus-helpers.js'
 
 const dir = new URL('../fixtures/corpus/', import.meta.url)
-const names = readdirSync(dir)
-  .filter((f) => f.endsWith('.plain.txt'))
-  .map((f) => f.slice(0, -'.plain.txt'.length))
-  .sort()
+const names = corpusNames()
 
 type J = unknown
 interface Node {
   t: string
   c: J
-}
-
-/** Flatten inlines/blocks the way the plain writer shows their text. */
-function plainText(x: J, out: string[] = []): string[] {
-  if (Array.isArray(x)) {
-    for (const y of x) plainText(y, out)
-    return out
-  }
-  if (!x || typeof x !== 'object') return out
-  const n = x as Node
-  const c = n.c as J[]
-  switch (n.t) {
-    case 'Str':
-      out.push(n.c as string)
-      break
-    case 'Space':
-    case 'SoftBreak':
-    case 'LineBreak':
-      out.push(' ')
-      break
-    case 'Code':
-    case 'Math':
-      out.push(c[1] as string)
-      break
-    case 'CodeBlock':
-      out.push(' ', c[1] as string, ' ')
-      break
-    case 'RawInline':
-    case 'RawBlock':
-      // The plain writer drops raw content of other formats (MediaWiki templates).
-      if (c[0] === 'plain') out.push(c[1] as string)
-      break
-    case 'Quoted': {
-      const dbl = (c[0] as Node).t === 'DoubleQuote'
-      out.push(dbl ? '“' : '‘')
-      plainText(c[1], out)
-      out.push(dbl ? '”' : '’')
-      break
-    }
-    case 'Link':
-    case 'Image':
-    case 'Span':
-    case 'Cite':
-      plainText(c[1], out)
-      break
-    case 'Div':
-      plainText(c[1], out)
-      break
-    case 'Note':
-      break
-    case 'Emph':
-    case 'Strong':
-    case 'Underline':
-    case 'Strikeout':
-    case 'Superscript':
-    case 'Subscript':
-    case 'SmallCaps':
-      plainText(n.c, out)
-      break
-    case 'OrderedList':
-      out.push(' ')
-      plainText(c[1], out)
-      out.push(' ')
-      break
-    default:
-      if (Array.isArray(n.c) || (n.c && typeof n.c === 'object')) {
-        out.push(' ')
-        plainText(n.c, out)
-        out.push(' ')
-      }
-  }
-  return out
 }
 
 function pandocTables(blocks: Node[], out: Node[] = []): Node[] {
@@ -159,7 +86,7 @@ describe('corpus tables', () => {
         for (let r = 0; r < tr.length; r++) {
           for (let k = 0; k < tr[r]!.length; k++) {
             cells++
-            const want = norm(plainText(tr[r]![k]![4]).join('').replace(/\[\d+\]/g, ''))
+            const want = norm(flattenAst(tr[r]![k]![4], [], plainOnly).join('').replace(/\[\d+\]/g, ''))
             const cell = or[r]?.cells[k]
             const got = cell ? ourText(cell.lines.map((l) => l.text)) : '<missing>'
             if (got === want) equal++

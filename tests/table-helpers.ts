@@ -10,6 +10,9 @@ import {type Line, splitLines} from '../src/parse/lines.js'
 import {scanGridTable} from '../src/parse/grid-table.js'
 import {scanSimpleTable, dashRuns} from '../src/parse/simple-table.js'
 import type {ScannedCell, ScannedTable} from '../src/parse/table-types.js'
+import {flattenAst} from './pandoc-ast.js'
+
+export {flattenAst}
 
 export const PANDOC217 = '/usr/bin/pandoc'
 
@@ -45,87 +48,6 @@ export function norm(s: string): string {
 }
 
 type J = unknown
-
-function isAttr(x: J): boolean {
-  return Array.isArray(x) && x.length === 3 && typeof x[0] === 'string' && Array.isArray(x[1]) && Array.isArray(x[2])
-}
-
-/** Flatten pandoc JSON (blocks or inlines) to text: words only, quotes curly, notes dropped. */
-export function flattenAst(x: J, out: string[] = []): string[] {
-  if (Array.isArray(x)) {
-    if (isAttr(x)) return out
-    for (const y of x) flattenAst(y, out)
-    return out
-  }
-  if (!x || typeof x !== 'object') return out
-  const node = x as {t?: string; c?: J}
-  const c = node.c as J[]
-  switch (node.t) {
-    case 'Str':
-      out.push(node.c as string)
-      break
-    case 'Space':
-    case 'SoftBreak':
-    case 'LineBreak':
-      out.push(' ')
-      break
-    case 'Code':
-    case 'RawInline':
-    case 'Math':
-      out.push(c[1] as string)
-      break
-    case 'CodeBlock':
-    case 'RawBlock':
-      out.push(' ', c[1] as string, ' ')
-      break
-    case 'Quoted': {
-      const dbl = (c[0] as {t: string}).t === 'DoubleQuote'
-      out.push(dbl ? '“' : '‘')
-      flattenAst(c[1], out)
-      out.push(dbl ? '”' : '’')
-      break
-    }
-    case 'Link':
-    case 'Image':
-      flattenAst(c[1], out)
-      break
-    case 'Note':
-      break
-    case 'Figure':
-      flattenAst(c[1], out)
-      break
-    case 'Emph':
-    case 'Strong':
-    case 'Underline':
-    case 'Strikeout':
-    case 'Superscript':
-    case 'Subscript':
-    case 'SmallCaps':
-      flattenAst(node.c, out)
-      break
-    case 'Span':
-    case 'Cite':
-      flattenAst(c[1], out)
-      break
-    case 'Table': {
-      // caption, then head/bodies/foot; skip attr and colspecs.
-      out.push(' ')
-      flattenAst(c[1], out)
-      flattenAst(c.slice(3), out)
-      out.push(' ')
-      break
-    }
-    case 'ColWidth':
-      break
-    default:
-      if (node.c !== undefined && typeof node.c !== 'string' && typeof node.c !== 'number') {
-        out.push(' ')
-        flattenAst(node.c, out)
-        out.push(' ')
-      }
-  }
-  return out
-}
 
 /** Flatten the oracle's summary blocks (`{Plain: "text"}`, `{BulletList: [[…]]}`, …). */
 export function flattenSummary(x: J, out: string[] = []): string[] {

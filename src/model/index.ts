@@ -21,7 +21,7 @@ import type {
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattenPhrasing, plainText} from './text.js'
+import {flattenPhrasing, plainText, type FlatText} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
@@ -67,23 +67,30 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
 
   const claims: Claim[] = []
   let claimCounter = 0
-  /** Cut claims from one paragraph's phrasing content. */
-  const claimsOf = (children: readonly PhrasingContent[], section: string, partner?: string | null): Claim[] => {
-    const flat = flattenPhrasing(children, map, offsets)
+  /**
+   * Cut claims from a paragraph's flattened text; `spans` holds each claim's
+   * [start, end) in `flat.text`.
+   */
+  const claimsOfFlat = (flat: FlatText, section: string, partner?: string | null): {made: Claim[]; spans: Array<[number, number]>} => {
     const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
     // A marker after a broken template cites the prose before the template.
     const markers = flat.templateAt === null ? flat.markers : flat.markers.map((m) => (m.index <= prose.length ? m : {id: m.id, index: prose.length}))
-    if (!/[\p{L}\p{N}]/u.test(prose) && markers.length === 0) return []
-    const out: Claim[] = []
+    const made: Claim[] = []
+    const spans: Array<[number, number]> = []
+    if (!/[\p{L}\p{N}]/u.test(prose) && markers.length === 0) return {made, spans}
     for (const span of splitClaims(prose, markers, scope)) {
       const p = flat.pointAt(span.start)
       const claim: Claim = {id: `c${++claimCounter}`, text: span.text, citations: span.citations, section, position: {line: p.line, column: p.column, offset: p.offset}}
       if (partner !== undefined) claim.partner = partner
-      out.push(claim)
+      made.push(claim)
+      spans.push([span.start, span.end])
       claims.push(claim)
     }
-    return out
+    return {made, spans}
   }
+  /** Cut claims from one paragraph's phrasing content. */
+  const claimsOf = (children: readonly PhrasingContent[], section: string, partner?: string | null): Claim[] =>
+    claimsOfFlat(flattenPhrasing(children, map, offsets), section, partner).made
   /** Claims of blocks (paragraphs, list items, quotes), recursively. */
   const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner?: string | null): Claim[] => {
     const out: Claim[] = []
@@ -130,15 +137,19 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         continue
       }
       if (b.type === 'heading' || b.type === 'category' || b.type === 'lostTable') continue
-      const made = claimsOfBlocks([b], section.title)
       if (kind === 'multilateral' && b.type === 'paragraph') {
+        // One flattening for the claims and the memberships: a membership
+        // belongs to the claim whose span holds its name.
         const flat = flattenPhrasing(b.children, map, offsets)
+        const {made, spans} = claimsOfFlat(flat, section.title)
         for (const m of extractMemberships(flat.text)) {
           const p = flat.pointAt(m.index)
-          const inClaims = made.filter((c) => c.text.includes(m.acronym ? `(${m.acronym})` : m.name) || c.text.includes(m.name))
-          multilateral.push({name: m.name, acronym: m.acronym, status: m.status, claimIds: inClaims.map((c) => c.id), position: {line: p.line, column: p.column, offset: p.offset}})
+          const claimIds = made.filter((_, k) => spans[k]![0] <= m.index && m.index < spans[k]![1]).map((c) => c.id)
+          multilateral.push({name: m.name, acronym: m.acronym, status: m.status, claimIds, position: {line: p.line, column: p.column, offset: p.offset}})
         }
+        continue
       }
+      claimsOfBlocks([b], section.title)
     }
   }
 
