@@ -5,12 +5,12 @@
  * needs the compiled worker in dist/ and skips with a message without it.
  */
 
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {outputLine, parseRecord, splitLines} from '../src/cli/batch.js'
+import {outputLine, parseRecord, runBatch, splitLines, type BatchIo} from '../src/cli/batch.js'
 import {parseForeignRelations} from '../src/index.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname
@@ -202,5 +202,42 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect(r.lines.map((l) => l.file)).toEqual(files.map((f) => f.replace(`${process.cwd()}/`, '')))
     expect(r.lines.filter((l) => 'error' in l).map((l) => l.file)).toEqual(['no/such/dump.txt'])
     expect(subjectOf(r.lines.at(-1)!)).toBe('Mali')
+  })
+
+  it('parses a document too large for a worker on the main thread, with the same output', async () => {
+    // About 3 MB: the corpus pages joined 6 times.  With a 16 MB worker heap
+    // the worker stops; the group is parsed again on the main thread.
+    const pages = readdirSync(join(fixtures, 'corpus'))
+      .filter((f) => f.endsWith('.plain.txt'))
+      .sort()
+      .map((f) => readFileSync(join(fixtures, 'corpus', f), 'utf8'))
+      .join('\n\n')
+    const dir = tempDir()
+    const big = join(dir, 'big.txt')
+    writeFileSync(big, Array(6).fill(pages).join('\n\n'))
+    const runWith = async (jobs: number): Promise<{code: number; out: string; err: string}> => {
+      const out: Buffer[] = []
+      let err = ''
+      const io: BatchIo = {
+        stdout: (s) => out.push(Buffer.from(s)),
+        stdoutBytes: (b) => out.push(Buffer.from(b)),
+        stderr: (s) => {
+          err += s
+        },
+        cwd: dir
+      }
+      const options = {inputs: [seedPath, big, corpus('Bazooka')], jsonlInput: false, format: 'json' as const, parseOptions: {}, workerFile: worker}
+      const code = await runBatch({...options, jobs, workerLimits: {maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4}}, io)
+      return {code, out: Buffer.concat(out).toString('utf8'), err}
+    }
+    const one = await runWith(1)
+    const two = await runWith(2)
+    expect(one.code).toBe(0)
+    expect(two.code).toBe(0)
+    expect(two.err).toMatch(/^foreign-relations: a worker stopped \(.*memory.*\); its documents are parsed on the main thread\n$/)
+    const lines = two.out.trimEnd().split('\n').map((l) => JSON.parse(l) as {file: string; model?: {subject: {name: string}}})
+    expect(lines.map((l) => l.file)).toEqual([seedPath, 'big.txt', corpus('Bazooka')])
+    expect(lines.every((l) => l.model !== undefined)).toBe(true)
+    expect(two.out).toBe(one.out)
   })
 })

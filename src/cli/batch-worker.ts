@@ -10,6 +10,7 @@
  */
 
 import {readFileSync} from 'node:fs'
+import Tinypool from 'tinypool'
 import {parseDocument, parseForeignRelations} from '../index.js'
 import type {ParseOptions} from '../model/types.js'
 import {toMarkdown} from './markdown.js'
@@ -118,7 +119,10 @@ export function processTask(task: BatchTask): BatchTaskResult {
       const tree = parseDocument(input, options)
       body = JSON.stringify(task.format === 'mdast' ? tree : toMarkdown(tree))
     }
-    const result: BatchTaskResult = task.binary ? {ok: true, key, out: Buffer.from(body), bytes} : {ok: true, key, body, bytes}
+    // `encoder.encode` (not `Buffer.from`) gives the bytes their own
+    // ArrayBuffer, never a slice of Node's shared pool: the worker can then
+    // hand it to the main thread without a copy (see `processTasks`).
+    const result: BatchTaskResult = task.binary ? {ok: true, key, out: encoder.encode(body), bytes} : {ok: true, key, body, bytes}
     if (title !== undefined) result.title = title
     return result
   } catch (error) {
@@ -126,7 +130,26 @@ export function processTask(task: BatchTask): BatchTaskResult {
   }
 }
 
-/** The worker's entry: a group of tasks in, their results in the same order (one task: one result). */
-export default function processTasks(tasks: BatchTask[] | BatchTask): BatchTaskResult[] | BatchTaskResult {
-  return Array.isArray(tasks) ? tasks.map(processTask) : processTask(tasks)
+const encoder = new TextEncoder()
+
+/**
+ * The worker's entry: a group of tasks in, their results in the same order
+ * (one task: one result).  The UTF-8 outputs are transferred to the main
+ * thread, not copied: tinypool moves the buffers a returned value lists
+ * under its transferable symbol.
+ */
+export default function processTasks(tasks: BatchTask[] | BatchTask): unknown {
+  const results = Array.isArray(tasks) ? tasks.map(processTask) : [processTask(tasks)]
+  const buffers: ArrayBuffer[] = []
+  for (const r of results) if (r.ok && r.out) buffers.push(r.out.buffer as ArrayBuffer)
+  const value = Array.isArray(tasks) ? results : results[0]
+  if (buffers.length === 0) return value
+  return Tinypool.move({
+    get [Tinypool.transferableSymbol]() {
+      return buffers
+    },
+    get [Tinypool.valueSymbol]() {
+      return value
+    }
+  } as never)
 }

@@ -19,6 +19,7 @@ import {closeSync, createReadStream, existsSync, openSync, statSync, writeSync} 
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
 import type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
@@ -56,7 +57,18 @@ export interface BatchOptions {
   parseOptions: ParseOptions
   /** The compiled worker module (default: `batch-worker.js` beside this module, else in `dist/cli/`). */
   workerFile?: string
+  /** Heap limits of each worker thread (default `WORKER_LIMITS`). */
+  workerLimits?: ResourceLimits
 }
+
+/**
+ * Heap limits of each worker: V8 lets an unlimited heap grow far beyond
+ * what one document needs before it collects, which costs memory on every
+ * thread.  A document too large for these limits is not lost: its worker
+ * stops (out of memory) and its group is parsed again on the main thread,
+ * whose heap is not limited.
+ */
+export const WORKER_LIMITS: ResourceLimits = {maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12}
 
 /** A usage or I/O problem of the batch as a whole (exit 2). */
 export class BatchError extends Error {
@@ -348,17 +360,23 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   if (worker) {
     // A maintained pool (tinypool) rather than hand-written worker management.
     const {default: Tinypool} = await import('tinypool')
-    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers})
+    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, resourceLimits: options.workerLimits ?? WORKER_LIMITS})
     // A worker that dies (out of memory) fails its task; without a listener
     // the pool's 'error' event would end the whole process.
     pool.on('error', () => {})
+    let noted = false
     remote = async (tasks) => {
       busy++
       try {
         return (await pool.run(tasks)) as BatchTaskResult[]
       } catch (error) {
-        const message = `worker failed: ${(error as Error).message.split('\n')[0]}`
-        return tasks.map(() => ({ok: false, error: message, bytes: 0}))
+        // The worker stopped (out of memory, most likely: a very large
+        // document): parse the group here.  The pool starts a new worker.
+        if (!noted) {
+          noted = true
+          io.stderr(`foreign-relations: a worker stopped (${(error as Error).message.split('\n')[0]}); its documents are parsed on the main thread\n`)
+        }
+        return local(tasks)
       } finally {
         busy--
       }
