@@ -12,6 +12,12 @@ import iconv from 'iconv-lite'
 import type {Decoded, Diagnostic, Encoding} from '../model/types.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})
+/**
+ * The decoder for whole inputs, made once: constructing a TextDecoder costs
+ * more than decoding a small dump.  (`decode` without `stream` keeps no state
+ * between calls, also after it threw.)  It keeps a leading BOM.
+ */
+const utf8KeepBom = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /** Guesses UTF-16 without a BOM from NULs in the high (or low) byte of ASCII. */
 function sniffUtf16(input: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -124,7 +130,7 @@ export function decode(input: Uint8Array): Decoded {
 function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean): Decoded {
   try {
     // TextDecoder drops a leading BOM unless told not to: keep it.
-    const text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(whole)
+    const text = utf8KeepBom.decode(whole)
     return {text, encoding: 'utf-8', bom, diagnostics: []}
   } catch {
     // Not UTF-8: read as Windows-1252.
