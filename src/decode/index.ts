@@ -8,6 +8,7 @@
  * Never throws.
  */
 
+import {isUtf8, transcode} from 'node:buffer'
 import iconv from 'iconv-lite'
 import type {Decoded, Diagnostic, Encoding} from '../model/types.js'
 
@@ -127,11 +128,28 @@ export function decode(input: Uint8Array): Decoded {
   }
 }
 
+/**
+ * The string of bytes known to be valid UTF-8 (`isUtf8`), BOM kept.  ICU's
+ * converter (`transcode` to UTF-16) then a copy is about twice as fast as
+ * `TextDecoder`, whose UTF-8 → UTF-16 step is V8's (the validation it would
+ * repeat is simdutf's, like `isUtf8`, and costs next to nothing).  For valid
+ * UTF-8 both give the same string; `TextDecoder` stays as the fallback.
+ */
+function validUtf8ToString(bytes: Uint8Array): string {
+  if (bytes.length === 0) return ''
+  let units: Buffer
+  try {
+    units = transcode(bytes, 'utf8', 'utf16le')
+  } catch {
+    // TextDecoder drops a leading BOM unless told not to: keep it.
+    return utf8KeepBom.decode(bytes)
+  }
+  return units.toString('utf16le')
+}
+
 function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean): Decoded {
   try {
-    // TextDecoder drops a leading BOM unless told not to: keep it.
-    const text = utf8KeepBom.decode(whole)
-    return {text, encoding: 'utf-8', bom, diagnostics: []}
+    if (isUtf8(whole)) return {text: validUtf8ToString(whole), encoding: 'utf-8', bom, diagnostics: []}
   } catch {
     // Not UTF-8: read as Windows-1252.
   }
