@@ -774,6 +774,16 @@ function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair 
  */
 export function repairMojibake(text: string): RepairResult {
   if (typeof text !== 'string') throw new TypeError('foreign-relations: repairMojibake expects a string')
+  return repairText(text, null, 0)
+}
+
+/**
+ * {@link repairMojibake}, for the pipeline: `lineStarts`, when given, are the
+ * offsets at which the lines of `original` start, where `text` is
+ * `original.slice(skip)` (the pipeline has them already: no second count of
+ * the text's line ends for the repairs' line numbers).
+ */
+export function repairText(text: string, lineStarts: readonly number[] | null, skip: number): RepairResult {
   const repairs: Repair[] = []
   const parts: string[] = []
   // One scan of the text for stretches of non-ASCII characters (they are few
@@ -812,8 +822,12 @@ export function repairMojibake(text: string): RepairResult {
       const fixed = repairSuspectLine(text.slice(start, end), na)
       if (fixed.edits.length > 0) {
         // Line numbers are only needed for repairs: count up to here now.
-        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
-        counted = start
+        if (lineStarts !== null) {
+          while (lineNo < lineStarts.length && (lineStarts[lineNo] as number) <= start + skip) lineNo++
+        } else {
+          for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
+          counted = start
+        }
         parts.push(text.slice(last, start), fixed.text)
         last = end
         for (const edit of fixed.edits) {
