@@ -71,18 +71,22 @@ describe('repairMojibake: one scan for non-ASCII stretches equals repairLine lin
 })
 
 describe('applyRuns tracks the non-ASCII positions of the text it makes', () => {
-  it('as a scan of the text finds them, on every pass over every line with non-ASCII', () => {
+  it('as a scan of the text finds them, on every pass over every line with non-ASCII; the check near the changes uses them', () => {
     let passes = 0
+    let near = 0
     for (const text of texts) {
       for (const line of text.split('\n')) {
         if (!/[^\x00-\x7f]/.test(line)) continue
         for (const pass of trackedNonAscii(line)) {
           expect(pass.tracked, pass.text).toEqual(pass.scanned)
+          expect(pass.near, pass.text).toBe(pass.nearSimple)
+          if (pass.nearSimple) near++
           passes++
         }
       }
     }
     expect(passes).toBeGreaterThan(500)
+    expect(near).toBeGreaterThan(10)
   })
 })
 

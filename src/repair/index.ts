@@ -389,7 +389,8 @@ function scan(s: string, codec: Codec, bit: number, na: readonly number[]): Run[
     if (i < next || ((SUSPECT_LEAD[s.charCodeAt(i)] ?? 0) & bit) === 0) continue
     const seq = matchSeq(s, i, codec)
     if (!seq) continue
-    if (cur && cur.end === seq.start && !seq.grave && !cur.seqs.some((q) => q.grave)) {
+    // (A run holding a grave sequence holds only that one: its first.)
+    if (cur && cur.end === seq.start && !seq.grave && !(cur.seqs[0] as Seq).grave) {
       cur.seqs.push(seq)
       cur.end = seq.end
       cur.out += seq.out
@@ -428,6 +429,9 @@ function hasUnexplained(s: string, runs: readonly Run[], na: readonly number[]):
   return false
 }
 
+/** The runs of a codec that found none (shared, never changed). */
+const NO_RUNS: readonly Run[] = []
+
 /** Any character outside ASCII (global: scanned with `lastIndex`; `findRuns` is re-entered only after its scan). */
 const NON_ASCII = /[^\x00-\x7f]/g
 
@@ -449,12 +453,12 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
   if (na.length === 0) return []
   let leads = 0 // the codecs in which some character is a lead byte
   for (const i of na) leads |= SUSPECT_LEAD[s.charCodeAt(i)] ?? 0
-  const perCodec: Run[][] = []
+  const perCodec: Array<readonly Run[]> = []
   for (let c = 0; c < CODECS.length; c++) {
     const codec = CODECS[c] as Codec
     const bit = 1 << c
     if ((leads & bit) === 0) {
-      perCodec.push([])
+      perCodec.push(NO_RUNS)
       continue
     }
     const runs = scan(s, codec, bit, na)
@@ -467,7 +471,7 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
       run.strong = verdict === 'strong'
       if (run.strong) {
         strongRuns++
-        if (run.seqs.some((q) => q.bytes >= 3)) longStrong = true
+        for (const q of run.seqs) if (q.bytes >= 3) longStrong = true
       }
       judged.push(run)
     }
@@ -476,17 +480,14 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
     let ok = strongRuns > 0
     const unexplained = ok && hasUnexplained(s, judged, na)
     if (ok && strongRuns < 2 && !longStrong && unexplained) ok = false
-    perCodec.push(ok ? judged : [])
+    perCodec.push(ok ? judged : NO_RUNS)
     // When the first codec explains every non-ASCII character of the line, no
     // other codec can explain more: skip them (the common case, and fast).
-    if (ok && c === 0 && !unexplained) {
-      while (perCodec.length < CODECS.length) perCodec.push([])
-      break
-    }
+    if (ok && c === 0 && !unexplained) break
   }
   // Prefer the codec that explains most of the line; earlier codecs win ties.
   // (Usually one codec has runs: no sort then.)
-  const order: Array<{runs: Run[]; index: number; cover: number}> = []
+  const order: Array<{runs: readonly Run[]; index: number; cover: number}> = []
   for (let index = 0; index < perCodec.length; index++) {
     const runs = perCodec[index] as Run[]
     let cover = 0
@@ -517,22 +518,27 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
       chosen.push(run)
     }
   }
-  // Lone C1 controls left over: cp1252 bytes read as Latin-1.
+  // Lone C1 controls left over: cp1252 bytes read as Latin-1.  Whether one
+  // lies in a chosen run: the table when several codecs made it, else (the
+  // runs of one codec are sorted and apart) a walk along the runs chosen
+  // above, in step with the ascending positions.
+  const chosenAbove = chosen.length
+  let w = 0 // chosen[0, w) end at or before the current position
   for (const i of na) {
     const c = s.charCodeAt(i)
     if (!isC1(c)) continue
-    if (taken === null) {
-      taken = new Uint8Array(s.length)
-      for (const run of chosen) taken.fill(1, run.start, run.end)
+    if (taken !== null) {
+      if (taken[i] === 1) continue
+    } else {
+      while (w < chosenAbove && (chosen[w] as Run).end <= i) w++
+      if (w < chosenAbove && (chosen[w] as Run).start <= i) continue
     }
-    if (taken[i] === 1) continue
     const ch = CP1252_C1[c - 0x80] ?? ''
     // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
     // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
     const mac = MACROMAN?.decode[c] ?? ''
-    const rest = s.slice(i + 1, i + 4)
     if (/[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? '') && !LETTER.test(ch) && LETTER.test(mac)) {
-      if (!(ch === '’' && CONTRACTION.test(rest))) {
+      if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4)))) {
         chosen.push({start: i, end: i + 1, seqs: [], out: mac, codec: 'latin-1/macroman', strong: true})
         sorted = false
         continue
@@ -632,6 +638,7 @@ function applyRuns(
   runs: readonly Run[],
   curNa: readonly number[]
 ): {text: string; segs: Segment[]; na: number[]} {
+  if (segs.length === 0) return applyFirstRuns(cur, runs, curNa)
   const na: number[] = []
   let nk = 0 // curNa[0, nk) is accounted for
   const out: Segment[] = []
@@ -704,12 +711,58 @@ function applyRuns(
 }
 
 /**
+ * {@link applyRuns} when there are no segments yet (the first pass, nearly
+ * always the only one): then no run swallows another, and each run is a
+ * group of its own whose new text is its output.
+ */
+function applyFirstRuns(cur: string, runs: readonly Run[], curNa: readonly number[]): {text: string; segs: Segment[]; na: number[]} {
+  const na: number[] = []
+  let nk = 0 // curNa[0, nk) is accounted for
+  const out: Segment[] = []
+  const parts: string[] = []
+  let pos = 0 // cur[0, pos) is in `parts`
+  let shift = 0 // new offset − cur offset, after `pos`
+  for (const r of runs) {
+    while (nk < curNa.length && (curNa[nk] as number) < r.start) na.push((curNa[nk++] as number) + shift)
+    const text = r.out
+    parts.push(cur.slice(pos, r.start), text)
+    const cs = r.start + shift
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
+    while (nk < curNa.length && (curNa[nk] as number) < r.end) nk++
+    out.push({cs, ce: cs + text.length, os: r.start, oe: r.end, codecs: [r.codec]})
+    shift += text.length - (r.end - r.start)
+    pos = r.end
+  }
+  parts.push(cur.slice(pos))
+  while (nk < curNa.length) na.push((curNa[nk++] as number) + shift)
+  return {text: parts.join(''), segs: out, na}
+}
+
+/**
+ * Is any character within 8 of a segment suspect (see {@link suspect}, run
+ * on `s[cs - 8, ce + 8)` for each segment)?  Only the non-ASCII characters
+ * (`na`, the positions in `s`) can be: they are looked at, not the windows.
+ */
+function suspectNearSegments(s: string, segs: readonly Segment[], na: readonly number[]): boolean {
+  let p = 0 // na[0, p) lie before the current window
+  for (const g of segs) {
+    const from = Math.max(0, g.cs - 8)
+    const to = Math.min(s.length, g.ce + 8)
+    while (p < na.length && (na[p] as number) < from) p++
+    for (let q = p; q < na.length && (na[q] as number) < to; q++) if (suspectAt(s, na[q] as number, to)) return true
+  }
+  return false
+}
+
+/**
  * For tests: the passes `repairSuspectLine` makes over `line` (ignoring its
  * early stops), each with the non-ASCII positions of the new text as
  * `applyRuns` tracked them and as a scan of that text finds them.
  */
-export function trackedNonAscii(line: string): Array<{text: string; tracked: number[]; scanned: number[]}> {
-  const passes: Array<{text: string; tracked: number[]; scanned: number[]}> = []
+export function trackedNonAscii(
+  line: string
+): Array<{text: string; tracked: number[]; scanned: number[]; near: boolean; nearSimple: boolean}> {
+  const passes: Array<{text: string; tracked: number[]; scanned: number[]; near: boolean; nearSimple: boolean}> = []
   let cur = line
   let na = nonAsciiPositions(line)
   let segs: Segment[] = []
@@ -717,7 +770,14 @@ export function trackedNonAscii(line: string): Array<{text: string; tracked: num
     const runs = findRuns(cur, 0, na)
     if (runs.length === 0) break
     const next = applyRuns(cur, segs, runs, na)
-    passes.push({text: next.text, tracked: next.na, scanned: nonAsciiPositions(next.text)})
+    const t = next.text
+    passes.push({
+      text: t,
+      tracked: next.na,
+      scanned: nonAsciiPositions(t),
+      near: suspectNearSegments(t, next.segs, next.na),
+      nearSimple: next.segs.some((g) => suspect(t, Math.max(0, g.cs - 8), Math.min(t.length, g.ce + 8)))
+    })
     ;({text: cur, segs, na} = next)
   }
   return passes
@@ -754,7 +814,7 @@ function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair 
     if (proved) safe = {cur, segs}
     // Another pass can only find something where this one changed the text
     // (or in a C1 control): skip it when nothing suspect is near the changes.
-    if (!hasC1At(cur, na) && !segs.some((g) => suspect(cur, Math.max(0, g.cs - 8), Math.min(cur.length, g.ce + 8)))) break
+    if (!hasC1At(cur, na) && !suspectNearSegments(cur, segs, na)) break
   }
   if (cur !== line && hopeless(cur, na)) ({cur, segs} = safe)
   if (cur === line) return {text: line, edits: []}
