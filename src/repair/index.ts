@@ -247,6 +247,8 @@ interface CachedVerdict {
   ctx: string
   out: string
   verdict: 'strong' | 'weak' | null
+  /** The next entry whose hash is the same. */
+  next: CachedVerdict | undefined
 }
 
 /**
@@ -258,10 +260,10 @@ interface CachedVerdict {
  * string `${index}${off}${ctx}\u0000${out}`: the same equality, since index
  * and off are one digit each and `out` never holds U+0000, but building and
  * hashing that string for every run cost more than judging.)  The map is
- * keyed by a hash of the fields computed from `s` without slicing it; a
- * bucket holds the entries whose hashes collide.
+ * keyed by a hash of the fields computed from `s` without slicing it;
+ * entries whose hashes collide are chained.
  */
-const verdicts = new Map<number, CachedVerdict[]>()
+const verdicts = new Map<number, CachedVerdict>()
 /** Entries in `verdicts` (cleared past 50 000, as the string-keyed map was). */
 let verdictCount = 0
 
@@ -286,14 +288,12 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
   h = Math.imul(h ^ 0x10000, 0x01000193)
   for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), 0x01000193)
   const key = h & 0x3fffffff
-  const bucket = verdicts.get(key)
-  if (bucket !== undefined) {
-    for (const e of bucket) {
-      if (e.index !== index || e.off !== off || e.out !== out || e.ctx.length !== to - from) continue
-      let same = true
-      for (let k = 0; k < e.ctx.length && same; k++) if (e.ctx.charCodeAt(k) !== s.charCodeAt(from + k)) same = false
-      if (same) return e.verdict
-    }
+  const first = verdicts.get(key)
+  for (let e = first; e !== undefined; e = e.next) {
+    if (e.index !== index || e.off !== off || e.out !== out || e.ctx.length !== to - from) continue
+    let same = true
+    for (let k = 0; k < e.ctx.length && same; k++) if (e.ctx.charCodeAt(k) !== s.charCodeAt(from + k)) same = false
+    if (same) return e.verdict
   }
   const verdict = judgeRun(s, run, codec, depth)
   if (verdictCount > 50_000) {
@@ -301,10 +301,7 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
     verdictCount = 0
   }
   verdictCount++
-  const entry: CachedVerdict = {index, off, ctx: s.slice(from, to), out, verdict}
-  const now = verdicts.get(key)
-  if (now === undefined) verdicts.set(key, [entry])
-  else now.push(entry)
+  verdicts.set(key, {index, off, ctx: s.slice(from, to), out, verdict, next: verdicts.get(key)})
   return verdict
 }
 
