@@ -45,20 +45,25 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
   const map = new PositionMap(decoded.text, repaired.repairs, skip, lineStarts)
   // Repairs in the original: the BOM (`skip`) only shifts offsets, and columns
   // on line 1; line numbers are the same (what `map.pointAtOriginal` gives).
-  const repairs: Repair[] = repaired.repairs.map((r) => ({
-    original: r.original,
-    replacement: r.replacement,
-    line: r.line,
-    column: r.line === 1 ? r.column + skip : r.column,
-    offset: r.offset + skip,
-    codecs: r.codecs
-  }))
+  // Without a BOM they are the repairer's own (fresh) objects.
+  const repairs: Repair[] =
+    skip === 0
+      ? repaired.repairs
+      : repaired.repairs.map((r) => ({
+          original: r.original,
+          replacement: r.replacement,
+          line: r.line,
+          column: r.line === 1 ? r.column + skip : r.column,
+          offset: r.offset + skip,
+          codecs: r.codecs
+        }))
   const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   for (const r of repairs) {
+    const chain = r.codecs.length === 1 ? r.codecs[0] : r.codecs.join(' → ')
     diagnostics.push({
       ruleId: 'mojibake-repaired',
       severity: 'warning',
-      message: `Repaired mojibake \`${r.original}\` → \`${r.replacement}\` (${r.codecs.join(' → ')})`,
+      message: `Repaired mojibake \`${r.original}\` → \`${r.replacement}\` (${chain})`,
       line: r.line,
       column: r.column,
       endLine: r.line,

@@ -8,7 +8,7 @@
  * Never throws.
  */
 
-import {isUtf8, transcode} from 'node:buffer'
+import {isAscii, isUtf8, transcode} from 'node:buffer'
 import iconv from 'iconv-lite'
 import type {Decoded, Diagnostic, Encoding} from '../model/types.js'
 
@@ -137,6 +137,8 @@ export function decode(input: Uint8Array): Decoded {
  */
 function validUtf8ToString(bytes: Uint8Array): string {
   if (bytes.length === 0) return ''
+  // ASCII (the same string read as Latin-1): no conversion at all.
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
   let units: Buffer
   try {
     units = transcode(bytes, 'utf8', 'utf16le')
