@@ -4,9 +4,9 @@
 
 import type {Root} from 'mdast'
 import {decode} from './decode/index.js'
-import {repairMojibake} from './repair/index.js'
+import {repairText} from './repair/index.js'
 import {parseText} from './parse/index.js'
-import {PositionMap} from './util/position.js'
+import {PositionMap, lineStartsOf} from './util/position.js'
 import type {Decoded, Diagnostic, ParseOptions, Repair, SourceInfo} from './model/types.js'
 
 export interface Prepared {
@@ -38,18 +38,32 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
   }
   const skip = decoded.bom ? 1 : 0
   const body = skip ? decoded.text.slice(skip) : decoded.text
-  const repaired = options.repair === false ? {text: body, repairs: []} : repairMojibake(body)
-  const map = new PositionMap(decoded.text, repaired.repairs, skip)
-  const repairs: Repair[] = repaired.repairs.map((r) => {
-    const p = map.pointAtOriginal(r.offset + skip)
-    return {...r, line: p.line, column: p.column, offset: p.offset}
-  })
+  // The line starts of the input, found once: for the repairs' line numbers,
+  // the position map and the line-ending test.
+  const lineStarts = lineStartsOf(decoded.text)
+  const repaired = options.repair === false ? {text: body, repairs: []} : repairText(body, lineStarts, skip)
+  const map = new PositionMap(decoded.text, repaired.repairs, skip, lineStarts)
+  // Repairs in the original: the BOM (`skip`) only shifts offsets, and columns
+  // on line 1; line numbers are the same (what `map.pointAtOriginal` gives).
+  // Without a BOM they are the repairer's own (fresh) objects.
+  const repairs: Repair[] =
+    skip === 0
+      ? repaired.repairs
+      : repaired.repairs.map((r) => ({
+          original: r.original,
+          replacement: r.replacement,
+          line: r.line,
+          column: r.line === 1 ? r.column + skip : r.column,
+          offset: r.offset + skip,
+          codecs: r.codecs
+        }))
   const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   for (const r of repairs) {
+    const chain = r.codecs.length === 1 ? r.codecs[0] : r.codecs.join(' → ')
     diagnostics.push({
       ruleId: 'mojibake-repaired',
       severity: 'warning',
-      message: `Repaired mojibake \`${r.original}\` → \`${r.replacement}\` (${r.codecs.join(' → ')})`,
+      message: `Repaired mojibake \`${r.original}\` → \`${r.replacement}\` (${chain})`,
       line: r.line,
       column: r.column,
       endLine: r.line,
@@ -63,7 +77,7 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
     text: repaired.text,
     map,
     repairs,
-    source: {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lineEnding(decoded.text)},
+    source: {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lineEnding(decoded.text, lineStarts)},
     diagnostics
   }
 }
@@ -80,13 +94,12 @@ export function prepareDocument(input: string | Uint8Array, options: ParseOption
   }
 }
 
-function lineEnding(text: string): SourceInfo['lineEnding'] {
-  const lf = text.indexOf('\n')
-  if (lf === -1) return 'none'
-  const crlf = text.includes('\r\n')
-  if (!crlf) return 'lf'
-  // Any LF not preceded by CR?  (A loop over the line ends: the regex
-  // `/(^|[^\r])\n/` tried its alternation at every character.)
-  for (let i = lf; i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return 'mixed'
-  return 'crlf'
+/** `lineStarts`: those of `text` (each after an LF): the LFs are looked at, not the text. */
+function lineEnding(text: string, lineStarts: readonly number[]): SourceInfo['lineEnding'] {
+  if (lineStarts.length === 1) return 'none'
+  // How many LFs follow a CR: none, all or some.
+  let crlf = 0
+  for (let k = 1; k < lineStarts.length; k++) if (text.charCodeAt((lineStarts[k] as number) - 2) === 13) crlf++
+  if (crlf === 0) return 'lf'
+  return crlf === lineStarts.length - 1 ? 'crlf' : 'mixed'
 }

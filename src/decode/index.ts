@@ -8,10 +8,17 @@
  * Never throws.
  */
 
+import {isAscii, isUtf8, transcode} from 'node:buffer'
 import iconv from 'iconv-lite'
 import type {Decoded, Diagnostic, Encoding} from '../model/types.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})
+/**
+ * The decoder for whole inputs, made once: constructing a TextDecoder costs
+ * more than decoding a small dump.  (`decode` without `stream` keeps no state
+ * between calls, also after it threw.)  It keeps a leading BOM.
+ */
+const utf8KeepBom = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /** Guesses UTF-16 without a BOM from NULs in the high (or low) byte of ASCII. */
 function sniffUtf16(input: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -121,11 +128,30 @@ export function decode(input: Uint8Array): Decoded {
   }
 }
 
+/**
+ * The string of bytes known to be valid UTF-8 (`isUtf8`), BOM kept.  ICU's
+ * converter (`transcode` to UTF-16) then a copy is about twice as fast as
+ * `TextDecoder`, whose UTF-8 → UTF-16 step is V8's (the validation it would
+ * repeat is simdutf's, like `isUtf8`, and costs next to nothing).  For valid
+ * UTF-8 both give the same string; `TextDecoder` stays as the fallback.
+ */
+function validUtf8ToString(bytes: Uint8Array): string {
+  if (bytes.length === 0) return ''
+  // ASCII (the same string read as Latin-1): no conversion at all.
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  let units: Buffer
+  try {
+    units = transcode(bytes, 'utf8', 'utf16le')
+  } catch {
+    // TextDecoder drops a leading BOM unless told not to: keep it.
+    return utf8KeepBom.decode(bytes)
+  }
+  return units.toString('utf16le')
+}
+
 function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean): Decoded {
   try {
-    // TextDecoder drops a leading BOM unless told not to: keep it.
-    const text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(whole)
-    return {text, encoding: 'utf-8', bom, diagnostics: []}
+    if (isUtf8(whole)) return {text: validUtf8ToString(whole), encoding: 'utf-8', bom, diagnostics: []}
   } catch {
     // Not UTF-8: read as Windows-1252.
   }

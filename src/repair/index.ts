@@ -237,23 +237,71 @@ function scriptOf(ch: string): string {
   return 'Other'
 }
 
+/** A cached verdict and what it was given: see {@link judgeCached}. */
+interface CachedVerdict {
+  /** Index of the codec in `CODECS`. */
+  index: number
+  /** `run.start - from`: how many of the (up to) two characters before the run `ctx` holds. */
+  off: number
+  /** `s.slice(from, run.end + 1)`: the run, two characters before it and one after. */
+  ctx: string
+  out: string
+  verdict: 'strong' | 'weak' | null
+  /** The next entry whose hash is the same. */
+  next: CachedVerdict | undefined
+}
+
 /**
  * Verdicts by the run and the two characters before and one after it, which
  * is all `judgeRun` looks at (except for C1 controls in the output, not
  * cached).  The same damage repeats in a text: `Ã¼` is judged once.
+ *
+ * The key is (codec, off, ctx, out), compared field by field.  (It was the
+ * string `${index}${off}${ctx}\u0000${out}`: the same equality, since index
+ * and off are one digit each and `out` never holds U+0000, but building and
+ * hashing that string for every run cost more than judging.)  The map is
+ * keyed by a hash of the fields computed from `s` without slicing it;
+ * entries whose hashes collide are chained.
  */
-const verdicts = new Map<string, 'strong' | 'weak' | null>()
+const verdicts = new Map<number, CachedVerdict>()
+/** Entries in `verdicts` (cleared past 50 000, as the string-keyed map was). */
+let verdictCount = 0
+
+/** Off only in tests that compare cached verdicts with fresh ones. */
+let verdictCacheOn = true
+
+/** For tests: turn the verdict cache off (every run judged afresh) or on; either way it is emptied. */
+export function useVerdictCache(on: boolean): void {
+  verdictCacheOn = on
+  verdicts.clear()
+  verdictCount = 0
+}
 
 function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: number): 'strong' | 'weak' | null {
-  if (C1_ANY.test(run.out)) return judgeRun(s, run, codec, depth)
-  const from = Math.max(0, run.start - 2)
-  const key = `${index}${run.start - from}${s.slice(from, run.end + 1)}\u0000${run.out}`
-  let verdict = verdicts.get(key)
-  if (verdict === undefined) {
-    verdict = judgeRun(s, run, codec, depth)
-    if (verdicts.size > 50_000) verdicts.clear()
-    verdicts.set(key, verdict)
+  const out = run.out
+  if (hasC1(out) || !verdictCacheOn) return judgeRun(s, run, codec, depth)
+  const from = run.start > 2 ? run.start - 2 : 0
+  const to = run.end + 1 < s.length ? run.end + 1 : s.length
+  const off = run.start - from
+  let h = index * 4 + off
+  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193)
+  h = Math.imul(h ^ 0x10000, 0x01000193)
+  for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), 0x01000193)
+  const key = h & 0x3fffffff
+  const first = verdicts.get(key)
+  for (let e = first; e !== undefined; e = e.next) {
+    if (e.index !== index || e.off !== off || e.out !== out || e.ctx.length !== to - from) continue
+    let same = true
+    for (let k = 0; k < e.ctx.length && same; k++) if (e.ctx.charCodeAt(k) !== s.charCodeAt(from + k)) same = false
+    if (same) return e.verdict
   }
+  const verdict = judgeRun(s, run, codec, depth)
+  if (verdictCount > 50_000) {
+    verdicts.clear()
+    verdictCount = 0
+  }
+  verdictCount++
+  verdicts.set(key, {index, off, ctx: s.slice(from, to), out, verdict, next: verdicts.get(key)})
   return verdict
 }
 
@@ -338,7 +386,8 @@ function scan(s: string, codec: Codec, bit: number, na: readonly number[]): Run[
     if (i < next || ((SUSPECT_LEAD[s.charCodeAt(i)] ?? 0) & bit) === 0) continue
     const seq = matchSeq(s, i, codec)
     if (!seq) continue
-    if (cur && cur.end === seq.start && !seq.grave && !cur.seqs.some((q) => q.grave)) {
+    // (A run holding a grave sequence holds only that one: its first.)
+    if (cur && cur.end === seq.start && !seq.grave && !(cur.seqs[0] as Seq).grave) {
       cur.seqs.push(seq)
       cur.end = seq.end
       cur.out += seq.out
@@ -351,10 +400,11 @@ function scan(s: string, codec: Codec, bit: number, na: readonly number[]): Run[
   return runs
 }
 
-function codecLabel(orig: string, codec: Codec): string {
+/** The codec name logged for a run `s[start, end)` undone through `codec`. */
+function codecLabel(s: string, start: number, end: number, codec: Codec): string {
   if (codec.name !== 'windows-1252') return codec.name
-  for (let k = 0; k < orig.length; k++) {
-    const c = orig.charCodeAt(k)
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k)
     if (isC1(c) && c !== 0x81 && c !== 0x8d && c !== 0x8f && c !== 0x90 && c !== 0x9d) return 'latin-1'
   }
   return 'windows-1252'
@@ -376,27 +426,36 @@ function hasUnexplained(s: string, runs: readonly Run[], na: readonly number[]):
   return false
 }
 
+/** The runs of a codec that found none (shared, never changed). */
+const NO_RUNS: readonly Run[] = []
+
 /** Any character outside ASCII (global: scanned with `lastIndex`; `findRuns` is re-entered only after its scan). */
 const NON_ASCII = /[^\x00-\x7f]/g
 
-/** The accepted runs of one pass over `s`, non-overlapping, sorted by start. */
-function findRuns(s: string, depth = 0): Run[] {
+/** The positions of the characters outside ASCII in `s`, in order. */
+function nonAsciiPositions(s: string): number[] {
   const na: number[] = []
-  let leads = 0 // the codecs in which some character is a lead byte
   // `test` with `lastIndex`, not `exec`: no match array per character.
   NON_ASCII.lastIndex = 0
-  while (NON_ASCII.test(s)) {
-    const i = NON_ASCII.lastIndex - 1
-    na.push(i)
-    leads |= SUSPECT_LEAD[s.charCodeAt(i)] ?? 0
-  }
+  while (NON_ASCII.test(s)) na.push(NON_ASCII.lastIndex - 1)
+  return na
+}
+
+/**
+ * The accepted runs of one pass over `s`, non-overlapping, sorted by start.
+ * `known`, when given, is `nonAsciiPositions(s)` (the caller tracked it).
+ */
+function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
+  const na = known ?? nonAsciiPositions(s)
   if (na.length === 0) return []
-  const perCodec: Run[][] = []
+  let leads = 0 // the codecs in which some character is a lead byte
+  for (const i of na) leads |= SUSPECT_LEAD[s.charCodeAt(i)] ?? 0
+  const perCodec: Array<readonly Run[]> = []
   for (let c = 0; c < CODECS.length; c++) {
     const codec = CODECS[c] as Codec
     const bit = 1 << c
     if ((leads & bit) === 0) {
-      perCodec.push([])
+      perCodec.push(NO_RUNS)
       continue
     }
     const runs = scan(s, codec, bit, na)
@@ -409,7 +468,7 @@ function findRuns(s: string, depth = 0): Run[] {
       run.strong = verdict === 'strong'
       if (run.strong) {
         strongRuns++
-        if (run.seqs.some((q) => q.bytes >= 3)) longStrong = true
+        for (const q of run.seqs) if (q.bytes >= 3) longStrong = true
       }
       judged.push(run)
     }
@@ -418,19 +477,24 @@ function findRuns(s: string, depth = 0): Run[] {
     let ok = strongRuns > 0
     const unexplained = ok && hasUnexplained(s, judged, na)
     if (ok && strongRuns < 2 && !longStrong && unexplained) ok = false
-    perCodec.push(ok ? judged : [])
+    perCodec.push(ok ? judged : NO_RUNS)
     // When the first codec explains every non-ASCII character of the line, no
     // other codec can explain more: skip them (the common case, and fast).
-    if (ok && c === 0 && !unexplained) {
-      while (perCodec.length < CODECS.length) perCodec.push([])
-      break
-    }
+    if (ok && c === 0 && !unexplained) break
   }
   // Prefer the codec that explains most of the line; earlier codecs win ties.
-  const order = perCodec
-    .map((runs, index) => ({runs, index, cover: runs.reduce((n, r) => n + r.end - r.start, 0)}))
-    .filter((x) => x.cover > 0)
-    .sort((a, b) => b.cover - a.cover || a.index - b.index)
+  // (Usually one codec has runs: no sort then.)
+  const order: Array<{runs: readonly Run[]; index: number; cover: number}> = []
+  for (let index = 0; index < perCodec.length; index++) {
+    const runs = perCodec[index] as Run[]
+    let cover = 0
+    for (const r of runs) cover += r.end - r.start
+    if (cover > 0) order.push({runs, index, cover})
+  }
+  if (order.length > 1) order.sort((a, b) => b.cover - a.cover || a.index - b.index)
+  // Runs go in by codec: sorted by start already when one codec gave them
+  // and no lone C1 control is added below (starts never repeat).
+  let sorted = order.length <= 1
   const chosen: Run[] = []
   // Which units the chosen runs cover.  The runs of one codec never overlap,
   // so with one codec (the common case) the table is only needed for the C1
@@ -447,34 +511,41 @@ function findRuns(s: string, depth = 0): Run[] {
         if (!free) continue
         taken.fill(1, run.start, run.end)
       }
-      run.codec = codecLabel(s.slice(run.start, run.end), codec)
+      run.codec = codecLabel(s, run.start, run.end, codec)
       chosen.push(run)
     }
   }
-  // Lone C1 controls left over: cp1252 bytes read as Latin-1.
+  // Lone C1 controls left over: cp1252 bytes read as Latin-1.  Whether one
+  // lies in a chosen run: the table when several codecs made it, else (the
+  // runs of one codec are sorted and apart) a walk along the runs chosen
+  // above, in step with the ascending positions.
+  const chosenAbove = chosen.length
+  let w = 0 // chosen[0, w) end at or before the current position
   for (const i of na) {
     const c = s.charCodeAt(i)
     if (!isC1(c)) continue
-    if (taken === null) {
-      taken = new Uint8Array(s.length)
-      for (const run of chosen) taken.fill(1, run.start, run.end)
+    if (taken !== null) {
+      if (taken[i] === 1) continue
+    } else {
+      while (w < chosenAbove && (chosen[w] as Run).end <= i) w++
+      if (w < chosenAbove && (chosen[w] as Run).start <= i) continue
     }
-    if (taken[i] === 1) continue
     const ch = CP1252_C1[c - 0x80] ?? ''
     // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
     // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
     const mac = MACROMAN?.decode[c] ?? ''
-    const rest = s.slice(i + 1, i + 4)
     if (/[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? '') && !LETTER.test(ch) && LETTER.test(mac)) {
-      if (!(ch === '’' && CONTRACTION.test(rest))) {
+      if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4)))) {
         chosen.push({start: i, end: i + 1, seqs: [], out: mac, codec: 'latin-1/macroman', strong: true})
+        sorted = false
         continue
       }
     }
     if (ch === '' || ch === s[i]) continue
     chosen.push({start: i, end: i + 1, seqs: [], out: ch, codec: 'latin-1/windows-1252', strong: true})
+    sorted = false
   }
-  return chosen.sort((a, b) => a.start - b.start)
+  return sorted ? chosen : chosen.sort((a, b) => a.start - b.start)
 }
 
 /**
@@ -483,41 +554,73 @@ function findRuns(s: string, depth = 0): Run[] {
  * control, or `Ã ` for `à`.)  `from` may be the first non-ASCII character.
  */
 function suspect(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) continue
-    if (c < 0xa0) return true
-    const lead = SUSPECT_LEAD[c] ?? 0
-    if (lead === 0 || i + 1 >= to) continue
-    const next = s.charCodeAt(i + 1)
-    if ((lead & (SUSPECT_CONT[next] ?? 0)) !== 0) return true
-    if (c === 0xc3 && next === 0x20) return true
-  }
+  for (let i = from; i < to; i++) if (suspectAt(s, i, to)) return true
   return false
 }
 
-const MAX_LAYERS = 6
+/** The test of {@link suspect} for the one character `s[i]` (`to`: the end of the range). */
+function suspectAt(s: string, i: number, to: number): boolean {
+  const c = s.charCodeAt(i)
+  if (c < 0x80) return false
+  if (c < 0xa0) return true
+  const lead = SUSPECT_LEAD[c] ?? 0
+  if (lead === 0 || i + 1 >= to) return false
+  const next = s.charCodeAt(i + 1)
+  if ((lead & (SUSPECT_CONT[next] ?? 0)) !== 0) return true
+  return c === 0xc3 && next === 0x20
+}
 
-const C1_ANY = /[\u0080-\u009f]/
+/**
+ * `s.slice(start, end)` as a string of its own.  V8 makes a longer slice a
+ * view into `s`, and every `charCodeAt` on a view goes through it: the
+ * repairer reads a suspect line character by character many times over
+ * (scans per codec, verdict keys, checks), which runs faster on a copy.
+ * Joining two parts makes the copy (`slice` alone never does).
+ */
+function flatSlice(s: string, start: number, end: number): string {
+  if (end - start < 2) return s.slice(start, end)
+  return [s.slice(start, start + 1), s.slice(start + 1, end)].join('')
+}
+
+/** Start of the stretch of non-ASCII characters that ends at `end`. */
+function clusterStart(s: string, end: number): number {
+  let i = end - 1
+  while (i > 0 && s.charCodeAt(i - 1) >= 0x80) i--
+  return i
+}
+
+const MAX_LAYERS = 6
 
 const WIN1252 = CODECS[0]
 
 /**
  * Is a repaired line still full of mojibake-looking pairs (a Latin-1 letter
- * followed by a cp1252 continuation character) that no codec could undo?
- * Then the repairs made are guesses on a hopeless garble: keep the line.
+ * U+00C0–U+00FF followed by a cp1252 continuation character) that no codec
+ * could undo?  Then the repairs made are guesses on a hopeless garble: keep
+ * the line.  `na` lists the non-ASCII positions of `s` (the letters are
+ * among them: no scan of the whole line).
  */
-const LATIN1_LETTER = /[\u00c0-\u00ff]/g
-
-function hopeless(s: string): boolean {
+function hopeless(s: string, na: readonly number[]): boolean {
   if (!WIN1252) return false
   let pairs = 0
-  LATIN1_LETTER.lastIndex = 0
-  while (LATIN1_LETTER.test(s)) {
-    const next = s[LATIN1_LETTER.lastIndex] ?? ''
-    const b = WIN1252.encode[next.charCodeAt(0)] ?? -1
-    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(next) && ++pairs >= 3) return true
+  for (const i of na) {
+    const c = s.charCodeAt(i)
+    if (c < 0xc0 || c > 0xff) continue
+    const b = WIN1252.encode[s.charCodeAt(i + 1)] ?? -1
+    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(s[i + 1] ?? '') && ++pairs >= 3) return true
   }
+  return false
+}
+
+/** Is one of the characters of `s` at the positions `na` a C1 control? */
+function hasC1At(s: string, na: readonly number[]): boolean {
+  for (const i of na) if (isC1(s.charCodeAt(i))) return true
+  return false
+}
+
+/** Does `s[start, end)` hold a C1 control? */
+function hasC1In(s: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isC1(s.charCodeAt(k))) return true
   return false
 }
 
@@ -531,11 +634,22 @@ interface Segment {
 }
 
 /**
- * Applies one pass's runs to `cur`, whose changed stretches are `segs`;
- * returns the new text and its segments.  A run that touches earlier
- * segments swallows them (one repair per damaged stretch of the input).
+ * Applies one pass's runs to `cur`, whose changed stretches are `segs` and
+ * whose non-ASCII positions are `curNa`; returns the new text, its segments
+ * and its non-ASCII positions (those of the unchanged text, shifted, and
+ * those in the new text of each group: no scan of the whole line).  A run
+ * that touches earlier segments swallows them (one repair per damaged
+ * stretch of the input).
  */
-function applyRuns(cur: string, segs: readonly Segment[], runs: readonly Run[]): {text: string; segs: Segment[]} {
+function applyRuns(
+  cur: string,
+  segs: readonly Segment[],
+  runs: readonly Run[],
+  curNa: readonly number[]
+): {text: string; segs: Segment[]; na: number[]} {
+  if (segs.length === 0) return applyFirstRuns(cur, runs, curNa)
+  const na: number[] = []
+  let nk = 0 // curNa[0, nk) is accounted for
   const out: Segment[] = []
   const parts: string[] = []
   let pos = 0 // cur[0, pos) is in `parts`
@@ -590,6 +704,10 @@ function applyRuns(cur: string, segs: readonly Segment[], runs: readonly Run[]):
     text += cur.slice(p, gEnd)
     parts.push(cur.slice(pos, gStart), text)
     const cs = gStart + shift
+    // Non-ASCII positions: the unchanged cur[pos, gStart), shifted; the group's text.
+    while (nk < curNa.length && (curNa[nk] as number) < gStart) na.push((curNa[nk++] as number) + shift)
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
+    while (nk < curNa.length && (curNa[nk] as number) < gEnd) nk++
     out.push({cs, ce: cs + text.length, os: gStart + os, oe: gEnd + delta, codecs: [...chain, first.codec]})
     shift += text.length - (gEnd - gStart)
     pos = gEnd
@@ -597,7 +715,81 @@ function applyRuns(cur: string, segs: readonly Segment[], runs: readonly Run[]):
   }
   while (si < segs.length) pushSeg(segs[si++] as Segment)
   parts.push(cur.slice(pos))
-  return {text: parts.join(''), segs: out}
+  while (nk < curNa.length) na.push((curNa[nk++] as number) + shift)
+  return {text: parts.join(''), segs: out, na}
+}
+
+/**
+ * {@link applyRuns} when there are no segments yet (the first pass, nearly
+ * always the only one): then no run swallows another, and each run is a
+ * group of its own whose new text is its output.
+ */
+function applyFirstRuns(cur: string, runs: readonly Run[], curNa: readonly number[]): {text: string; segs: Segment[]; na: number[]} {
+  const na: number[] = []
+  let nk = 0 // curNa[0, nk) is accounted for
+  const out: Segment[] = []
+  const parts: string[] = []
+  let pos = 0 // cur[0, pos) is in `parts`
+  let shift = 0 // new offset − cur offset, after `pos`
+  for (const r of runs) {
+    while (nk < curNa.length && (curNa[nk] as number) < r.start) na.push((curNa[nk++] as number) + shift)
+    const text = r.out
+    parts.push(cur.slice(pos, r.start), text)
+    const cs = r.start + shift
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
+    while (nk < curNa.length && (curNa[nk] as number) < r.end) nk++
+    out.push({cs, ce: cs + text.length, os: r.start, oe: r.end, codecs: [r.codec]})
+    shift += text.length - (r.end - r.start)
+    pos = r.end
+  }
+  parts.push(cur.slice(pos))
+  while (nk < curNa.length) na.push((curNa[nk++] as number) + shift)
+  return {text: parts.join(''), segs: out, na}
+}
+
+/**
+ * Is any character within 8 of a segment suspect (see {@link suspect}, run
+ * on `s[cs - 8, ce + 8)` for each segment)?  Only the non-ASCII characters
+ * (`na`, the positions in `s`) can be: they are looked at, not the windows.
+ */
+function suspectNearSegments(s: string, segs: readonly Segment[], na: readonly number[]): boolean {
+  let p = 0 // na[0, p) lie before the current window
+  for (const g of segs) {
+    const from = Math.max(0, g.cs - 8)
+    const to = Math.min(s.length, g.ce + 8)
+    while (p < na.length && (na[p] as number) < from) p++
+    for (let q = p; q < na.length && (na[q] as number) < to; q++) if (suspectAt(s, na[q] as number, to)) return true
+  }
+  return false
+}
+
+/**
+ * For tests: the passes `repairSuspectLine` makes over `line` (ignoring its
+ * early stops), each with the non-ASCII positions of the new text as
+ * `applyRuns` tracked them and as a scan of that text finds them.
+ */
+export function trackedNonAscii(
+  line: string
+): Array<{text: string; tracked: number[]; scanned: number[]; near: boolean; nearSimple: boolean}> {
+  const passes: Array<{text: string; tracked: number[]; scanned: number[]; near: boolean; nearSimple: boolean}> = []
+  let cur = line
+  let na = nonAsciiPositions(line)
+  let segs: Segment[] = []
+  for (let layer = 0; layer < MAX_LAYERS; layer++) {
+    const runs = findRuns(cur, 0, na)
+    if (runs.length === 0) break
+    const next = applyRuns(cur, segs, runs, na)
+    const t = next.text
+    passes.push({
+      text: t,
+      tracked: next.na,
+      scanned: nonAsciiPositions(t),
+      near: suspectNearSegments(t, next.segs, next.na),
+      nearSimple: next.segs.some((g) => suspect(t, Math.max(0, g.cs - 8), Math.min(t.length, g.ce + 8)))
+    })
+    ;({text: cur, segs, na} = next)
+  }
+  return passes
 }
 
 /**
@@ -605,30 +797,35 @@ function applyRuns(cur: string, segs: readonly Segment[], runs: readonly Run[]):
  */
 export function repairLine(line: string): LineRepair {
   if (!suspect(line, 0, line.length)) return {text: line, edits: []}
-  return repairSuspectLine(line)
+  return repairSuspectLine(line, nonAsciiPositions(line))
 }
 
-/** {@link repairLine} without the fast-path check (the caller made it). */
-function repairSuspectLine(line: string): LineRepair {
+/**
+ * {@link repairLine} without the fast-path check (the caller made it);
+ * `lineNa` is `nonAsciiPositions(line)`.
+ */
+function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair {
   let cur = line
+  let na = lineNa // the non-ASCII positions of `cur`
   let segs: Segment[] = []
   // The last state reached by layers that C1 controls proved (see `hopeless`).
   let safe = {cur, segs}
   let proved = true
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
-    const runs = findRuns(cur)
+    const runs = findRuns(cur, 0, na)
     if (runs.length === 0) break
     // (Every run changes the text: a decoded sequence is never its own input.)
-    const next = applyRuns(cur, segs, runs)
-    proved = proved && runs.some((r) => hasC1(cur.slice(r.start, r.end)))
+    const next = applyRuns(cur, segs, runs, na)
+    proved = proved && runs.some((r) => hasC1In(cur, r.start, r.end))
     cur = next.text
     segs = next.segs
+    na = next.na
     if (proved) safe = {cur, segs}
     // Another pass can only find something where this one changed the text
     // (or in a C1 control): skip it when nothing suspect is near the changes.
-    if (!C1_ANY.test(cur) && !segs.some((g) => suspect(cur, Math.max(0, g.cs - 8), Math.min(cur.length, g.ce + 8)))) break
+    if (!hasC1At(cur, na) && !suspectNearSegments(cur, segs, na)) break
   }
-  if (cur !== line && hopeless(cur)) ({cur, segs} = safe)
+  if (cur !== line && hopeless(cur, na)) ({cur, segs} = safe)
   if (cur === line) return {text: line, edits: []}
   const edits: LineEdit[] = []
   for (const seg of segs) {
@@ -645,26 +842,61 @@ function repairSuspectLine(line: string): LineRepair {
  * leading U+FEFF; idempotent.
  */
 export function repairMojibake(text: string): RepairResult {
+  if (typeof text !== 'string') throw new TypeError('foreign-relations: repairMojibake expects a string')
+  return repairText(text, null, 0)
+}
+
+/**
+ * {@link repairMojibake}, for the pipeline: `lineStarts`, when given, are the
+ * offsets at which the lines of `original` start, where `text` is
+ * `original.slice(skip)` (the pipeline has them already: no second count of
+ * the text's line ends for the repairs' line numbers).
+ */
+export function repairText(text: string, lineStarts: readonly number[] | null, skip: number): RepairResult {
   const repairs: Repair[] = []
   const parts: string[] = []
-  const nonAscii = /[^\x00-\x7f]/g
+  // One scan of the text for stretches of non-ASCII characters (they are few
+  // and clustered: `Ã©`, `â€™`), which also lists each line's non-ASCII
+  // positions for the fast-path check and the first pass of `findRuns`.
+  const clusters = /[^\x00-\x7f]+/g
+  /** The line's non-ASCII positions, relative to its start (reused). */
+  const na: number[] = []
   let lineNo = 1
   let counted = 0 // text before this offset has had its line ends counted
   let last = 0 // text before this offset is in `parts`
   const len = text.length
-  for (;;) {
-    const m = nonAscii.exec(text)
-    if (!m) break
-    const i = m.index
+  let found = clusters.test(text)
+  // The current cluster is text[i, clusterEnd) (when `found`).
+  let clusterEnd = clusters.lastIndex
+  let i = clusterStart(text, clusterEnd)
+  while (found) {
     let end = text.indexOf('\n', i)
     if (end === -1) end = len
-    if (suspect(text, i, end)) {
-      const start = text.lastIndexOf('\n', i - 1) + 1
-      const fixed = repairSuspectLine(text.slice(start, end))
+    const start = text.lastIndexOf('\n', i - 1) + 1
+    // Gather the clusters of this line; the first one past it is the next line's.
+    na.length = 0
+    let suspectLine = false
+    for (;;) {
+      for (let k = i; k < clusterEnd; k++) {
+        na.push(k - start)
+        if (!suspectLine) suspectLine = suspectAt(text, k, end)
+      }
+      found = clusters.test(text)
+      if (!found) break
+      clusterEnd = clusters.lastIndex
+      i = clusterStart(text, clusterEnd)
+      if (i >= end) break
+    }
+    if (suspectLine) {
+      const fixed = repairSuspectLine(flatSlice(text, start, end), na)
       if (fixed.edits.length > 0) {
         // Line numbers are only needed for repairs: count up to here now.
-        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
-        counted = start
+        if (lineStarts !== null) {
+          while (lineNo < lineStarts.length && (lineStarts[lineNo] as number) <= start + skip) lineNo++
+        } else {
+          for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
+          counted = start
+        }
         parts.push(text.slice(last, start), fixed.text)
         last = end
         for (const edit of fixed.edits) {
@@ -679,7 +911,6 @@ export function repairMojibake(text: string): RepairResult {
         }
       }
     }
-    nonAscii.lastIndex = end + 1
   }
   if (repairs.length === 0) return {text, repairs}
   parts.push(text.slice(last))

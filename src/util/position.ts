@@ -32,8 +32,9 @@ export class PositionMap {
    * @param original the decoded input (BOM included)
    * @param repairs repairs made on `original.slice(skip)`, with offsets relative to that slice
    * @param skip number of leading units removed before repair (1 for a BOM)
+   * @param lineStarts the offsets at which the lines of `original` start, when the caller has them (see {@link lineStartsOf})
    */
-  constructor(original: string, repairs: readonly Repair[] = [], skip = 0) {
+  constructor(original: string, repairs: readonly Repair[] = [], skip = 0, lineStarts?: number[]) {
     this.original = original
     const edits: Edit[] = []
     if (skip > 0) edits.push({workStart: 0, workLength: 0, origStart: 0, origLength: skip})
@@ -45,9 +46,7 @@ export class PositionMap {
       delta += r.original.length - r.replacement.length
     }
     this.edits = edits
-    const starts = [0]
-    for (let i = original.indexOf('\n'); i !== -1; i = original.indexOf('\n', i + 1)) starts.push(i + 1)
-    this.lineStarts = starts
+    this.lineStarts = lineStarts ?? lineStartsOf(original)
   }
 
   /** Original offset of a working-text offset. */
@@ -112,6 +111,13 @@ export class PositionMap {
   point(work: number): Required<Point> {
     return this.pointAtOriginal(this.toOriginalOffset(work))
   }
+}
+
+/** The offsets at which the lines of `text` start: 0, and one after each `\n`. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
 }
 
 /** Line and column (1-based) of an offset in a text; for one-off use. */
