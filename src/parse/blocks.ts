@@ -10,10 +10,11 @@
  * every node keeps its exact position.
  */
 
-import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, Table, TableRow} from 'mdast'
+import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
 import {position, report, type ParseContext} from './context.js'
-import {parseInlineLines} from './inline.js'
+import {leadingImageInto, parseInlineLines, parseInlineText} from './inline.js'
+import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
 import type {ScannedRow, ScannedTable} from './table-types.js'
 import {scanGridTable} from './grid-table.js'
@@ -34,8 +35,9 @@ const MAX_DEPTH = 32
 
 const BULLET = /^( *)([-*+])( +(?=\S)| *$)/
 const ORDERED = /^( *)(\d{1,9}|[a-zA-Z]|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})([.)])( +)(?=\S)/
-const GRID_START = /^ {0,3}\+[-=:]/
-const DASH_RUNS = /^ {0,3}-+(?: +-+)* *$/
+/** What {@link isGridStart} and {@link isDashRuns} test (kept for the equivalence tests). */
+export const GRID_START = /^ {0,3}\+[-=:]/
+export const DASH_RUNS = /^ {0,3}-+(?: +-+)* *$/
 
 /** Known section titles (English and a few other languages seen in dumps). */
 export const KNOWN_SECTIONS = new Set(
@@ -48,7 +50,7 @@ export const KNOWN_SECTIONS = new Set(
   ]
 )
 
-interface Marker {
+export interface Marker {
   indent: number
   ordered: boolean
   /** Column where the item's content starts. */
@@ -58,7 +60,69 @@ interface Marker {
   delimiter: '.' | ')' | null
 }
 
-function listMarker(text: string): Marker | null {
+/**
+ * The list marker a line starts with: what {@link listMarkerByRegex} finds
+ * (`BULLET`, then `ORDERED`), read by code unit.  It runs on every line that
+ * starts a block and on every continuation line of a paragraph, where the
+ * two regexes (and the match arrays) were a hot spot; most lines are ruled
+ * out by their first character after the indentation.
+ */
+export function listMarker(text: string): Marker | null {
+  const n = text.length
+  let p = 0
+  while (p < n && text.charCodeAt(p) === 32) p++
+  if (p === n) return null
+  const indent = p
+  const c = text.charCodeAt(p)
+  if (c === 45 || c === 42 || c === 43) {
+    // BULLET: `( +(?=\S)| *$)` after the bullet.
+    let q = p + 1
+    while (q < n && text.charCodeAt(q) === 32) q++
+    if (q === n || (q > p + 1 && !isWhiteSpaceUnit(text.charCodeAt(q)))) {
+      return {indent, ordered: false, content: q, bullet: text.charAt(p), start: null, delimiter: null}
+    }
+    // Neither alternative: ORDERED cannot match a bullet character either.
+    return null
+  }
+  // ORDERED: the token runs up to the delimiter, which is no letter or digit,
+  // so it is the whole run of ASCII letters and digits after the indentation.
+  let q = p
+  let digits = 0
+  let lowerRoman = 0
+  let upperRoman = 0
+  for (; q < n; q++) {
+    const d = text.charCodeAt(q)
+    if (d >= 48 && d <= 57) digits++
+    else if (d >= 97 && d <= 122) {
+      if (isRoman(d)) lowerRoman++
+    } else if (d >= 65 && d <= 90) {
+      if (isRoman(d + 32)) upperRoman++
+    } else break
+  }
+  const len = q - p
+  if (len === 0 || q === n) return null
+  const delimiter = text.charCodeAt(q)
+  if (delimiter !== 46 && delimiter !== 41) return null
+  const isDigit = digits === len
+  if (!(isDigit ? len <= 9 : len === 1 || (len <= 8 && (lowerRoman === len || upperRoman === len)))) return null
+  let r = q + 1
+  while (r < n && text.charCodeAt(r) === 32) r++
+  const spaces = r - q - 1
+  if (spaces === 0 || r === n || isWhiteSpaceUnit(text.charCodeAt(r))) return null
+  // Only `1.`/`a)` style markers followed by two spaces (pandoc's plain writer
+  // pads ordered markers to 4 columns) or by one space with a digit marker.
+  if (!isDigit && spaces < 2) return null
+  const bullet = text.slice(p, q)
+  return {indent, ordered: true, content: r, bullet, start: isDigit ? Number(bullet) : 1, delimiter: delimiter === 46 ? '.' : ')'}
+}
+
+/** Whether a lower-case ASCII letter is a Roman numeral digit (`[ivxlcdm]`). */
+function isRoman(c: number): boolean {
+  return c === 105 || c === 118 || c === 120 || c === 108 || c === 99 || c === 100 || c === 109
+}
+
+/** The definition {@link listMarker} reads by hand (kept for the equivalence tests). */
+export function listMarkerByRegex(text: string): Marker | null {
   let m = BULLET.exec(text)
   if (m) {
     const indent = m[1]!.length
@@ -66,8 +130,6 @@ function listMarker(text: string): Marker | null {
   }
   m = ORDERED.exec(text)
   if (m) {
-    // Only `1.`/`a)` style markers followed by two spaces (pandoc's plain writer
-    // pads ordered markers to 4 columns) or by one space with a digit marker.
     const spaces = m[4]!.length
     const isDigit = /^\d/.test(m[2]!)
     if (!isDigit && spaces < 2) return null
@@ -76,6 +138,33 @@ function listMarker(text: string): Marker | null {
     return {indent: m[1]!.length, ordered: true, content: m[0].length, bullet: m[2]!, start, delimiter: m[3] as '.' | ')'}
   }
   return null
+}
+
+/**
+ * `GRID_START.test(text)` (`/^ {0,3}\+[-=:]/`) by code unit: it runs on
+ * every block start and paragraph line.
+ */
+export function isGridStart(text: string): boolean {
+  let p = 0
+  while (p < 3 && text.charCodeAt(p) === 32) p++
+  if (text.charCodeAt(p) !== 43) return false
+  const c = text.charCodeAt(p + 1)
+  return c === 45 || c === 61 || c === 58
+}
+
+/**
+ * `DASH_RUNS.test(text)` (`/^ {0,3}-+(?: +-+)* *$/`) by code unit: at most
+ * three spaces, then a `-`, then only `-` and spaces.
+ */
+export function isDashRuns(text: string): boolean {
+  let p = 0
+  while (p < 3 && text.charCodeAt(p) === 32) p++
+  if (text.charCodeAt(p) !== 45) return false
+  for (let i = p + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 45 && c !== 32) return false
+  }
+  return true
 }
 
 function indentOf(text: string): number {
@@ -101,7 +190,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     const before = blanksBefore
     blanksBefore = 0
 
-    if (ctx.depth < MAX_DEPTH && GRID_START.test(text)) {
+    if (ctx.depth < MAX_DEPTH && isGridStart(text)) {
       const scanned = scanGridTable(lines, i)
       if (scanned) {
         pushTable(out, scanned, lines, ctx)
@@ -120,7 +209,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
 
     if (
       ctx.depth < MAX_DEPTH &&
-      (DASH_RUNS.test(text) || (i + 1 < n && DASH_RUNS.test(lines[i + 1]!.text) && !isBlank(lines[i + 1]!.text)))
+      (isDashRuns(text) || (i + 1 < n && isDashRuns(lines[i + 1]!.text) && !isBlank(lines[i + 1]!.text)))
     ) {
       const scanned = scanSimpleTable(lines, i)
       if (scanned) {
@@ -165,12 +254,11 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     let j = i + 1
     while (j < n) {
       const t = lines[j]!.text
-      if (isBlank(t) || GRID_START.test(t) || listMarker(t) || isLostTable(t)) break
+      if (isBlank(t) || isGridStart(t) || listMarker(t) || isLostTable(t)) break
       j++
     }
-    const paraLines = lines.slice(i, j)
     const after = j < n ? j : -1
-    if (options.topLevel && paraLines.length === 1) {
+    if (options.topLevel && j === i + 1) {
       const category = categoryNode(line, ctx, out)
       if (category) {
         out.push(category)
@@ -194,7 +282,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
         continue
       }
     }
-    out.push(paragraph(paraLines, ctx))
+    out.push(paragraph(lines, i, j, ctx))
     i = j
   }
   return out
@@ -213,15 +301,41 @@ function trimLine(line: Line): Line {
   return subLine(line, start, line.text.trimEnd().length)
 }
 
-/** Build a paragraph node from lines (hard breaks between them). */
-export function paragraph(lines: Line[], ctx: ParseContext): Paragraph {
-  const trimmed = lines.map((l, k) => (k === 0 ? trimLine(l) : subLine(l, 0, l.text.trimEnd().length)))
-  const first = trimmed[0]!
-  const last = trimmed[trimmed.length - 1]!
+/**
+ * Build a paragraph node from `lines[from..to)` (hard breaks between them):
+ * the first line trimmed at both ends, the others at the end, then
+ * `parseInlineLines(trimmed, ctx, {leadingImage: true})`, without a copy of
+ * the lines or a trimmed `Line` per line (most lines need no trimming, and
+ * then no new string either).
+ */
+export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
+  const children: PhrasingContent[] = []
+  let start = 0
+  let prevEnd = 0
+  for (let k = from; k < to; k++) {
+    const l = lines[k]!
+    const text = l.text
+    const s = k === from ? indentOf(text) : 0
+    const e = trimmedLength(text)
+    let offset = l.offset + s
+    let t = s === 0 && e === text.length ? text : text.slice(s, e)
+    if (k === from) {
+      start = offset
+      const cut = leadingImageInto(t, offset, ctx, children)
+      if (cut > 0) {
+        t = t.slice(cut)
+        offset += cut
+      }
+    } else {
+      children.push({type: 'break', position: position(ctx, prevEnd, offset)})
+    }
+    parseInlineText(t, offset, ctx, children)
+    prevEnd = l.offset + e
+  }
   return {
     type: 'paragraph',
-    children: parseInlineLines(trimmed, ctx, {leadingImage: true}),
-    position: position(ctx, first.offset, last.offset + last.text.length)
+    children,
+    position: position(ctx, start, prevEnd)
   }
 }
 

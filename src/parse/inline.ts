@@ -32,11 +32,19 @@ export function parseInline(line: Line, ctx: ParseContext): PhrasingContent[] {
 
 /** `parseInline`, appending to `out` (no array per line). */
 function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
-  const text = line.text
+  return parseInlineText(line.text, line.offset, ctx, out)
+}
+
+/**
+ * `parseInline` of the line `{text, offset}`, appending to `out`: the block
+ * scanner calls it on the trimmed text of a paragraph line without making a
+ * `Line` for it.
+ */
+export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
   // Every alternative of INLINE needs one of these characters (a URL its
   // `:`); a simple class scans much faster than the full expression.
   if (!INLINE_HINT.test(text)) {
-    if (text.length > 0) out.push(textNode(text, line.offset, ctx))
+    if (text.length > 0) out.push(textNode(text, offset, ctx))
     return out
   }
   let last = 0
@@ -48,7 +56,7 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
     let node: PhrasingContent
     if (m[1] !== undefined) {
       const id = m[1]
-      ctx.markers.push({id: Number(id), offset: line.offset + start})
+      ctx.markers.push({id: Number(id), offset: offset + start})
       node = {type: 'footnoteReference', identifier: id, label: id}
     } else if (m[2] !== undefined) {
       let url = m[2]
@@ -61,9 +69,9 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
         end = start + url.length
       }
       if (url.length < 10) continue
-      node = {type: 'link', url, children: [textNode(url, line.offset + start, ctx)]}
+      node = {type: 'link', url, children: [textNode(url, offset + start, ctx)]}
     } else if (m[3] !== undefined) {
-      node = {type: 'emphasis', children: [textNode(m[3], line.offset + start + 1, ctx)]}
+      node = {type: 'emphasis', children: [textNode(m[3], offset + start + 1, ctx)]}
     } else {
       const name = (m[4] ?? '').trim()
       const rest = m[5] ?? ''
@@ -77,18 +85,18 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
         closed
           ? `Unparsed template \`{{${name}…}}\` left in the text by the conversion`
           : `Broken template \`{{${name}\`: the conversion cut it off; its text is kept out of claims`,
-        line.offset + start,
-        line.offset + end,
+        offset + start,
+        offset + end,
         {name, closed}
       )
     }
-    if (start > last) out.push(textNode(text.slice(last, start), line.offset + last, ctx))
-    node.position = position(ctx, line.offset + start, line.offset + end)
+    if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
+    node.position = position(ctx, offset + start, offset + end)
     out.push(node)
     last = end
     INLINE.lastIndex = end
   }
-  if (last < text.length) out.push(textNode(text.slice(last), line.offset + last, ctx))
+  if (last < text.length) out.push(textNode(text.slice(last), offset + last, ctx))
   return out
 }
 
@@ -113,25 +121,35 @@ function leadingImage(text: string): RegExpExecArray | null {
   return null
 }
 
+/**
+ * An image artifact at the start of a paragraph whose first (trimmed) line
+ * is `text` at working offset `offset`: pushed to `out` when there is one
+ * and text follows it.  Returns how many code units of `text` it took (0:
+ * none).
+ */
+export function leadingImageInto(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): number {
+  const m = leadingImage(text)
+  if (!m || m[0].length >= text.length) return 0
+  const isFile = m[0].charCodeAt(0) !== 91
+  const name = m[1]!
+  const image: Image = {
+    type: 'image',
+    url: isFile ? name : '',
+    alt: isFile ? null : name,
+    position: position(ctx, offset, offset + m[0].trimEnd().length),
+    data: {artifact: isFile ? 'file-name' : 'caption'}
+  }
+  out.push(image)
+  return m[0].length
+}
+
 /** Parse several lines (hard line breaks between them). */
 export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {leadingImage?: boolean} = {}): PhrasingContent[] {
   const out: PhrasingContent[] = []
   const first = lines[0]
   if (options.leadingImage && first) {
-    const m = leadingImage(first.text)
-    if (m && m[0].length < first.text.length) {
-      const isFile = m[0].charCodeAt(0) !== 91
-      const name = m[1]!
-      const image: Image = {
-        type: 'image',
-        url: isFile ? name : '',
-        alt: isFile ? null : name,
-        position: position(ctx, first.offset, first.offset + m[0].trimEnd().length),
-        data: {artifact: isFile ? 'file-name' : 'caption'}
-      }
-      out.push(image)
-      lines = [{text: first.text.slice(m[0].length), offset: first.offset + m[0].length}, ...lines.slice(1)]
-    }
+    const cut = leadingImageInto(first.text, first.offset, ctx, out)
+    if (cut > 0) lines = [{text: first.text.slice(cut), offset: first.offset + cut}, ...lines.slice(1)]
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
