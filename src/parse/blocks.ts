@@ -340,7 +340,14 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
 }
 
 function normalizeTitle(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ')
+  const t = text.trim().toLowerCase()
+  // `.replace(/\s+/g, ' ')` only when it changes something: white space
+  // other than a single space (most titles have none).
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (isWhiteSpaceUnit(c) && (c !== 32 || isWhiteSpaceUnit(t.charCodeAt(i + 1)))) return t.replace(/\s+/g, ' ')
+  }
+  return t
 }
 
 /** Length of the longest known section title. */
@@ -405,7 +412,27 @@ const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
 const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
 const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
 
+/**
+ * A quick test that rules out most paragraphs before the category regexes
+ * and the trimming: a prefixed category starts (after white space) with the
+ * first letter of a prefix (`C`, `K`, `L` or Cyrillic `К`), and a bare title
+ * (`BARE_CATEGORY`) holds no white space between its first and last
+ * characters.  Reading stops at the first word of a sentence.
+ */
+function mayBeCategory(text: string): boolean {
+  const n = text.length
+  let i = 0
+  while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
+  const f = text.charCodeAt(i)
+  if (f === 67 || f === 75 || f === 76 || f === 0x41a) return true
+  // White space, then something other than white space: inside the title.
+  while (i < n && !isWhiteSpaceUnit(text.charCodeAt(i))) i++
+  while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
+  return i === n
+}
+
 function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
+  if (!mayBeCategory(line.text)) return null
   // Both shapes need a `:` (after the prefix) or a `_`: most lines have neither.
   if (!line.text.includes(':') && !line.text.includes('_')) return null
   const t = line.text.trim()

@@ -74,7 +74,6 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
   if (!/\S/.test(text)) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
-  const bodyMarkers = ctx.markers.slice()
 
   const definitions: FootnoteDefinition[] = []
   let linkNumber = 1
@@ -100,7 +99,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     const head = lines[def.line]!
     const label = `[${def.id}]`
     const firstContent = subLine(head, Math.min(head.text.length, label.length + 1))
-    const defLines = [firstContent, ...lines.slice(def.line + 1, end)]
+    const defLines: Line[] = [firstContent]
+    for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
     const blocks = parseBlocks(defLines, ctx) as Block[]
     let lastLine = head
     for (let i = end - 1; i > def.line; i--) {
@@ -126,7 +126,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     definitions.push(node)
   }
 
-  checkMarkers(bodyMarkers, ctx.markers.slice(bodyMarkers.length), definitions, ctx)
+  // The body's markers, then those in the notes: all of them, in order.
+  checkMarkers(ctx.markers, definitions, ctx)
   const tree: Root = {type: 'root', children: [...children, ...definitions]}
   const last = lines[lines.length - 1]
   tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
@@ -172,30 +173,34 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
 }
 
 function checkMarkers(
-  body: Array<{id: number; offset: number}>,
-  inNotes: Array<{id: number; offset: number}>,
+  markers: Array<{id: number; offset: number}>,
   definitions: FootnoteDefinition[],
   ctx: ParseContext
 ): void {
-  const defined = new Set(definitions.map((d) => Number(d.identifier)))
-  const used = new Set<number>()
+  // Ids are small (at most 5 digits): flags indexed by id instead of Sets.
+  let maxId = 0
+  for (const d of definitions) maxId = Math.max(maxId, Number(d.identifier))
+  for (const m of markers) maxId = Math.max(maxId, m.id)
+  const defined = new Uint8Array(maxId + 1)
+  for (const d of definitions) defined[Number(d.identifier)] = 1
+  const used = new Uint8Array(maxId + 1)
   let highest = 0
-  for (const m of [...body, ...inNotes]) {
-    if (!defined.has(m.id)) {
+  for (const m of markers) {
+    if (!defined[m.id]) {
       report(ctx, 'dangling-marker', 'error', `Footnote marker [${m.id}] has no definition`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
     }
-    if (!used.has(m.id)) {
+    if (!used[m.id]) {
       // pandoc numbers notes by first use: a first use out of order signals damage.
-      if (m.id !== highest + 1 && defined.has(m.id) && m.id > highest) {
+      if (m.id !== highest + 1 && defined[m.id] && m.id > highest) {
         report(ctx, 'marker-order', 'warning', `Footnote marker [${m.id}] is used before [${highest + 1}]`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
       }
-      used.add(m.id)
+      used[m.id] = 1
       if (m.id > highest) highest = m.id
     }
   }
   for (const d of definitions) {
     const id = Number(d.identifier)
-    if (!used.has(id)) {
+    if (!used[id]) {
       const p = d.position!.start
       ctx.diagnostics.push({ruleId: 'unused-definition', severity: 'warning', message: `Footnote [${id}] is defined but never cited`, line: p.line, column: p.column, offset: p.offset ?? 0, data: {id}})
     }
