@@ -1,8 +1,7 @@
 /**
  * The code-unit readers of the parse stage give the answers of the regular
  * expressions they replaced: list markers (`BULLET`/`ORDERED`), grid-table
- * starts, dash-run lines, and the inline alternation (`INLINE`: footnote
- * markers, URLs, emphasis, templates).  Inputs: every line of the seed and of
+ * starts and dash-run lines.  Inputs: every line of the seed and of
  * the corpus dumps, and seeded random lines built from pieces chosen to hit
  * the edge cases (markers of every kind and length, white space other than
  * spaces, surrogates, URLs next to brackets, `_` beside letters).
@@ -11,7 +10,6 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {DASH_RUNS, GRID_START, isDashRuns, isGridStart, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
-import {INLINE, inlineMatches} from '../src/parse/inline.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -61,18 +59,6 @@ function mixtures(count: number, seed: number): string[] {
 
 const lines = [...corpusLines, ...mixtures(40_000, 8)]
 
-/** INLINE's matches, searching on after each whole match, as `[start, end, alternative]`. */
-function regexMatches(text: string): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = []
-  const re = new RegExp(INLINE.source, INLINE.flags)
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text)) !== null) {
-    const kind = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4
-    out.push([m.index, m.index + m[0].length, kind])
-  }
-  return out
-}
-
 describe('parse: code-unit readers equal their regex definitions', () => {
   test('listMarker equals BULLET/ORDERED', () => {
     let found = 0
@@ -98,15 +84,5 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     expect(grid).toBeGreaterThan(100)
     expect(dash).toBeGreaterThan(100)
   })
-
-  test('the inline scanner finds what INLINE finds', () => {
-    const kinds = [0, 0, 0, 0, 0]
-    for (const t of lines) {
-      const want = regexMatches(t)
-      expect(inlineMatches(t), JSON.stringify(t)).toEqual(want)
-      for (const m of want) kinds[m[2]]!++
-    }
-    // Every alternative occurs.
-    for (let k = 1; k <= 4; k++) expect(kinds[k]).toBeGreaterThan(20)
-  })
+})
 })

@@ -17,119 +17,11 @@ import {isWhiteSpaceUnit} from '../util/chars.js'
 
 // Alternatives (each bounded, no nested quantifiers):
 // 1 footnote marker, 2 URL, 3 emphasis body, 4 template (name, closing).
-export const INLINE =
+const INLINE =
   /\[([1-9]\d{0,3})\]|((?:https?|ftp):\/\/[^\s<>"[\]{}|\\^`]+)|(?<![\p{L}\p{N}_])_([^_\s](?:[^_\n]{0,400}?[^_\s])?)_(?![\p{L}\p{N}_])|\{\{([^{}|\n]{0,200})([^{}\n]{0,2000}?\}\}|[^\n]*)/gu
 
-/** INLINE's emphasis alternative alone, sticky (tried at a `_`). */
-const EMPHASIS = /(?<![\p{L}\p{N}_])_([^_\s](?:[^_\n]{0,400}?[^_\s])?)_(?![\p{L}\p{N}_])/uy
-
-/** INLINE's template alternative alone, sticky (tried at a `{{`). */
-const TEMPLATE = /\{\{([^{}|\n]{0,200})([^{}\n]{0,2000}?\}\}|[^\n]*)/uy
-
-const MARKER = 1
-const URL = 2
-const EMPH = 3
-const TEMPL = 4
-
-/** What {@link findInline} found: the alternative, where its match starts and ends, and the match of a sticky alternative. */
-const found = {kind: 0, start: 0, end: 0, match: null as RegExpExecArray | null}
-
-/**
- * `INLINE.exec(text)` from `from`, by code unit: each alternative of INLINE
- * starts with its own character (`[`, `h` or `f`, `_`, `{`), so its leftmost
- * match is at the first position where the alternative of that position's
- * character matches.  The footnote marker and the URL are read by hand; the
- * rare emphasis and template run their own alternative as a sticky regex.
- * One pass over the text instead of the whole alternation tried at every
- * position, and no match array for the markers (most matches).  The result
- * is in {@link found}.
- */
-function findInline(text: string, from: number): boolean {
-  const n = text.length
-  for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 91) {
-      // `\[([1-9]\d{0,3})\]`
-      const d = text.charCodeAt(i + 1)
-      if (d < 49 || d > 57) continue
-      let j = i + 2
-      while (j < n && j < i + 5 && isDigit(text.charCodeAt(j))) j++
-      if (text.charCodeAt(j) !== 93) continue
-      found.kind = MARKER
-      found.start = i
-      found.end = j + 1
-      return true
-    }
-    if (c === 104 || c === 102) {
-      // `(?:https?|ftp):\/\/[^\s<>"[\]{}|\\^\`]+`
-      let j: number
-      if (c === 104) {
-        if (text.charCodeAt(i + 1) !== 116 || text.charCodeAt(i + 2) !== 116 || text.charCodeAt(i + 3) !== 112) continue
-        j = text.charCodeAt(i + 4) === 115 ? i + 5 : i + 4
-      } else {
-        if (text.charCodeAt(i + 1) !== 116 || text.charCodeAt(i + 2) !== 112) continue
-        j = i + 3
-      }
-      if (text.charCodeAt(j) !== 58 || text.charCodeAt(j + 1) !== 47 || text.charCodeAt(j + 2) !== 47) continue
-      j += 3
-      const body = j
-      while (j < n && isUrlUnit(text.charCodeAt(j))) j++
-      if (j === body) continue
-      found.kind = URL
-      found.start = i
-      found.end = j
-      return true
-    }
-    if (c === 95) {
-      EMPHASIS.lastIndex = i
-      const m = EMPHASIS.exec(text)
-      if (!m) continue
-      found.kind = EMPH
-      found.start = i
-      found.end = i + m[0].length
-      found.match = m
-      return true
-    }
-    if (c === 123 && text.charCodeAt(i + 1) === 123) {
-      TEMPLATE.lastIndex = i
-      const m = TEMPLATE.exec(text)
-      if (!m) continue
-      found.kind = TEMPL
-      found.start = i
-      found.end = i + m[0].length
-      found.match = m
-      return true
-    }
-  }
-  return false
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
-}
-
-/** A code unit of `[^\s<>"[\]{}|\\^\`]` (a surrogate is one too, as a pair or alone). */
-function isUrlUnit(c: number): boolean {
-  if (c >= 0x80) return !isWhiteSpaceUnit(c)
-  if (c === 32 || (c >= 9 && c <= 13)) return false
-  return c !== 60 && c !== 62 && c !== 34 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && c !== 124 && c !== 92 && c !== 94 && c !== 96
-}
-
-/**
- * The matches {@link findInline} finds in a text, as `[start, end, alternative]`
- * (searching on after each whole match): for the equivalence tests against
- * {@link INLINE}.
- */
-export function inlineMatches(text: string): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = []
-  let from = 0
-  while (findInline(text, from)) {
-    out.push([found.start, found.end, found.kind])
-    from = found.end
-    found.match = null
-  }
-  return out
-}
+/** A character without which INLINE cannot match. */
+const INLINE_HINT = /[[:_{]/
 
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
@@ -149,19 +41,25 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
  * `Line` for it.
  */
 export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
-  // The alternatives of INLINE, found one after the other (findInline).
+  // Every alternative of INLINE needs one of these characters (a URL its
+  // `:`); a simple class scans much faster than the full expression.
+  if (!INLINE_HINT.test(text)) {
+    if (text.length > 0) out.push(textNode(text, offset, ctx))
+    return out
+  }
   let last = 0
-  let from = 0
-  while (findInline(text, from)) {
-    const start = found.start
-    let end = found.end
+  INLINE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = INLINE.exec(text)) !== null) {
+    const start = m.index
+    let end = start + m[0].length
     let node: PhrasingContent
-    if (found.kind === MARKER) {
-      const id = text.slice(start + 1, end - 1)
+    if (m[1] !== undefined) {
+      const id = m[1]
       ctx.markers.push({id: Number(id), offset: offset + start})
       node = {type: 'footnoteReference', identifier: id, label: id}
-    } else if (found.kind === URL) {
-      let url = text.slice(start, end)
+    } else if (m[2] !== undefined) {
+      let url = m[2]
       const trail = TRAILING_URL_PUNCTUATION.exec(url)
       if (trail) {
         // Keep a closing parenthesis that has its opening one in the URL.
@@ -170,18 +68,13 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
         if (cut > 0) url = url.slice(0, url.length - cut)
         end = start + url.length
       }
-      if (url.length < 10) {
-        // Not a link; the search goes on after the whole match.
-        from = found.end
-        continue
-      }
+      if (url.length < 10) continue
       node = {type: 'link', url, children: [textNode(url, offset + start, ctx)]}
-    } else if (found.kind === EMPH) {
-      node = {type: 'emphasis', children: [textNode(found.match![1]!, offset + start + 1, ctx)]}
+    } else if (m[3] !== undefined) {
+      node = {type: 'emphasis', children: [textNode(m[3], offset + start + 1, ctx)]}
     } else {
-      const m = found.match!
-      const name = (m[1] ?? '').trim()
-      const rest = m[2] ?? ''
+      const name = (m[4] ?? '').trim()
+      const rest = m[5] ?? ''
       const closed = rest.endsWith('}}')
       const template: Template = {type: 'template', name, closed, value: m[0]}
       node = template
@@ -197,14 +90,13 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
         {name, closed}
       )
     }
-    found.match = null
     if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
     node.position = position(ctx, offset + start, offset + end)
     out.push(node)
     last = end
-    from = end
+    INLINE.lastIndex = end
   }
-  if (last < text.length) out.push(textNode(last === 0 ? text : text.slice(last), offset + last, ctx))
+  if (last < text.length) out.push(textNode(text.slice(last), offset + last, ctx))
   return out
 }
 
