@@ -85,4 +85,3 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     expect(dash).toBeGreaterThan(100)
   })
 })
-})
