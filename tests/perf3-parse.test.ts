@@ -1,7 +1,8 @@
 /**
  * The code-unit readers of the parse stage give the answers of the regular
  * expressions they replaced: list markers (`BULLET`/`ORDERED`), grid-table
- * starts and dash-run lines.  Inputs: every line of the seed and of
+ * starts and dash-run lines; and the native scans of table lines against
+ * the loops they replaced (border kinds, trailing white space).  Inputs: every line of the seed and of
  * the corpus dumps, and seeded random lines built from pieces chosen to hit
  * the edge cases (markers of every kind and length, white space other than
  * spaces, surrogates, URLs next to brackets, `_` beside letters).
@@ -10,6 +11,8 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {DASH_RUNS, GRID_START, isDashRuns, isGridStart, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
+import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
+import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -83,5 +86,51 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     expect(grid).toBeGreaterThan(100)
     expect(dash).toBeGreaterThan(100)
+  })
+  test('borderKind equals the loop over the code units', () => {
+    const gridCases = readFileSync(new URL('../fixtures/gridtables/cases.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .flatMap((l) => String((JSON.parse(l) as {input: string}).input).split('\n'))
+    const rnd = generator(3)
+    const borderPieces = ['+', '-', '=', ':', '+-', '-+', '---', '===', ' ', '\t', '\u00a0', '|', 'x', '+=']
+    const random: string[] = []
+    for (let k = 0; k < 20_000; k++) {
+      let t = ' '.repeat(rnd(3)) + '+'
+      const parts = rnd(12)
+      for (let p = 0; p < parts; p++) t += borderPieces[rnd(borderPieces.length)]
+      random.push(t)
+    }
+    let borders = 0
+    const wrong: string[] = []
+    for (const t of [...lines, ...gridCases, ...random]) {
+      let from = 0
+      while (from < 3 && t.charCodeAt(from) === 32) from++
+      // The columns of the line itself, of a shifted copy, and none.
+      const own: number[] = [0]
+      for (let i = t.indexOf('+', from + 1); i !== -1; i = t.indexOf('+', i + 1)) own.push(i - from)
+      for (const B of [own, own.map((c, k) => (k === 2 ? c + 1 : c)), [0]]) {
+        const want = borderKindByUnit(t, from, B)
+        if (borderKind(t, from, B) !== want) wrong.push(JSON.stringify([t, B]))
+        if (want >= 0) borders++
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(borders).toBeGreaterThan(1000)
+  })
+
+  test('trimmedLength equals the loop back over white space, for every BMP code unit', () => {
+    const byLoop = (t: string): number => {
+      let e = t.length
+      while (e > 0 && isTrimmedSpace(t.charCodeAt(e - 1))) e--
+      return e
+    }
+    const wrong: string[] = []
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c)
+      for (const t of [ch, `x${ch}`, `x${ch}${ch} `, `${ch} x`, ` \u00a0${ch}`]) if (trimmedLength(t) !== byLoop(t)) wrong.push(t)
+    }
+    for (const t of lines) if (trimmedLength(t) !== byLoop(t)) wrong.push(t)
+    expect(wrong).toEqual([])
   })
 })
