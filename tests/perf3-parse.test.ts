@@ -13,6 +13,7 @@ import {describe, expect, test} from 'vitest'
 import {DASH_RUNS, GRID_START, isDashRuns, isGridStart, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
 import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
+import {INLINE, inlineSearchStart} from '../src/parse/inline.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -132,5 +133,25 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     for (const t of lines) if (trimmedLength(t) !== byLoop(t)) wrong.push(t)
     expect(wrong).toEqual([])
+  })
+  test('INLINE searched from inlineSearchStart finds what it finds from 0', () => {
+    const wrong: string[] = []
+    let matched = 0
+    const re = new RegExp(INLINE.source, INLINE.flags)
+    for (const t of lines) {
+      re.lastIndex = 0
+      const want = re.exec(t)
+      const from = inlineSearchStart(t)
+      if (from === -1) {
+        if (want) wrong.push(t)
+        continue
+      }
+      re.lastIndex = from
+      const got = re.exec(t)
+      if (JSON.stringify(got) !== JSON.stringify(want) || got?.index !== want?.index) wrong.push(t)
+      if (want) matched++
+    }
+    expect(wrong).toEqual([])
+    expect(matched).toBeGreaterThan(2000)
   })
 })

@@ -86,6 +86,13 @@ export function listMarker(text: string): Marker | null {
   }
   // ORDERED: the token runs up to the delimiter, which is no letter or digit,
   // so it is the whole run of ASCII letters and digits after the indentation.
+  // Most lines start with a word: a letter that is no Roman digit can only
+  // be a one-letter marker, and that needs the delimiter right after it.
+  const low = c | 32
+  if (low >= 97 && low <= 122 && !isRoman(low)) {
+    const d = text.charCodeAt(p + 1)
+    if (d !== 46 && d !== 41) return null
+  } else if (!(c >= 48 && c <= 57) && !(low >= 97 && low <= 122)) return null
   let q = p
   let digits = 0
   let lowerRoman = 0
@@ -609,9 +616,14 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   let maxEnd = -Infinity
   for (const cell of row.cells) {
     const children = parseBlocks(cell.lines, ctx)
-    const nonBlank = cell.lines.filter((l) => !isBlank(l.text))
-    const startLine = nonBlank[0] ?? cell.lines[0]
-    const endLine = nonBlank[nonBlank.length - 1] ?? cell.lines[cell.lines.length - 1]
+    // The first and last non-blank lines (else the first and last lines).
+    const ls = cell.lines
+    let a = 0
+    while (a < ls.length && isBlank(ls[a]!.text)) a++
+    let b = ls.length - 1
+    while (b > a && isBlank(ls[b]!.text)) b--
+    const startLine = a < ls.length ? ls[a] : ls[0]
+    const endLine = a < ls.length ? ls[b] : ls[ls.length - 1]
     const c: BlockTableCell = {
       type: 'tableCell',
       children,

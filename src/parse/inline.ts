@@ -17,11 +17,24 @@ import {isWhiteSpaceUnit} from '../util/chars.js'
 
 // Alternatives (each bounded, no nested quantifiers):
 // 1 footnote marker, 2 URL, 3 emphasis body, 4 template (name, closing).
-const INLINE =
+export const INLINE =
   /\[([1-9]\d{0,3})\]|((?:https?|ftp):\/\/[^\s<>"[\]{}|\\^`]+)|(?<![\p{L}\p{N}_])_([^_\s](?:[^_\n]{0,400}?[^_\s])?)_(?![\p{L}\p{N}_])|\{\{([^{}|\n]{0,200})([^{}\n]{0,2000}?\}\}|[^\n]*)/gu
 
 /** A character without which INLINE cannot match. */
-const INLINE_HINT = /[[:_{]/
+const INLINE_HINT = /[[:_{]/g
+
+/**
+ * Where INLINE's search can start in a text, or -1 when it cannot match:
+ * every alternative needs one of INLINE_HINT's characters, and no match
+ * starts before the first of them but a URL, whose `:` is at most 5 units
+ * after its start (`https:`).  (The emphasis lookbehind still sees the text
+ * before the start.)
+ */
+export function inlineSearchStart(text: string): number {
+  INLINE_HINT.lastIndex = 0
+  if (!INLINE_HINT.test(text)) return -1
+  return Math.max(0, INLINE_HINT.lastIndex - 1 - 5)
+}
 
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
@@ -43,12 +56,13 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
 export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
   // Every alternative of INLINE needs one of these characters (a URL its
   // `:`); a simple class scans much faster than the full expression.
-  if (!INLINE_HINT.test(text)) {
+  const from = inlineSearchStart(text)
+  if (from === -1) {
     if (text.length > 0) out.push(textNode(text, offset, ctx))
     return out
   }
   let last = 0
-  INLINE.lastIndex = 0
+  INLINE.lastIndex = from
   let m: RegExpExecArray | null
   while ((m = INLINE.exec(text)) !== null) {
     const start = m.index
