@@ -84,34 +84,33 @@ export function listMarker(text: string): Marker | null {
     // Neither alternative: ORDERED cannot match a bullet character either.
     return null
   }
-  // ORDERED: the token runs up to the delimiter, which is no letter or digit,
-  // so it is the whole run of ASCII letters and digits after the indentation.
-  // Most lines start with a word: a letter that is no Roman digit can only
-  // be a one-letter marker, and that needs the delimiter right after it.
-  const low = c | 32
-  if (low >= 97 && low <= 122 && !isRoman(low)) {
-    const d = text.charCodeAt(p + 1)
-    if (d !== 46 && d !== 41) return null
-  } else if (!(c >= 48 && c <= 57) && !(low >= 97 && low <= 122)) return null
-  let q = p
-  let digits = 0
-  let lowerRoman = 0
-  let upperRoman = 0
-  for (; q < n; q++) {
+  // ORDERED: the token runs up to the delimiter, which is no letter or
+  // digit, so it is the whole run of letters and digits after the
+  // indentation: up to 9 digits, one letter, or up to 8 Roman digits of one
+  // case.  Most lines start with a word, ruled out by its second letter.
+  let q = p + 1
+  const isDigit = c >= 48 && c <= 57
+  if (isDigit) {
+    while (q < n && isDigitUnit(text.charCodeAt(q))) q++
+    if (q - p > 9) return null
+  } else {
+    const low = c | 32
+    if (low < 97 || low > 122) return null
     const d = text.charCodeAt(q)
-    if (d >= 48 && d <= 57) digits++
-    else if (d >= 97 && d <= 122) {
-      if (isRoman(d)) lowerRoman++
-    } else if (d >= 65 && d <= 90) {
-      if (isRoman(d + 32)) upperRoman++
-    } else break
+    if (d !== 46 && d !== 41) {
+      if (!isRoman(low)) return null
+      // Roman digits of the first one's case.
+      const caseBit = c & 32
+      for (;;) {
+        const e = text.charCodeAt(q)
+        if ((e & 32) !== caseBit || !isRoman(e | 32)) break
+        q++
+      }
+      if (q - p > 8) return null
+    }
   }
-  const len = q - p
-  if (len === 0 || q === n) return null
   const delimiter = text.charCodeAt(q)
   if (delimiter !== 46 && delimiter !== 41) return null
-  const isDigit = digits === len
-  if (!(isDigit ? len <= 9 : len === 1 || (len <= 8 && (lowerRoman === len || upperRoman === len)))) return null
   let r = q + 1
   while (r < n && text.charCodeAt(r) === 32) r++
   const spaces = r - q - 1
@@ -121,6 +120,10 @@ export function listMarker(text: string): Marker | null {
   if (!isDigit && spaces < 2) return null
   const bullet = text.slice(p, q)
   return {indent, ordered: true, content: r, bullet, start: isDigit ? Number(bullet) : 1, delimiter: delimiter === 46 ? '.' : ')'}
+}
+
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
 
 /** Whether a lower-case ASCII letter is a Roman numeral digit (`[ivxlcdm]`). */
