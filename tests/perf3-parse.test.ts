@@ -14,6 +14,7 @@ import {DASH_RUNS, GRID_START, isDashRuns, isGridStart, listMarker, listMarkerBy
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
 import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
 import {INLINE, inlineSearchStart} from '../src/parse/inline.js'
+import {DEFINITION, definitionId} from '../src/parse/index.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -153,5 +154,18 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     expect(wrong).toEqual([])
     expect(matched).toBeGreaterThan(2000)
+  })
+  test('definitionId equals DEFINITION', () => {
+    const wrong: string[] = []
+    let found = 0
+    const extra = ['[1]', '[1] x', '[1]x', '[0] x', '[12345] x', '[123456] x', '[99999]', '[1 ]', '[1]\tx', '[', '[]', '[9']
+    for (const t of [...lines, ...extra]) {
+      const m = DEFINITION.exec(t)
+      const want = m ? Number(m[1]) : -1
+      if (definitionId(t) !== want) wrong.push(t)
+      if (m) found++
+    }
+    expect(wrong).toEqual([])
+    expect(found).toBeGreaterThan(1000)
   })
 })

@@ -26,7 +26,27 @@ export interface ParsedDocument {
   offsets: Map<object, number>
 }
 
-const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
+export const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
+
+/**
+ * The id of a definition line: what `DEFINITION.exec(t)` captures, as a
+ * number, or -1 when it does not match; read by code unit (it runs on every
+ * `[` line after the first definition).
+ */
+export function definitionId(t: string): number {
+  if (t.charCodeAt(0) !== 91) return -1
+  const d = t.charCodeAt(1)
+  if (d < 49 || d > 57) return -1
+  let id = d - 48
+  let i = 2
+  for (; i < 6; i++) {
+    const c = t.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    id = id * 10 + (c - 48)
+  }
+  if (t.charCodeAt(i) !== 93) return -1
+  return i + 1 === t.length || t.charCodeAt(i + 1) === 32 ? id : -1
+}
 
 /**
  * Find the footnote definitions at the end: the last `[1]` line (after a
@@ -48,9 +68,8 @@ function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
   for (let i = firstLine + 1; i < lines.length; i++) {
     const t = lines[i]!.text
     if (t.charCodeAt(0) !== 91 /* [ */) continue
-    const m = DEFINITION.exec(t)
-    if (!m || !isBlank(lines[i - 1]!.text)) continue
-    const id = Number(m[1])
+    const id = definitionId(t)
+    if (id === -1 || !isBlank(lines[i - 1]!.text)) continue
     // The next number, or a small jump over definitions that went missing
     // (reported by the caller as `missing-definition`).
     if (id === expected || (id > expected && id - expected <= MAX_DEFINITION_GAP)) {
