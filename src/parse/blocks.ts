@@ -253,7 +253,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
       const last = lines[j - 1]!
       out.push({
         type: 'blockquote',
-        children: children.filter((c): c is BlockContent => c.type !== 'definition' && c.type !== 'footnoteDefinition'),
+        children: blockContent(children),
         position: position(ctx, line.offset + indent, last.offset + last.text.length)
       })
       i = j
@@ -296,6 +296,15 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     i = j
   }
   return out
+}
+
+/**
+ * Blocks as block content: `parseBlocks` makes no definitions (nor footnote
+ * definitions), so this is the array itself, not a filtered copy per list
+ * item or quote.
+ */
+function blockContent(blocks: Block[]): BlockContent[] {
+  return blocks as BlockContent[]
 }
 
 /** `text.trim() === '[TABLE]'`, without trimming every line. */
@@ -480,9 +489,13 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
   const n = lines.length
   let i = start
   let spread = false
+  // The marker of line `knownAt`, when already read (a line that ends an
+  // item is read again as the next item's first line).
+  let known: Marker | null = first
+  let knownAt = start
   while (i < n) {
     const line = lines[i]!
-    const m = listMarker(line.text)
+    const m = knownAt === i ? known : listMarker(line.text)
     if (!m || !continuesList(first, m, items.length)) break
     markers.push(m.bullet)
     const itemLines: Line[] = [subLine(line, m.content)]
@@ -507,6 +520,8 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
       // A deeper marker that is not indented to the content column still
       // nests (pandoc ≥ 3.7 indents nested lists by 2).
       const inner = listMarker(l.text)
+      known = inner
+      knownAt = i
       if (inner && inner.indent > first.indent) {
         itemLines.push(subLine(l, Math.min(inner.indent, m.content)))
         i++
@@ -521,7 +536,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     items.push({
       type: 'listItem',
       spread: false,
-      children: children.filter((c): c is BlockContent => c.type !== 'definition' && c.type !== 'footnoteDefinition'),
+      children: blockContent(children),
       position: position(ctx, line.offset + m.indent, lastLine.offset + lastLine.text.length)
     })
     // Blank lines, then another item of the same list: a loose list.
@@ -529,6 +544,8 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     while (j < n && isBlank(lines[j]!.text)) j++
     if (j > i && j < n) {
       const next = listMarker(lines[j]!.text)
+      known = next
+      knownAt = j
       if (next && continuesList(first, next, items.length)) {
         spread = true
         i = j

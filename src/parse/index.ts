@@ -132,7 +132,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       type: 'footnoteDefinition',
       identifier: String(def.id),
       label: String(def.id),
-      children: blocks.filter((b) => b.type !== 'footnoteDefinition') as FootnoteDefinition['children'],
+      // parseBlocks makes no footnote definitions: its blocks as they are.
+      children: blocks as FootnoteDefinition['children'],
       position: position(ctx, head.offset, lastLine.offset + lastLine.text.length)
     }
     if (node.children.length === 0) {
