@@ -183,8 +183,11 @@ function indentOf(text: string): number {
   return i
 }
 
+/** The options of a nested scan (no object per call). */
+const NESTED: BlockOptions = {}
+
 /** Parse lines into blocks. */
-export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOptions = {}): Block[] {
+export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOptions = NESTED): Block[] {
   const out: Block[] = []
   const n = lines.length
   let i = 0

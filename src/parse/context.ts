@@ -65,8 +65,8 @@ export function report(
   end: number = start,
   data?: Record<string, unknown>
 ): void {
-  const s = ctx.map.point(start)
-  const e = ctx.map.point(end)
+  const s = pointAt(ctx, start)
+  const e = pointAt(ctx, end)
   const d: Diagnostic = {ruleId, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: s.offset}
   if (data) d.data = data
   ctx.diagnostics.push(d)
