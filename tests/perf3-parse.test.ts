@@ -10,7 +10,7 @@
 
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import {DASH_RUNS, GRID_START, isDashRuns, isGridStart, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
+import {DASH_RUNS, GRID_START, KNOWN_SECTIONS, isDashRuns, isGridStart, isKnownSection, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
 import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
 import {INLINE, inlineSearchStart} from '../src/parse/inline.js'
@@ -167,5 +167,34 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     expect(wrong).toEqual([])
     expect(found).toBeGreaterThan(1000)
+  })
+  test('isKnownSection equals KNOWN_SECTIONS.has of the normalised title', () => {
+    const titles = [...KNOWN_SECTIONS]
+    const crafted: string[] = []
+    const rnd = generator(5)
+    const spaces = [' ', '  ', '\t', '\u00a0', '\u3000 ']
+    for (const k of titles) {
+      const words = k.split(' ')
+      for (let v = 0; v < 6; v++) {
+        let t = ''
+        for (let w = 0; w < words.length; w++) {
+          const word = rnd(2) ? words[w]!.toUpperCase() : words[w]!.charAt(0).toUpperCase() + words[w]!.slice(1)
+          t += (w > 0 ? spaces[rnd(spaces.length)] : '') + word
+        }
+        if (v === 5) t += ' and more words to make the line long enough to be a paragraph'
+        crafted.push(t, t.replace(/i/g, 'İ'), `${t}${' '.repeat(30)}x`)
+      }
+    }
+    const wrong: string[] = []
+    let known = 0
+    for (const line of [...lines, ...crafted]) {
+      const t = line.trim()
+      if (t === '') continue
+      const want = KNOWN_SECTIONS.has(t.trim().toLowerCase().replace(/\s+/g, ' '))
+      if (isKnownSection(t) !== want) wrong.push(t)
+      if (want) known++
+    }
+    expect(wrong).toEqual([])
+    expect(known).toBeGreaterThan(200)
   })
 })

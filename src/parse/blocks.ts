@@ -375,6 +375,10 @@ function normalizeTitle(text: string): string {
 /** Length of the longest known section title. */
 const KNOWN_MAX = Math.max(...[...KNOWN_SECTIONS].map((t) => t.length))
 
+/** The first words of the known section titles, and the length of the longest. */
+const KNOWN_FIRST_WORDS = new Set([...KNOWN_SECTIONS].map((t) => t.split(' ')[0]!))
+const KNOWN_WORD_MAX = Math.max(...[...KNOWN_FIRST_WORDS].map((w) => w.length))
+
 /** The first code units of the known section titles. */
 const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
 
@@ -385,12 +389,22 @@ const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
  * non-white-space code units than the longest known title cannot normalise
  * to one.  The count stops as soon as it is exceeded.
  */
-function isKnownSection(t: string): boolean {
+export function isKnownSection(t: string): boolean {
   // An ASCII first character lower-cases on its own, to the first character
   // of the normalised title.
   const first = t.charCodeAt(0)
   if (first < 0x80 && !KNOWN_FIRST.has(first >= 65 && first <= 90 ? first + 32 : first)) return false
   if (t.length > KNOWN_MAX) {
+    // A long line (most paragraphs): its first word, lower-cased, must be
+    // the first word of a known title.  Lower-casing maps each character on
+    // its own (white space to itself, nothing else to white space) and never
+    // shortens, so the normalised title's first word is the line's first
+    // word lower-cased, and a first word longer than every known one cannot
+    // lower-case to one.  That rules out nearly every line before the count
+    // below, a loop over the first 29 characters other than white space.
+    let w = 0
+    while (w < t.length && w <= KNOWN_WORD_MAX && !isWhiteSpaceUnit(t.charCodeAt(w))) w++
+    if (w > KNOWN_WORD_MAX || !KNOWN_FIRST_WORDS.has(t.slice(0, w).toLowerCase())) return false
     let solid = 0
     for (let i = 0; i < t.length; i++) {
       if (!isWhiteSpaceUnit(t.charCodeAt(i)) && ++solid > KNOWN_MAX) return false
