@@ -13,7 +13,7 @@ import {describe, expect, test} from 'vitest'
 import {DASH_RUNS, GRID_START, KNOWN_SECTIONS, isDashRuns, isGridStart, isKnownSection, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
 import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
-import {INLINE, inlineSearchStart} from '../src/parse/inline.js'
+import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
 import {DEFINITION, definitionId} from '../src/parse/index.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
@@ -196,5 +196,23 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     expect(wrong).toEqual([])
     expect(known).toBeGreaterThan(200)
+  })
+  test('the inline search (markers read by hand) finds what INLINE finds', () => {
+    const re = new RegExp(INLINE.source, INLINE.flags)
+    const wrong: string[] = []
+    const kinds = [0, 0, 0, 0, 0]
+    for (const t of lines) {
+      const want: Array<[number, number, number]> = []
+      re.lastIndex = 0
+      let m: RegExpExecArray | null
+      while ((m = re.exec(t)) !== null) {
+        const kind = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4
+        want.push([m.index, m.index + m[0].length, kind])
+        kinds[kind]!++
+      }
+      if (JSON.stringify(inlineMatches(t)) !== JSON.stringify(want)) wrong.push(t)
+    }
+    expect(wrong).toEqual([])
+    for (let k = 1; k <= 4; k++) expect(kinds[k]).toBeGreaterThan(20)
   })
 })

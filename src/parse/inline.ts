@@ -36,6 +36,68 @@ export function inlineSearchStart(text: string): number {
   return Math.max(0, INLINE_HINT.lastIndex - 1 - 5)
 }
 
+/** {@link nextMatch}: the match is a footnote marker, at `found`. */
+const MARKER_FOUND = 1
+
+/** The footnote marker {@link nextMatch} read by hand. */
+const found = {start: 0, end: 0}
+
+/**
+ * `INLINE.exec(text)` from `from`, without running INLINE where the answer
+ * is plain: the search starts at the first hint character at or after
+ * `from`, less 5 (see {@link inlineSearchStart}); and when that character is
+ * a `[` opening a footnote marker, that marker is the match (no alternative
+ * starts before it: a URL reaching over it would have a `[` among the
+ * letters of its scheme), read by hand.  Returns INLINE's match, or
+ * MARKER_FOUND with the marker's range in `found`, or null.
+ */
+function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_FOUND | null {
+  INLINE_HINT.lastIndex = from
+  if (!INLINE_HINT.test(text)) return null
+  const p = INLINE_HINT.lastIndex - 1
+  if (text.charCodeAt(p) === 91) {
+    // `\[([1-9]\d{0,3})\]`
+    const d = text.charCodeAt(p + 1)
+    if (d >= 49 && d <= 57) {
+      let j = p + 2
+      while (j < p + 5 && isDigitUnit(text.charCodeAt(j))) j++
+      if (text.charCodeAt(j) === 93) {
+        found.start = p
+        found.end = j + 1
+        return MARKER_FOUND
+      }
+    }
+  }
+  INLINE.lastIndex = Math.max(from, p - 5)
+  return INLINE.exec(text)
+}
+
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/**
+ * The matches {@link parseInlineText} finds in a text, as
+ * `[start, end, alternative]`, searching on after each whole match: for the
+ * equivalence tests against INLINE.
+ */
+export function inlineMatches(text: string): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = []
+  let from = 0
+  let m: RegExpExecArray | typeof MARKER_FOUND | null
+  while ((m = nextMatch(text, from)) !== null) {
+    if (m === MARKER_FOUND) {
+      out.push([found.start, found.end, 1])
+      from = found.end
+    } else {
+      const kind = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4
+      out.push([m.index, m.index + m[0].length, kind])
+      from = m.index + m[0].length
+    }
+  }
+  return out
+}
+
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
 /** Parse one line of inline text.  `line.offset` is its working offset. */
@@ -54,17 +116,24 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
  * `Line` for it.
  */
 export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
-  // Every alternative of INLINE needs one of these characters (a URL its
-  // `:`); a simple class scans much faster than the full expression.
-  const from = inlineSearchStart(text)
-  if (from === -1) {
-    if (text.length > 0) out.push(textNode(text, offset, ctx))
-    return out
-  }
   let last = 0
-  INLINE.lastIndex = from
-  let m: RegExpExecArray | null
-  while ((m = INLINE.exec(text)) !== null) {
+  let m: RegExpExecArray | typeof MARKER_FOUND | null
+  let from = 0
+  while ((m = nextMatch(text, from)) !== null) {
+    if (m === MARKER_FOUND) {
+      // A footnote marker read by hand (most matches): no match array.
+      const start = found.start
+      const end = found.end
+      const id = text.slice(start + 1, end - 1)
+      ctx.markers.push({id: Number(id), offset: offset + start})
+      const node: PhrasingContent = {type: 'footnoteReference', identifier: id, label: id}
+      if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
+      node.position = position(ctx, offset + start, offset + end)
+      out.push(node)
+      last = end
+      from = end
+      continue
+    }
     const start = m.index
     let end = start + m[0].length
     let node: PhrasingContent
@@ -82,7 +151,11 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
         if (cut > 0) url = url.slice(0, url.length - cut)
         end = start + url.length
       }
-      if (url.length < 10) continue
+      if (url.length < 10) {
+        // Not a link: the search goes on after the whole match.
+        from = m.index + m[0].length
+        continue
+      }
       node = {type: 'link', url, children: [textNode(url, offset + start, ctx)]}
     } else if (m[3] !== undefined) {
       node = {type: 'emphasis', children: [textNode(m[3], offset + start + 1, ctx)]}
@@ -108,7 +181,7 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
     node.position = position(ctx, offset + start, offset + end)
     out.push(node)
     last = end
-    INLINE.lastIndex = end
+    from = end
   }
   if (last < text.length) out.push(textNode(text.slice(last), offset + last, ctx))
   return out
