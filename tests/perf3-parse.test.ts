@@ -10,7 +10,7 @@
 
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import {DASH_RUNS, GRID_START, KNOWN_SECTIONS, isDashRuns, isGridStart, isKnownSection, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
+import {BARE_CATEGORY, CATEGORY, DASH_RUNS, GRID_START, KNOWN_SECTIONS, THIRTEEN_WORDS, isDashRuns, mayBeCategory, isGridStart, isKnownSection, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
 import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
 import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
@@ -214,5 +214,23 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     expect(wrong).toEqual([])
     for (let k = 1; k <= 4; k++) expect(kinds[k]).toBeGreaterThan(20)
+  })
+  test('mayBeCategory rules out only lines that are no category, and THIRTEEN_WORDS counts words as split does', () => {
+    const prefixes = ['Category', 'Kategorie', 'Catégorie', 'Categoría', 'Categoria', 'Categorie', 'Kategori', 'Kategoria', 'Kategorija', 'Kategória', 'Luokka', 'Категория', 'Kategorî']
+    const crafted = [
+      ...prefixes.flatMap((p) => [`${p}:Foreign_relations_of_Mali`, `  ${p}:A ${p}:B`, `\u00a0${p}:X`]),
+      'Foreign_relations_of_Mali', '  Foreign_relations_of_Mali  ', 'Foreign relations_of_Mali', 'Éire_x', 'Canada_and_Mali', 'Kenya_(country)'
+    ]
+    const wrong: string[] = []
+    let categories = 0
+    for (const line of [...lines, ...crafted]) {
+      const t = line.trim()
+      const could = CATEGORY.test(t) || BARE_CATEGORY.test(t)
+      if (could) categories++
+      if (could && !mayBeCategory(line)) wrong.push(line)
+      if (t !== '' && THIRTEEN_WORDS.test(t) !== t.split(/\s+/).length > 12) wrong.push(`words: ${t}`)
+    }
+    expect(wrong).toEqual([])
+    expect(categories).toBeGreaterThan(30)
   })
 })

@@ -413,6 +413,9 @@ export function isKnownSection(t: string): boolean {
   return KNOWN_SECTIONS.has(normalizeTitle(t))
 }
 
+/** At least 13 words: a run of white space, 12 times (the runs are disjoint from the words: linear). */
+export const THIRTEEN_WORDS = /^\S+(?:\s+\S+){12}/
+
 const SENTENCE_END = /[.,;:!]$|[.!?]["'”’)]$/
 
 /** Whether a one-line paragraph is a heading (pandoc drops the `==` marks). */
@@ -436,31 +439,32 @@ function isHeadingLine(text: string, blanksBefore: number, index: number, lines:
   if (/^\[.*\]$/.test(t)) return false
   // A table caption (`Table: …`, `: …`).
   if (/^(?:[Tt]able:|:)\s/.test(t)) return false
-  const words = t.split(/\s+/).length
-  if (words > 12) return false
+  // More than 12 words (`t.split(/\s+/).length > 12` for the trimmed `t`),
+  // without splitting.
+  if (THIRTEEN_WORDS.test(t)) return false
   return true
 }
 
 // The category namespace in English and in the languages of the dumps seen so far.
 const CATEGORY_PREFIX = '(?:Category|Kategorie|Catégorie|Categoría|Categoria|Categorie|Kategori|Kategoria|Kategorija|Kategória|Luokka|Категория|Kategorî)'
-const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
+export const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
 const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
 const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
-const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
+export const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
 
 /**
  * A quick test that rules out most paragraphs before the category regexes
  * and the trimming: a prefixed category starts (after white space) with the
- * first letter of a prefix (`C`, `K`, `L` or Cyrillic `К`), and a bare title
+ * start of a prefix (`Cat`, `Kat`, `Luokka` or `Категория`), and a bare title
  * (`BARE_CATEGORY`) holds no white space between its first and last
  * characters.  Reading stops at the first word of a sentence.
  */
-function mayBeCategory(text: string): boolean {
+export function mayBeCategory(text: string): boolean {
   const n = text.length
   let i = 0
   while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
-  const f = text.charCodeAt(i)
-  if (f === 67 || f === 75 || f === 76 || f === 0x41a) return true
+  // Every prefix starts with one of these.
+  if (text.startsWith('Cat', i) || text.startsWith('Kat', i) || text.startsWith('Luokka', i) || text.startsWith('Категория', i)) return true
   // White space, then something other than white space: inside the title.
   while (i < n && !isWhiteSpaceUnit(text.charCodeAt(i))) i++
   while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
