@@ -13,6 +13,7 @@ import {describe, expect, test} from 'vitest'
 import {BARE_CATEGORY, CATEGORY, DASH_RUNS, GRID_START, KNOWN_SECTIONS, THIRTEEN_WORDS, isDashRuns, mayBeCategory, isGridStart, isKnownSection, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
 import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
+import {trimLine} from '../src/parse/simple-table.js'
 import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
 import {DEFINITION, definitionId} from '../src/parse/index.js'
 
@@ -232,5 +233,17 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     }
     expect(wrong).toEqual([])
     expect(categories).toBeGreaterThan(30)
+  })
+  test('the simple-table cell trim equals its definition with trimEnd and trimStart', () => {
+    const wrong: string[] = []
+    const inputs = [...lines, ...['', ' ', '\u00a0x\u00a0', '\t', ' a ', 'a', '  a b  ', '\u3000\u3000']]
+    for (let c = 0; c <= 0xffff; c += 7) inputs.push(String.fromCharCode(c) + 'x' + String.fromCharCode(c))
+    for (const t of inputs) {
+      const b = t.trimEnd().length
+      const a = b - t.slice(0, b).trimStart().length
+      const got = trimLine({text: t, offset: 100})
+      if (got.text !== t.slice(a, b) || got.offset !== 100 + a) wrong.push(t)
+    }
+    expect(wrong).toEqual([])
   })
 })
