@@ -45,16 +45,24 @@ const found = {start: 0, end: 0}
 /**
  * `INLINE.exec(text)` from `from`, without running INLINE where the answer
  * is plain: the search starts at the first hint character at or after
- * `from`, less 5 (see {@link inlineSearchStart}); and when that character is
+ * `from` (a `:` only when `//` follows it), less 5 (see
+ * {@link inlineSearchStart}); and when that character is
  * a `[` opening a footnote marker, that marker is the match (no alternative
  * starts before it: a URL reaching over it would have a `[` among the
  * letters of its scheme), read by hand.  Returns INLINE's match, or
  * MARKER_FOUND with the marker's range in `found`, or null.
  */
 function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_FOUND | null {
+  // The first hint character that can start a match or be a URL's `:`
+  // (a `:` not followed by `//` is neither: skipped, so that INLINE does not
+  // run over the rest of a line that only has such colons).
+  let p: number
   INLINE_HINT.lastIndex = from
-  if (!INLINE_HINT.test(text)) return null
-  const p = INLINE_HINT.lastIndex - 1
+  for (;;) {
+    if (!INLINE_HINT.test(text)) return null
+    p = INLINE_HINT.lastIndex - 1
+    if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) break
+  }
   if (text.charCodeAt(p) === 91) {
     // `\[([1-9]\d{0,3})\]`
     const d = text.charCodeAt(p + 1)
