@@ -10,10 +10,11 @@
  * every node keeps its exact position.
  */
 
-import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, Table, TableRow} from 'mdast'
+import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
 import {position, report, type ParseContext} from './context.js'
-import {parseInlineLines} from './inline.js'
+import {leadingImageInto, parseInlineLines, parseInlineText} from './inline.js'
+import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
 import type {ScannedRow, ScannedTable} from './table-types.js'
 import {scanGridTable} from './grid-table.js'
@@ -34,8 +35,9 @@ const MAX_DEPTH = 32
 
 const BULLET = /^( *)([-*+])( +(?=\S)| *$)/
 const ORDERED = /^( *)(\d{1,9}|[a-zA-Z]|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})([.)])( +)(?=\S)/
-const GRID_START = /^ {0,3}\+[-=:]/
-const DASH_RUNS = /^ {0,3}-+(?: +-+)* *$/
+/** What {@link isGridStart} and {@link isDashRuns} test (kept for the equivalence tests). */
+export const GRID_START = /^ {0,3}\+[-=:]/
+export const DASH_RUNS = /^ {0,3}-+(?: +-+)* *$/
 
 /** Known section titles (English and a few other languages seen in dumps). */
 export const KNOWN_SECTIONS = new Set(
@@ -48,7 +50,7 @@ export const KNOWN_SECTIONS = new Set(
   ]
 )
 
-interface Marker {
+export interface Marker {
   indent: number
   ordered: boolean
   /** Column where the item's content starts. */
@@ -58,7 +60,79 @@ interface Marker {
   delimiter: '.' | ')' | null
 }
 
-function listMarker(text: string): Marker | null {
+/**
+ * The list marker a line starts with: what {@link listMarkerByRegex} finds
+ * (`BULLET`, then `ORDERED`), read by code unit.  It runs on every line that
+ * starts a block and on every continuation line of a paragraph, where the
+ * two regexes (and the match arrays) were a hot spot; most lines are ruled
+ * out by their first character after the indentation.
+ */
+export function listMarker(text: string): Marker | null {
+  const n = text.length
+  let p = 0
+  while (p < n && text.charCodeAt(p) === 32) p++
+  if (p === n) return null
+  const indent = p
+  const c = text.charCodeAt(p)
+  if (c === 45 || c === 42 || c === 43) {
+    // BULLET: `( +(?=\S)| *$)` after the bullet.
+    let q = p + 1
+    while (q < n && text.charCodeAt(q) === 32) q++
+    if (q === n || (q > p + 1 && !isWhiteSpaceUnit(text.charCodeAt(q)))) {
+      return {indent, ordered: false, content: q, bullet: text.charAt(p), start: null, delimiter: null}
+    }
+    // Neither alternative: ORDERED cannot match a bullet character either.
+    return null
+  }
+  // ORDERED: the token runs up to the delimiter, which is no letter or
+  // digit, so it is the whole run of letters and digits after the
+  // indentation: up to 9 digits, one letter, or up to 8 Roman digits of one
+  // case.  Most lines start with a word, ruled out by its second letter.
+  let q = p + 1
+  const isDigit = c >= 48 && c <= 57
+  if (isDigit) {
+    while (q < n && isDigitUnit(text.charCodeAt(q))) q++
+    if (q - p > 9) return null
+  } else {
+    const low = c | 32
+    if (low < 97 || low > 122) return null
+    const d = text.charCodeAt(q)
+    if (d !== 46 && d !== 41) {
+      if (!isRoman(low)) return null
+      // Roman digits of the first one's case.
+      const caseBit = c & 32
+      for (;;) {
+        const e = text.charCodeAt(q)
+        if ((e & 32) !== caseBit || !isRoman(e | 32)) break
+        q++
+      }
+      if (q - p > 8) return null
+    }
+  }
+  const delimiter = text.charCodeAt(q)
+  if (delimiter !== 46 && delimiter !== 41) return null
+  let r = q + 1
+  while (r < n && text.charCodeAt(r) === 32) r++
+  const spaces = r - q - 1
+  if (spaces === 0 || r === n || isWhiteSpaceUnit(text.charCodeAt(r))) return null
+  // Only `1.`/`a)` style markers followed by two spaces (pandoc's plain writer
+  // pads ordered markers to 4 columns) or by one space with a digit marker.
+  if (!isDigit && spaces < 2) return null
+  const bullet = text.slice(p, q)
+  return {indent, ordered: true, content: r, bullet, start: isDigit ? Number(bullet) : 1, delimiter: delimiter === 46 ? '.' : ')'}
+}
+
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/** Whether a lower-case ASCII letter is a Roman numeral digit (`[ivxlcdm]`). */
+function isRoman(c: number): boolean {
+  return c === 105 || c === 118 || c === 120 || c === 108 || c === 99 || c === 100 || c === 109
+}
+
+/** The definition {@link listMarker} reads by hand (kept for the equivalence tests). */
+export function listMarkerByRegex(text: string): Marker | null {
   let m = BULLET.exec(text)
   if (m) {
     const indent = m[1]!.length
@@ -66,8 +140,6 @@ function listMarker(text: string): Marker | null {
   }
   m = ORDERED.exec(text)
   if (m) {
-    // Only `1.`/`a)` style markers followed by two spaces (pandoc's plain writer
-    // pads ordered markers to 4 columns) or by one space with a digit marker.
     const spaces = m[4]!.length
     const isDigit = /^\d/.test(m[2]!)
     if (!isDigit && spaces < 2) return null
@@ -78,14 +150,44 @@ function listMarker(text: string): Marker | null {
   return null
 }
 
+/**
+ * `GRID_START.test(text)` (`/^ {0,3}\+[-=:]/`) by code unit: it runs on
+ * every block start and paragraph line.
+ */
+export function isGridStart(text: string): boolean {
+  let p = 0
+  while (p < 3 && text.charCodeAt(p) === 32) p++
+  if (text.charCodeAt(p) !== 43) return false
+  const c = text.charCodeAt(p + 1)
+  return c === 45 || c === 61 || c === 58
+}
+
+/**
+ * `DASH_RUNS.test(text)` (`/^ {0,3}-+(?: +-+)* *$/`) by code unit: at most
+ * three spaces, then a `-`, then only `-` and spaces.
+ */
+export function isDashRuns(text: string): boolean {
+  let p = 0
+  while (p < 3 && text.charCodeAt(p) === 32) p++
+  if (text.charCodeAt(p) !== 45) return false
+  for (let i = p + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 45 && c !== 32) return false
+  }
+  return true
+}
+
 function indentOf(text: string): number {
   let i = 0
   while (i < text.length && text.charCodeAt(i) === 32) i++
   return i
 }
 
+/** The options of a nested scan (no object per call). */
+const NESTED: BlockOptions = {}
+
 /** Parse lines into blocks. */
-export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOptions = {}): Block[] {
+export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOptions = NESTED): Block[] {
   const out: Block[] = []
   const n = lines.length
   let i = 0
@@ -101,7 +203,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     const before = blanksBefore
     blanksBefore = 0
 
-    if (ctx.depth < MAX_DEPTH && GRID_START.test(text)) {
+    if (ctx.depth < MAX_DEPTH && isGridStart(text)) {
       const scanned = scanGridTable(lines, i)
       if (scanned) {
         pushTable(out, scanned, lines, ctx)
@@ -120,7 +222,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
 
     if (
       ctx.depth < MAX_DEPTH &&
-      (DASH_RUNS.test(text) || (i + 1 < n && DASH_RUNS.test(lines[i + 1]!.text) && !isBlank(lines[i + 1]!.text)))
+      (isDashRuns(text) || (i + 1 < n && isDashRuns(lines[i + 1]!.text) && !isBlank(lines[i + 1]!.text)))
     ) {
       const scanned = scanSimpleTable(lines, i)
       if (scanned) {
@@ -154,7 +256,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
       const last = lines[j - 1]!
       out.push({
         type: 'blockquote',
-        children: children.filter((c): c is BlockContent => c.type !== 'definition' && c.type !== 'footnoteDefinition'),
+        children: blockContent(children),
         position: position(ctx, line.offset + indent, last.offset + last.text.length)
       })
       i = j
@@ -165,12 +267,11 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     let j = i + 1
     while (j < n) {
       const t = lines[j]!.text
-      if (isBlank(t) || GRID_START.test(t) || listMarker(t) || isLostTable(t)) break
+      if (isBlank(t) || isGridStart(t) || listMarker(t) || isLostTable(t)) break
       j++
     }
-    const paraLines = lines.slice(i, j)
     const after = j < n ? j : -1
-    if (options.topLevel && paraLines.length === 1) {
+    if (options.topLevel && j === i + 1) {
       const category = categoryNode(line, ctx, out)
       if (category) {
         out.push(category)
@@ -194,10 +295,19 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
         continue
       }
     }
-    out.push(paragraph(paraLines, ctx))
+    out.push(paragraph(lines, i, j, ctx))
     i = j
   }
   return out
+}
+
+/**
+ * Blocks as block content: `parseBlocks` makes no definitions (nor footnote
+ * definitions), so this is the array itself, not a filtered copy per list
+ * item or quote.
+ */
+function blockContent(blocks: Block[]): BlockContent[] {
+  return blocks as BlockContent[]
 }
 
 /** `text.trim() === '[TABLE]'`, without trimming every line. */
@@ -213,24 +323,61 @@ function trimLine(line: Line): Line {
   return subLine(line, start, line.text.trimEnd().length)
 }
 
-/** Build a paragraph node from lines (hard breaks between them). */
-export function paragraph(lines: Line[], ctx: ParseContext): Paragraph {
-  const trimmed = lines.map((l, k) => (k === 0 ? trimLine(l) : subLine(l, 0, l.text.trimEnd().length)))
-  const first = trimmed[0]!
-  const last = trimmed[trimmed.length - 1]!
+/**
+ * Build a paragraph node from `lines[from..to)` (hard breaks between them):
+ * the first line trimmed at both ends, the others at the end, then
+ * `parseInlineLines(trimmed, ctx, {leadingImage: true})`, without a copy of
+ * the lines or a trimmed `Line` per line (most lines need no trimming, and
+ * then no new string either).
+ */
+export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
+  const children: PhrasingContent[] = []
+  let start = 0
+  let prevEnd = 0
+  for (let k = from; k < to; k++) {
+    const l = lines[k]!
+    const text = l.text
+    const s = k === from ? indentOf(text) : 0
+    const e = trimmedLength(text)
+    let offset = l.offset + s
+    let t = s === 0 && e === text.length ? text : text.slice(s, e)
+    if (k === from) {
+      start = offset
+      const cut = leadingImageInto(t, offset, ctx, children)
+      if (cut > 0) {
+        t = t.slice(cut)
+        offset += cut
+      }
+    } else {
+      children.push({type: 'break', position: position(ctx, prevEnd, offset)})
+    }
+    parseInlineText(t, offset, ctx, children)
+    prevEnd = l.offset + e
+  }
   return {
     type: 'paragraph',
-    children: parseInlineLines(trimmed, ctx, {leadingImage: true}),
-    position: position(ctx, first.offset, last.offset + last.text.length)
+    children,
+    position: position(ctx, start, prevEnd)
   }
 }
 
 function normalizeTitle(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ')
+  const t = text.trim().toLowerCase()
+  // `.replace(/\s+/g, ' ')` only when it changes something: white space
+  // other than a single space (most titles have none).
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (isWhiteSpaceUnit(c) && (c !== 32 || isWhiteSpaceUnit(t.charCodeAt(i + 1)))) return t.replace(/\s+/g, ' ')
+  }
+  return t
 }
 
 /** Length of the longest known section title. */
 const KNOWN_MAX = Math.max(...[...KNOWN_SECTIONS].map((t) => t.length))
+
+/** The first words of the known section titles, and the length of the longest. */
+const KNOWN_FIRST_WORDS = new Set([...KNOWN_SECTIONS].map((t) => t.split(' ')[0]!))
+const KNOWN_WORD_MAX = Math.max(...[...KNOWN_FIRST_WORDS].map((w) => w.length))
 
 /** The first code units of the known section titles. */
 const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
@@ -242,12 +389,22 @@ const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
  * non-white-space code units than the longest known title cannot normalise
  * to one.  The count stops as soon as it is exceeded.
  */
-function isKnownSection(t: string): boolean {
+export function isKnownSection(t: string): boolean {
   // An ASCII first character lower-cases on its own, to the first character
   // of the normalised title.
   const first = t.charCodeAt(0)
   if (first < 0x80 && !KNOWN_FIRST.has(first >= 65 && first <= 90 ? first + 32 : first)) return false
   if (t.length > KNOWN_MAX) {
+    // A long line (most paragraphs): its first word, lower-cased, must be
+    // the first word of a known title.  Lower-casing maps each character on
+    // its own (white space to itself, nothing else to white space) and never
+    // shortens, so the normalised title's first word is the line's first
+    // word lower-cased, and a first word longer than every known one cannot
+    // lower-case to one.  That rules out nearly every line before the count
+    // below, a loop over the first 29 characters other than white space.
+    let w = 0
+    while (w < t.length && w <= KNOWN_WORD_MAX && !isWhiteSpaceUnit(t.charCodeAt(w))) w++
+    if (w > KNOWN_WORD_MAX || !KNOWN_FIRST_WORDS.has(t.slice(0, w).toLowerCase())) return false
     let solid = 0
     for (let i = 0; i < t.length; i++) {
       if (!isWhiteSpaceUnit(t.charCodeAt(i)) && ++solid > KNOWN_MAX) return false
@@ -255,6 +412,9 @@ function isKnownSection(t: string): boolean {
   }
   return KNOWN_SECTIONS.has(normalizeTitle(t))
 }
+
+/** At least 13 words: a run of white space, 12 times (the runs are disjoint from the words: linear). */
+export const THIRTEEN_WORDS = /^\S+(?:\s+\S+){12}/
 
 const SENTENCE_END = /[.,;:!]$|[.!?]["'”’)]$/
 
@@ -279,19 +439,40 @@ function isHeadingLine(text: string, blanksBefore: number, index: number, lines:
   if (/^\[.*\]$/.test(t)) return false
   // A table caption (`Table: …`, `: …`).
   if (/^(?:[Tt]able:|:)\s/.test(t)) return false
-  const words = t.split(/\s+/).length
-  if (words > 12) return false
+  // More than 12 words (`t.split(/\s+/).length > 12` for the trimmed `t`),
+  // without splitting.
+  if (THIRTEEN_WORDS.test(t)) return false
   return true
 }
 
 // The category namespace in English and in the languages of the dumps seen so far.
 const CATEGORY_PREFIX = '(?:Category|Kategorie|Catégorie|Categoría|Categoria|Categorie|Kategori|Kategoria|Kategorija|Kategória|Luokka|Категория|Kategorî)'
-const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
+export const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
 const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
 const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
-const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
+export const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
+
+/**
+ * A quick test that rules out most paragraphs before the category regexes
+ * and the trimming: a prefixed category starts (after white space) with the
+ * start of a prefix (`Cat`, `Kat`, `Luokka` or `Категория`), and a bare title
+ * (`BARE_CATEGORY`) holds no white space between its first and last
+ * characters.  Reading stops at the first word of a sentence.
+ */
+export function mayBeCategory(text: string): boolean {
+  const n = text.length
+  let i = 0
+  while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
+  // Every prefix starts with one of these.
+  if (text.startsWith('Cat', i) || text.startsWith('Kat', i) || text.startsWith('Luokka', i) || text.startsWith('Категория', i)) return true
+  // White space, then something other than white space: inside the title.
+  while (i < n && !isWhiteSpaceUnit(text.charCodeAt(i))) i++
+  while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
+  return i === n
+}
 
 function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
+  if (!mayBeCategory(line.text)) return null
   // Both shapes need a `:` (after the prefix) or a `_`: most lines have neither.
   if (!line.text.includes(':') && !line.text.includes('_')) return null
   const t = line.text.trim()
@@ -329,9 +510,13 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
   const n = lines.length
   let i = start
   let spread = false
+  // The marker of line `knownAt`, when already read (a line that ends an
+  // item is read again as the next item's first line).
+  let known: Marker | null = first
+  let knownAt = start
   while (i < n) {
     const line = lines[i]!
-    const m = listMarker(line.text)
+    const m = knownAt === i ? known : listMarker(line.text)
     if (!m || !continuesList(first, m, items.length)) break
     markers.push(m.bullet)
     const itemLines: Line[] = [subLine(line, m.content)]
@@ -356,6 +541,8 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
       // A deeper marker that is not indented to the content column still
       // nests (pandoc ≥ 3.7 indents nested lists by 2).
       const inner = listMarker(l.text)
+      known = inner
+      knownAt = i
       if (inner && inner.indent > first.indent) {
         itemLines.push(subLine(l, Math.min(inner.indent, m.content)))
         i++
@@ -370,7 +557,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     items.push({
       type: 'listItem',
       spread: false,
-      children: children.filter((c): c is BlockContent => c.type !== 'definition' && c.type !== 'footnoteDefinition'),
+      children: blockContent(children),
       position: position(ctx, line.offset + m.indent, lastLine.offset + lastLine.text.length)
     })
     // Blank lines, then another item of the same list: a loose list.
@@ -378,6 +565,8 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     while (j < n && isBlank(lines[j]!.text)) j++
     if (j > i && j < n) {
       const next = listMarker(lines[j]!.text)
+      known = next
+      knownAt = j
       if (next && continuesList(first, next, items.length)) {
         spread = true
         i = j
@@ -468,9 +657,14 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   let maxEnd = -Infinity
   for (const cell of row.cells) {
     const children = parseBlocks(cell.lines, ctx)
-    const nonBlank = cell.lines.filter((l) => !isBlank(l.text))
-    const startLine = nonBlank[0] ?? cell.lines[0]
-    const endLine = nonBlank[nonBlank.length - 1] ?? cell.lines[cell.lines.length - 1]
+    // The first and last non-blank lines (else the first and last lines).
+    const ls = cell.lines
+    let a = 0
+    while (a < ls.length && isBlank(ls[a]!.text)) a++
+    let b = ls.length - 1
+    while (b > a && isBlank(ls[b]!.text)) b--
+    const startLine = a < ls.length ? ls[a] : ls[0]
+    const endLine = a < ls.length ? ls[b] : ls[ls.length - 1]
     const c: BlockTableCell = {
       type: 'tableCell',
       children,

@@ -3,7 +3,7 @@
  * diagnostics found so far, and the footnote bookkeeping.
  */
 
-import type {Position} from 'unist'
+import type {Point, Position} from 'unist'
 import type {Diagnostic, RuleId, Severity} from '../model/types.js'
 import type {PositionMap} from '../util/position.js'
 
@@ -23,11 +23,36 @@ export interface ParseContext {
    * (ephemerons) cost more to add and to collect.
    */
   offsets: Map<object, number>
+  /**
+   * The last point computed ({@link pointAt}): its working offset, and the
+   * line, column and original offset it maps to.  Nodes are built in text
+   * order and one often starts where the previous one ended (a text node,
+   * then a footnote marker; a paragraph ends where its last text ends), so
+   * that point is often asked for again.
+   */
+  lastWork?: number
+  lastLine?: number
+  lastColumn?: number
+  lastOffset?: number
 }
 
 /** unist position of the working-text range [start, end). */
 export function position(ctx: ParseContext, start: number, end: number): Position {
-  return {start: ctx.map.point(start), end: ctx.map.point(end)}
+  return {start: pointAt(ctx, start), end: pointAt(ctx, end)}
+}
+
+/**
+ * `ctx.map.point(work)`: a new point each time, but the last one's numbers
+ * are reused when the same offset comes again (see ParseContext.lastWork).
+ */
+export function pointAt(ctx: ParseContext, work: number): Required<Point> {
+  if (work === ctx.lastWork) return {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
+  const p = ctx.map.point(work)
+  ctx.lastWork = work
+  ctx.lastLine = p.line
+  ctx.lastColumn = p.column
+  ctx.lastOffset = p.offset
+  return p
 }
 
 /** Record a diagnostic at a working-text range. */
@@ -40,8 +65,8 @@ export function report(
   end: number = start,
   data?: Record<string, unknown>
 ): void {
-  const s = ctx.map.point(start)
-  const e = ctx.map.point(end)
+  const s = pointAt(ctx, start)
+  const e = pointAt(ctx, end)
   const d: Diagnostic = {ruleId, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: s.offset}
   if (data) d.data = data
   ctx.diagnostics.push(d)

@@ -172,7 +172,37 @@ const BK_SAME = 2
  * flags {@link BK_EQ} and {@link BK_SAME} (its `+` at the columns `B`).
  * Accepts what `readBorder(text, from, true)` accepts.
  */
-function borderKind(text: string, from: number, B: readonly number[]): number {
+export function borderKind(text: string, from: number, B: readonly number[]): number {
+  const end = Math.max(from, trimmedLength(text))
+  if (end - from < 3 || text.charCodeAt(from) !== PLUS || text.charCodeAt(end - 1) !== PLUS) return NOT_BORDER
+  // Only `+ - = :` up to the end (after it only white space, which is none
+  // of them).  The scans are the regex engine's and `indexOf`'s: a loop over
+  // the code units of every line was slower.
+  BORDER_UNITS.lastIndex = from
+  BORDER_UNITS.test(text)
+  if (BORDER_UNITS.lastIndex !== end) return NOT_BORDER
+  // Filled with `=` only: an `=` and no `-`.
+  const eq = text.indexOf('=', from)
+  const dash = text.indexOf('-', from)
+  const onlyEq = eq !== -1 && eq < end && (dash === -1 || dash >= end)
+  let k = 1
+  let same = true
+  let prev = from
+  for (let i = text.indexOf('+', from + 1); i !== -1 && i < end; i = text.indexOf('+', i + 1)) {
+    if (i - prev < 2) return NOT_BORDER
+    if (same && B[k] !== i - from) same = false
+    k++
+    prev = i
+  }
+  if (k !== B.length) same = false
+  return (onlyEq ? BK_EQ : 0) | (same ? BK_SAME : 0)
+}
+
+/** A run of border characters (sticky: read from `lastIndex`). */
+const BORDER_UNITS = /[-+=:]*/y
+
+/** {@link borderKind} as it was written first, by code unit (kept for the equivalence tests). */
+export function borderKindByUnit(text: string, from: number, B: readonly number[]): number {
   const end = Math.max(from, trimmedLength(text))
   if (end - from < 3 || text.charCodeAt(from) !== PLUS || text.charCodeAt(end - 1) !== PLUS) return NOT_BORDER
   let fill = 0
@@ -491,12 +521,15 @@ function cutBand(laid: LaidLine[], from: number, to: number, start: number, B: n
  */
 function finishedSlice(l: LaidLine, from: number, to: number): Line[] {
   const text = l.line.text
-  let a = columnIndex(l, from)
-  let b = columnIndex(l, to)
-  while (b > a && isTrimmedSpace(text.charCodeAt(b - 1))) b--
+  const a = columnIndex(l, from)
+  const b = columnIndex(l, to)
   if (b <= a) return []
-  if (text.charCodeAt(a) === SPACE) a++
-  return [{text: text.slice(a, b), offset: l.line.offset + a}]
+  // The cell's padding trimmed by `trimEnd` (the same white space as
+  // isTrimmedSpace), faster than a loop back over it.
+  const t = text.slice(a, b).trimEnd()
+  if (t.length === 0) return []
+  if (t.charCodeAt(0) === SPACE) return [{text: t.slice(1), offset: l.line.offset + a + 1}]
+  return [{text: t, offset: l.line.offset + a}]
 }
 
 /** Whether a line has a ` | ` within 3 columns of `col` (but not at it). */

@@ -26,7 +26,27 @@ export interface ParsedDocument {
   offsets: Map<object, number>
 }
 
-const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
+export const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
+
+/**
+ * The id of a definition line: what `DEFINITION.exec(t)` captures, as a
+ * number, or -1 when it does not match; read by code unit (it runs on every
+ * `[` line after the first definition).
+ */
+export function definitionId(t: string): number {
+  if (t.charCodeAt(0) !== 91) return -1
+  const d = t.charCodeAt(1)
+  if (d < 49 || d > 57) return -1
+  let id = d - 48
+  let i = 2
+  for (; i < 6; i++) {
+    const c = t.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    id = id * 10 + (c - 48)
+  }
+  if (t.charCodeAt(i) !== 93) return -1
+  return i + 1 === t.length || t.charCodeAt(i + 1) === 32 ? id : -1
+}
 
 /**
  * Find the footnote definitions at the end: the last `[1]` line (after a
@@ -48,9 +68,8 @@ function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
   for (let i = firstLine + 1; i < lines.length; i++) {
     const t = lines[i]!.text
     if (t.charCodeAt(0) !== 91 /* [ */) continue
-    const m = DEFINITION.exec(t)
-    if (!m || !isBlank(lines[i - 1]!.text)) continue
-    const id = Number(m[1])
+    const id = definitionId(t)
+    if (id === -1 || !isBlank(lines[i - 1]!.text)) continue
     // The next number, or a small jump over definitions that went missing
     // (reported by the caller as `missing-definition`).
     if (id === expected || (id > expected && id - expected <= MAX_DEFINITION_GAP)) {
@@ -66,7 +85,7 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string, map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new Map()}
+  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new Map(), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length
@@ -74,7 +93,6 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
   if (!/\S/.test(text)) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
-  const bodyMarkers = ctx.markers.slice()
 
   const definitions: FootnoteDefinition[] = []
   let linkNumber = 1
@@ -100,7 +118,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     const head = lines[def.line]!
     const label = `[${def.id}]`
     const firstContent = subLine(head, Math.min(head.text.length, label.length + 1))
-    const defLines = [firstContent, ...lines.slice(def.line + 1, end)]
+    const defLines: Line[] = [firstContent]
+    for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
     const blocks = parseBlocks(defLines, ctx) as Block[]
     let lastLine = head
     for (let i = end - 1; i > def.line; i--) {
@@ -113,7 +132,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       type: 'footnoteDefinition',
       identifier: String(def.id),
       label: String(def.id),
-      children: blocks.filter((b) => b.type !== 'footnoteDefinition') as FootnoteDefinition['children'],
+      // parseBlocks makes no footnote definitions: its blocks as they are.
+      children: blocks as FootnoteDefinition['children'],
       position: position(ctx, head.offset, lastLine.offset + lastLine.text.length)
     }
     if (node.children.length === 0) {
@@ -126,7 +146,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     definitions.push(node)
   }
 
-  checkMarkers(bodyMarkers, ctx.markers.slice(bodyMarkers.length), definitions, ctx)
+  // The body's markers, then those in the notes: all of them, in order.
+  checkMarkers(ctx.markers, definitions, ctx)
   const tree: Root = {type: 'root', children: [...children, ...definitions]}
   const last = lines[lines.length - 1]
   tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
@@ -172,30 +193,34 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
 }
 
 function checkMarkers(
-  body: Array<{id: number; offset: number}>,
-  inNotes: Array<{id: number; offset: number}>,
+  markers: Array<{id: number; offset: number}>,
   definitions: FootnoteDefinition[],
   ctx: ParseContext
 ): void {
-  const defined = new Set(definitions.map((d) => Number(d.identifier)))
-  const used = new Set<number>()
+  // Ids are small (at most 5 digits): flags indexed by id instead of Sets.
+  let maxId = 0
+  for (const d of definitions) maxId = Math.max(maxId, Number(d.identifier))
+  for (const m of markers) maxId = Math.max(maxId, m.id)
+  const defined = new Uint8Array(maxId + 1)
+  for (const d of definitions) defined[Number(d.identifier)] = 1
+  const used = new Uint8Array(maxId + 1)
   let highest = 0
-  for (const m of [...body, ...inNotes]) {
-    if (!defined.has(m.id)) {
+  for (const m of markers) {
+    if (!defined[m.id]) {
       report(ctx, 'dangling-marker', 'error', `Footnote marker [${m.id}] has no definition`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
     }
-    if (!used.has(m.id)) {
+    if (!used[m.id]) {
       // pandoc numbers notes by first use: a first use out of order signals damage.
-      if (m.id !== highest + 1 && defined.has(m.id) && m.id > highest) {
+      if (m.id !== highest + 1 && defined[m.id] && m.id > highest) {
         report(ctx, 'marker-order', 'warning', `Footnote marker [${m.id}] is used before [${highest + 1}]`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
       }
-      used.add(m.id)
+      used[m.id] = 1
       if (m.id > highest) highest = m.id
     }
   }
   for (const d of definitions) {
     const id = Number(d.identifier)
-    if (!used.has(id)) {
+    if (!used[id]) {
       const p = d.position!.start
       ctx.diagnostics.push({ruleId: 'unused-definition', severity: 'warning', message: `Footnote [${id}] is defined but never cited`, line: p.line, column: p.column, offset: p.offset ?? 0, data: {id}})
     }

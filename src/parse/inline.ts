@@ -17,11 +17,94 @@ import {isWhiteSpaceUnit} from '../util/chars.js'
 
 // Alternatives (each bounded, no nested quantifiers):
 // 1 footnote marker, 2 URL, 3 emphasis body, 4 template (name, closing).
-const INLINE =
+export const INLINE =
   /\[([1-9]\d{0,3})\]|((?:https?|ftp):\/\/[^\s<>"[\]{}|\\^`]+)|(?<![\p{L}\p{N}_])_([^_\s](?:[^_\n]{0,400}?[^_\s])?)_(?![\p{L}\p{N}_])|\{\{([^{}|\n]{0,200})([^{}\n]{0,2000}?\}\}|[^\n]*)/gu
 
 /** A character without which INLINE cannot match. */
-const INLINE_HINT = /[[:_{]/
+const INLINE_HINT = /[[:_{]/g
+
+/**
+ * Where INLINE's search can start in a text, or -1 when it cannot match:
+ * every alternative needs one of INLINE_HINT's characters, and no match
+ * starts before the first of them but a URL, whose `:` is at most 5 units
+ * after its start (`https:`).  (The emphasis lookbehind still sees the text
+ * before the start.)
+ */
+export function inlineSearchStart(text: string): number {
+  INLINE_HINT.lastIndex = 0
+  if (!INLINE_HINT.test(text)) return -1
+  return Math.max(0, INLINE_HINT.lastIndex - 1 - 5)
+}
+
+/** {@link nextMatch}: the match is a footnote marker, at `found`. */
+const MARKER_FOUND = 1
+
+/** The footnote marker {@link nextMatch} read by hand. */
+const found = {start: 0, end: 0}
+
+/**
+ * `INLINE.exec(text)` from `from`, without running INLINE where the answer
+ * is plain: the search starts at the first hint character at or after
+ * `from` (a `:` only when `//` follows it), less 5 (see
+ * {@link inlineSearchStart}); and when that character is
+ * a `[` opening a footnote marker, that marker is the match (no alternative
+ * starts before it: a URL reaching over it would have a `[` among the
+ * letters of its scheme), read by hand.  Returns INLINE's match, or
+ * MARKER_FOUND with the marker's range in `found`, or null.
+ */
+function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_FOUND | null {
+  // The first hint character that can start a match or be a URL's `:`
+  // (a `:` not followed by `//` is neither: skipped, so that INLINE does not
+  // run over the rest of a line that only has such colons).
+  let p: number
+  INLINE_HINT.lastIndex = from
+  for (;;) {
+    if (!INLINE_HINT.test(text)) return null
+    p = INLINE_HINT.lastIndex - 1
+    if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) break
+  }
+  if (text.charCodeAt(p) === 91) {
+    // `\[([1-9]\d{0,3})\]`
+    const d = text.charCodeAt(p + 1)
+    if (d >= 49 && d <= 57) {
+      let j = p + 2
+      while (j < p + 5 && isDigitUnit(text.charCodeAt(j))) j++
+      if (text.charCodeAt(j) === 93) {
+        found.start = p
+        found.end = j + 1
+        return MARKER_FOUND
+      }
+    }
+  }
+  INLINE.lastIndex = Math.max(from, p - 5)
+  return INLINE.exec(text)
+}
+
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/**
+ * The matches {@link parseInlineText} finds in a text, as
+ * `[start, end, alternative]`, searching on after each whole match: for the
+ * equivalence tests against INLINE.
+ */
+export function inlineMatches(text: string): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = []
+  let from = 0
+  let m: RegExpExecArray | typeof MARKER_FOUND | null
+  while ((m = nextMatch(text, from)) !== null) {
+    if (m === MARKER_FOUND) {
+      out.push([found.start, found.end, 1])
+      from = found.end
+    } else {
+      const kind = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4
+      out.push([m.index, m.index + m[0].length, kind])
+      from = m.index + m[0].length
+    }
+  }
+  return out
+}
 
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
@@ -32,23 +115,39 @@ export function parseInline(line: Line, ctx: ParseContext): PhrasingContent[] {
 
 /** `parseInline`, appending to `out` (no array per line). */
 function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
-  const text = line.text
-  // Every alternative of INLINE needs one of these characters (a URL its
-  // `:`); a simple class scans much faster than the full expression.
-  if (!INLINE_HINT.test(text)) {
-    if (text.length > 0) out.push(textNode(text, line.offset, ctx))
-    return out
-  }
+  return parseInlineText(line.text, line.offset, ctx, out)
+}
+
+/**
+ * `parseInline` of the line `{text, offset}`, appending to `out`: the block
+ * scanner calls it on the trimmed text of a paragraph line without making a
+ * `Line` for it.
+ */
+export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
   let last = 0
-  INLINE.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = INLINE.exec(text)) !== null) {
+  let m: RegExpExecArray | typeof MARKER_FOUND | null
+  let from = 0
+  while ((m = nextMatch(text, from)) !== null) {
+    if (m === MARKER_FOUND) {
+      // A footnote marker read by hand (most matches): no match array.
+      const start = found.start
+      const end = found.end
+      const id = text.slice(start + 1, end - 1)
+      ctx.markers.push({id: Number(id), offset: offset + start})
+      const node: PhrasingContent = {type: 'footnoteReference', identifier: id, label: id}
+      if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
+      node.position = position(ctx, offset + start, offset + end)
+      out.push(node)
+      last = end
+      from = end
+      continue
+    }
     const start = m.index
     let end = start + m[0].length
     let node: PhrasingContent
     if (m[1] !== undefined) {
       const id = m[1]
-      ctx.markers.push({id: Number(id), offset: line.offset + start})
+      ctx.markers.push({id: Number(id), offset: offset + start})
       node = {type: 'footnoteReference', identifier: id, label: id}
     } else if (m[2] !== undefined) {
       let url = m[2]
@@ -60,10 +159,14 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
         if (cut > 0) url = url.slice(0, url.length - cut)
         end = start + url.length
       }
-      if (url.length < 10) continue
-      node = {type: 'link', url, children: [textNode(url, line.offset + start, ctx)]}
+      if (url.length < 10) {
+        // Not a link: the search goes on after the whole match.
+        from = m.index + m[0].length
+        continue
+      }
+      node = {type: 'link', url, children: [textNode(url, offset + start, ctx)]}
     } else if (m[3] !== undefined) {
-      node = {type: 'emphasis', children: [textNode(m[3], line.offset + start + 1, ctx)]}
+      node = {type: 'emphasis', children: [textNode(m[3], offset + start + 1, ctx)]}
     } else {
       const name = (m[4] ?? '').trim()
       const rest = m[5] ?? ''
@@ -77,18 +180,18 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
         closed
           ? `Unparsed template \`{{${name}…}}\` left in the text by the conversion`
           : `Broken template \`{{${name}\`: the conversion cut it off; its text is kept out of claims`,
-        line.offset + start,
-        line.offset + end,
+        offset + start,
+        offset + end,
         {name, closed}
       )
     }
-    if (start > last) out.push(textNode(text.slice(last, start), line.offset + last, ctx))
-    node.position = position(ctx, line.offset + start, line.offset + end)
+    if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
+    node.position = position(ctx, offset + start, offset + end)
     out.push(node)
     last = end
-    INLINE.lastIndex = end
+    from = end
   }
-  if (last < text.length) out.push(textNode(text.slice(last), line.offset + last, ctx))
+  if (last < text.length) out.push(textNode(text.slice(last), offset + last, ctx))
   return out
 }
 
@@ -113,25 +216,35 @@ function leadingImage(text: string): RegExpExecArray | null {
   return null
 }
 
+/**
+ * An image artifact at the start of a paragraph whose first (trimmed) line
+ * is `text` at working offset `offset`: pushed to `out` when there is one
+ * and text follows it.  Returns how many code units of `text` it took (0:
+ * none).
+ */
+export function leadingImageInto(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): number {
+  const m = leadingImage(text)
+  if (!m || m[0].length >= text.length) return 0
+  const isFile = m[0].charCodeAt(0) !== 91
+  const name = m[1]!
+  const image: Image = {
+    type: 'image',
+    url: isFile ? name : '',
+    alt: isFile ? null : name,
+    position: position(ctx, offset, offset + m[0].trimEnd().length),
+    data: {artifact: isFile ? 'file-name' : 'caption'}
+  }
+  out.push(image)
+  return m[0].length
+}
+
 /** Parse several lines (hard line breaks between them). */
 export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {leadingImage?: boolean} = {}): PhrasingContent[] {
   const out: PhrasingContent[] = []
   const first = lines[0]
   if (options.leadingImage && first) {
-    const m = leadingImage(first.text)
-    if (m && m[0].length < first.text.length) {
-      const isFile = m[0].charCodeAt(0) !== 91
-      const name = m[1]!
-      const image: Image = {
-        type: 'image',
-        url: isFile ? name : '',
-        alt: isFile ? null : name,
-        position: position(ctx, first.offset, first.offset + m[0].trimEnd().length),
-        data: {artifact: isFile ? 'file-name' : 'caption'}
-      }
-      out.push(image)
-      lines = [{text: first.text.slice(m[0].length), offset: first.offset + m[0].length}, ...lines.slice(1)]
-    }
+    const cut = leadingImageInto(first.text, first.offset, ctx, out)
+    if (cut > 0) lines = [{text: first.text.slice(cut), offset: first.offset + cut}, ...lines.slice(1)]
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!

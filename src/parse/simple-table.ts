@@ -27,7 +27,7 @@
  */
 
 import {type Line, isBlank, subLine} from './lines.js'
-import {type LaidLine, cpAt, findCaption, isPlain, layoutLine, sameInEveryMode, sliceColumns} from './table-layout.js'
+import {type LaidLine, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, sameInEveryMode, sliceColumns, trimmedLength} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
 import {fallbackWidths} from './width.js'
 
@@ -269,11 +269,19 @@ function slice(l: LaidLine, from: number, to: number): Line {
   return sliceColumns(l, from, to)
 }
 
-function trimLine(l: Line): Line {
+/**
+ * A cell's line without the white space around it: `subLine(l, a, b)` with
+ * `b = t.trimEnd().length` and `a = b - t.slice(0, b).trimStart().length`,
+ * without the intermediate strings, and the line itself when nothing is
+ * trimmed.
+ */
+export function trimLine(l: Line): Line {
   const t = l.text
-  const b = t.trimEnd().length
-  const a = b - t.slice(0, b).trimStart().length
-  return subLine(l, a, b)
+  const b = trimmedLength(t)
+  if (b === 0) return subLine(l, 0, 0)
+  // `t[b - 1]` is no white space, so the leading run ends before `b`.
+  if (!isTrimmedSpace(t.charCodeAt(0))) return b === t.length ? l : subLine(l, 0, b)
+  return subLine(l, t.length - t.trimStart().length, b)
 }
 
 /**

@@ -52,12 +52,10 @@ let scratchIdx = new Int32Array(1025)
 export function layoutLine(line: Line, start: number, mode: WidthMode = primaryWidth, tabStop = 4): LaidLine {
   const text = line.text
   const n = text.length
-  let i = start
-  while (i < n) {
-    const c = text.charCodeAt(i)
-    if (c < 32 || c > 126) break
-    i++
-  }
+  // The first code unit other than printable ASCII, found by the regex
+  // engine (much faster than a loop over the code units).
+  NOT_PRINTABLE_ASCII.lastIndex = start
+  const i = NOT_PRINTABLE_ASCII.test(text) ? NOT_PRINTABLE_ASCII.lastIndex - 1 : n
   if (i >= n) {
     // Plain: trailing spaces never matter to a table (pandoc strips them).
     let end = n
@@ -72,14 +70,24 @@ export function layoutLine(line: Line, start: number, mode: WidthMode = primaryW
   // be copied by the garbage collector) as long as the table is scanned.
   const end = Math.max(start, trimmedLength(text))
   let narrow = true
-  for (let k = i; k < end && narrow; k++) {
+  let k = i
+  while (k < end && narrow) {
     const c = text.charCodeAt(k)
-    if (c >= 32 && c < 127) continue
+    if (c >= 32 && c < 127) {
+      // A run of printable ASCII: skipped by the regex engine.
+      NOT_PRINTABLE_ASCII.lastIndex = k
+      k = NOT_PRINTABLE_ASCII.test(text) ? NOT_PRINTABLE_ASCII.lastIndex - 1 : end
+      continue
+    }
     narrow = isNarrowEverywhere(c) && (mode === primaryWidth || fallbackWidths.includes(mode) || mode.width(c) === 1)
+    k++
   }
   if (narrow) return {line, start, cp: null, idx: null, cols: end - start}
   return layoutWide(line, start, mode, tabStop)
 }
+
+/** A code unit other than printable ASCII (global: searched from `lastIndex`). */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/g
 
 /** Per code unit: 0 not known yet, 1 one column under every width function, 2 not. */
 const narrowTable = new Uint8Array(0x10000)
@@ -267,9 +275,11 @@ export function finishCellLines(raw: Line[]): Line[] {
  * making a new string.
  */
 export function trimmedLength(text: string): number {
-  let e = text.length
-  while (e > 0 && isTrimmedSpace(text.charCodeAt(e - 1))) e--
-  return e
+  const n = text.length
+  if (n === 0 || !isTrimmedSpace(text.charCodeAt(n - 1))) return n
+  // Trailing white space (a table cell's padding can be long): trimmed by
+  // the engine, which is faster than a loop over the code units.
+  return text.trimEnd().length
 }
 
 /** Whether a UTF-16 code unit is white space as `trim` sees it. */
