@@ -107,20 +107,23 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x3000
 }
 
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9'
-}
-
-/** The word that ends at `end` (exclusive), without leading openers; '' when too long. */
-function wordBefore(text: string, end: number): string {
+/**
+ * Where the word that ends at `end` (exclusive) starts, without leading
+ * openers; -1 when it is too long (see {@link MAX_WORD}).  The word is
+ * `text.slice(wordStart(text, end), end)`.
+ */
+function wordStart(text: string, end: number): number {
   let k = end - 1
   const stop = Math.max(0, end - MAX_WORD)
   while (k >= stop && !isSpace(text.charCodeAt(k))) k--
-  if (k < stop && stop > 0) return ''
+  if (k < stop && stop > 0) return -1
   let start = k + 1
   while (start < end && isOpener(text.charCodeAt(start))) start++
-  return text.slice(start, end)
+  return start
 }
+
+/** The longest word of the abbreviation sets (`messrs`, `approx`). */
+const MAX_ABBREVIATION = 6
 
 /** The lowercased token at `start` (letters and periods, bounded), without a final period. */
 function tokenAt(text: string, start: number): string {
@@ -156,17 +159,37 @@ function tokenAt(text: string, start: number): string {
  * text that is only white space.
  */
 export function splitSentences(text: string, options: SplitSentencesOptions = {}): SentenceSpan[] {
-  const anchors = new Set(options.anchors ?? [])
+  return splitSentencesAt(text, sortedAnchors(options.anchors))
+}
+
+/**
+ * The anchors as `endsSentence` looks them up: the integers among them (a
+ * sentence boundary is at an integer offset, so no other value can match),
+ * sorted, without repeats.
+ *
+ * @internal
+ */
+export function sortedAnchors(anchors: Iterable<number> | undefined): number[] {
+  if (anchors === undefined) return []
+  const out: number[] = []
+  for (const a of new Set(anchors)) if (Number.isInteger(a)) out.push(a)
+  return out.sort((x, y) => x - y)
+}
+
+/**
+ * {@link splitSentences} with the anchors given sorted, without repeats, as
+ * integers (what `splitClaims` has at hand: no Set to build per paragraph).
+ * Equivalent to `splitSentences(text, {anchors})`.
+ *
+ * @internal
+ */
+export function splitSentencesAt(text: string, anchors: readonly number[]): SentenceSpan[] {
   const spans: SentenceSpan[] = []
   const n = text.length
-
-  const push = (from: number, to: number): void => {
-    let a = from
-    let b = to
-    while (a < b && isSpace(text.charCodeAt(a))) a++
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--
-    if (a < b) spans.push({start: a, end: b})
-  }
+  // The boundaries come in increasing order, so the anchors are looked up
+  // with a cursor instead of a Set: `cursor.at` is the first anchor not
+  // before the last offset asked about.
+  const cursor = {anchors, at: 0}
 
   let segStart = 0
   let i = 0
@@ -182,7 +205,7 @@ export function splitSentences(text: string, options: SplitSentencesOptions = {}
       let j = i + 1
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++
       if (j < n && text.charCodeAt(j) === 10) {
-        push(segStart, i)
+        pushTrimmed(spans, text, segStart, i)
         segStart = j + 1
         i = j + 1
       } else {
@@ -198,51 +221,92 @@ export function splitSentences(text: string, options: SplitSentencesOptions = {}
     while (j < n && isTerminal(text.charCodeAt(j))) j++
     let k = j
     while (k < n && isCloser(text.charCodeAt(k))) k++
-    if (endsSentence(text, i, j, k, anchors)) {
-      push(segStart, k)
+    if (endsSentence(text, i, j, k, cursor)) {
+      pushTrimmed(spans, text, segStart, k)
       segStart = k
     }
     i = k
   }
-  push(segStart, n)
+  pushTrimmed(spans, text, segStart, n)
   return spans
+}
+
+/** Push `text[from, to)` trimmed of white space, unless nothing is left. */
+function pushTrimmed(spans: SentenceSpan[], text: string, from: number, to: number): void {
+  let a = from
+  let b = to
+  while (a < b && isSpace(text.charCodeAt(a))) a++
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--
+  if (a < b) spans.push({start: a, end: b})
+}
+
+/** Sorted anchors and the index of the first one not before the offsets asked about so far. */
+interface AnchorCursor {
+  anchors: readonly number[]
+  at: number
+}
+
+/** Whether `offset` is an anchor; offsets must be asked in nondecreasing order. */
+function isAnchor(cursor: AnchorCursor, offset: number): boolean {
+  const a = cursor.anchors
+  let at = cursor.at
+  while (at < a.length && a[at]! < offset) at++
+  cursor.at = at
+  return at < a.length && a[at] === offset
 }
 
 /**
  * Whether the terminal run `text[i..j)` followed by closers `text[j..k)` ends
  * a sentence.
  */
-function endsSentence(text: string, i: number, j: number, k: number, anchors: ReadonlySet<number>): boolean {
+function endsSentence(text: string, i: number, j: number, k: number, cursor: AnchorCursor): boolean {
   const n = text.length
   if (k >= n) return true
   const afterSpace = isSpace(text.charCodeAt(k))
-  const anchored = anchors.has(j) || anchors.has(k)
+  // (j <= k, and the calls come in increasing order of i: see `isAnchor`.)
+  const anchored = isAnchor(cursor, j) || isAnchor(cursor, k)
   if (!afterSpace && !anchored) return false
 
   // The first significant character after the boundary.
   let m = k
   while (m < n && isSpace(text.charCodeAt(m))) m++
   if (m >= n) return true
-  const firstAfterSpace = text[m] ?? ''
+  const firstAfterSpace = text.charCodeAt(m)
   while (m < n && isOpener(text.charCodeAt(m))) m++
   const nextCode = text.charCodeAt(m)
   if (!afterSpace && !isUpperUnit(nextCode)) return false
   if (isLowerUnit(nextCode)) return false
-  if (firstAfterSpace === ',' || firstAfterSpace === ';' || firstAfterSpace === ':' ||
-    firstAfterSpace === ')' || firstAfterSpace === '%') return false
+  // `,` `;` `:` `)` `%`
+  if (firstAfterSpace === 44 || firstAfterSpace === 59 || firstAfterSpace === 58 ||
+    firstAfterSpace === 41 || firstAfterSpace === 37) return false
 
   // `?`, `!`, ellipses, `."`, `.)`: anything but one bare period.
   if (j - i !== 1 || text.charCodeAt(i) !== 46 || k !== j) return true
-  const next = text[m] ?? ''
 
-  const word = wordBefore(text, i)
+  // The word before the period.  Fast path: a word of ASCII letters only is
+  // no acronym (it has no inner period), an initial only as one capital, and
+  // too long for the abbreviation lists past MAX_ABBREVIATION letters; most
+  // sentences end in such a word, and this spares the slice and the regexes.
+  const start = wordStart(text, i)
+  if (start === -1) return true // '' is in no list, no acronym, no initial
+  let asciiLetters = true
+  for (let q = start; q < i; q++) {
+    const c = text.charCodeAt(q) | 32
+    if (c < 97 || c > 122) {
+      asciiLetters = false
+      break
+    }
+  }
+  if (asciiLetters && i - start > MAX_ABBREVIATION) return true
+  const word = text.slice(start, i)
   const lower = word.toLowerCase()
   if (NON_FINAL_ABBREVIATIONS.has(lower)) return false
-  if (BEFORE_NUMBER_ABBREVIATIONS.has(lower) && isDigit(next)) return false
-  if (ACRONYM.test(word) || INITIAL.test(word)) return anchored
+  if (BEFORE_NUMBER_ABBREVIATIONS.has(lower) && nextCode >= 48 && nextCode <= 57) return false
+  const acronymOrInitial = asciiLetters ? i - start === 1 && isUpperUnit(text.charCodeAt(start)) : ACRONYM.test(word) || INITIAL.test(word)
+  if (acronymOrInitial) return anchored
   if (FINAL_CAPABLE_ABBREVIATIONS.has(lower)) {
     // `Murchison Sr. (April 11, 1895 – …)`, `Samsung Co. Ltd.`
-    if (firstAfterSpace === '(' || FINAL_CAPABLE_ABBREVIATIONS.has(tokenAt(text, m))) return false
+    if (firstAfterSpace === 40 || FINAL_CAPABLE_ABBREVIATIONS.has(tokenAt(text, m))) return false
   }
   return true
 }
