@@ -21,14 +21,14 @@ import type {
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattenPhrasing, plainText, type FlatText} from './text.js'
+import {flattenPhrasing, plainText, plainTextHasWords, type FlatText} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
 import {extractMemberships} from './memberships.js'
 import {splitClaims} from '../resolve/claims.js'
 import {pushAll} from '../util/array.js'
-import {isWhiteSpaceUnit} from '../util/chars.js'
+import {hasLetterOrDigit} from '../util/chars.js'
 
 export interface ModelOptions {
   claimScope?: ClaimScope
@@ -68,38 +68,40 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const claims: Claim[] = []
   let claimCounter = 0
   /**
-   * Cut claims from a paragraph's flattened text; `spans` holds each claim's
-   * [start, end) in `flat.text`.
+   * Cut claims from a paragraph's flattened text: into `claims`, and into
+   * `out` when given; `spans`, when given, receives each claim's start and
+   * end (exclusive) in `flat.text`, two numbers a claim.
    */
-  const claimsOfFlat = (flat: FlatText, section: string, partner?: string | null): {made: Claim[]; spans: Array<[number, number]>} => {
+  const claimsOfFlat = (flat: FlatText, section: string, partner: string | null | undefined, out: Claim[] | null, spans: number[] | null): void => {
     const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
     // A marker after a broken template cites the prose before the template.
     const markers = flat.templateAt === null ? flat.markers : flat.markers.map((m) => (m.index <= prose.length ? m : {id: m.id, index: prose.length}))
-    const made: Claim[] = []
-    const spans: Array<[number, number]> = []
-    if (!/[\p{L}\p{N}]/u.test(prose) && markers.length === 0) return {made, spans}
+    // Nothing to cut without a letter, a digit or a marker.  (Tested per code
+    // unit rather than with `/[\p{L}\p{N}]/u`: text whose only letters are
+    // astral has no claim either way, as the splitter tests per code unit.)
+    if (markers.length === 0 && !hasLetterOrDigit(prose, 0, prose.length)) return
     for (const span of splitClaims(prose, markers, scope)) {
       const p = flat.pointAt(span.start)
       const claim: Claim = {id: `c${++claimCounter}`, text: span.text, citations: span.citations, section, position: {line: p.line, column: p.column, offset: p.offset}}
       if (partner !== undefined) claim.partner = partner
-      made.push(claim)
-      spans.push([span.start, span.end])
+      if (out !== null) out.push(claim)
+      if (spans !== null) spans.push(span.start, span.end)
       claims.push(claim)
     }
-    return {made, spans}
   }
-  /** Cut claims from one paragraph's phrasing content. */
-  const claimsOf = (children: readonly PhrasingContent[], section: string, partner?: string | null): Claim[] =>
-    claimsOfFlat(flattenPhrasing(children, map, offsets), section, partner).made
-  /** Claims of blocks (paragraphs, list items, quotes), recursively. */
-  const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner?: string | null): Claim[] => {
-    const out: Claim[] = []
+  /** Claims of blocks (paragraphs, list items, quotes), recursively: into `claims`, and into `out` when given. */
+  const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner: string | null | undefined, out: Claim[] | null): void => {
     for (const b of blocks) {
-      if (b.type === 'paragraph') pushAll(out, claimsOf(b.children, section, partner))
-      else if (b.type === 'list') for (const item of b.children) pushAll(out, claimsOfBlocks(item.children, section, partner))
-      else if (b.type === 'blockquote') pushAll(out, claimsOfBlocks(b.children, section, partner))
+      if (b.type === 'paragraph') claimsOfFlat(flattenPhrasing(b.children, map, offsets), section, partner, out, null)
+      else if (b.type === 'list') for (const item of b.children) claimsOfBlocks(item.children, section, partner, out)
+      else if (b.type === 'blockquote') claimsOfBlocks(b.children, section, partner, out)
     }
-    return out
+  }
+  /** The ids of the claims of blocks. */
+  const claimIdsOfBlocks = (blocks: readonly Block[], section: string, partner: string | null): string[] => {
+    const out: Claim[] = []
+    claimsOfBlocks(blocks, section, partner, out)
+    return out.map((c) => c.id)
   }
 
   const overview: Paragraph[] = []
@@ -141,15 +143,17 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         // One flattening for the claims and the memberships: a membership
         // belongs to the claim whose span holds its name.
         const flat = flattenPhrasing(b.children, map, offsets)
-        const {made, spans} = claimsOfFlat(flat, section.title)
+        const made: Claim[] = []
+        const spans: number[] = []
+        claimsOfFlat(flat, section.title, undefined, made, spans)
         for (const m of extractMemberships(flat.text)) {
           const p = flat.pointAt(m.index)
-          const claimIds = made.filter((_, k) => spans[k]![0] <= m.index && m.index < spans[k]![1]).map((c) => c.id)
+          const claimIds = made.filter((_, k) => spans[2 * k]! <= m.index && m.index < spans[2 * k + 1]!).map((c) => c.id)
           multilateral.push({name: m.name, acronym: m.acronym, status: m.status, claimIds, position: {line: p.line, column: p.column, offset: p.offset}})
         }
         continue
       }
-      claimsOfBlocks([b], section.title)
+      claimsOfBlocks([b], section.title, undefined, null)
     }
   }
 
@@ -162,8 +166,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     for (const row of table.children) {
       for (const cell of row.children as unknown as BlockTableCell[]) {
         const blocks = cell.children as Block[]
-        const text = plainText(blocks as RootContent[])
-        if (hasMarker(blocks) || hasWords(text, 5)) claimsOfBlocks(blocks, sectionTitle)
+        if (hasMarker(blocks) || plainTextHasWords(blocks as RootContent[], 5)) claimsOfBlocks(blocks, sectionTitle, undefined, null)
       }
     }
   }
@@ -229,9 +232,9 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       // back the row's partner or date: a claim of the cell's text.
       for (const col of [columns.country, columns.date]) {
         const cell = col === null ? undefined : cells[col]
-        if (cell && hasMarker(cell.children as Block[])) pushAll(r.claimIds, claimsOfBlocks(cell.children as Block[], sectionTitle, r.partner.name).map((c) => c.id))
+        if (cell && hasMarker(cell.children as Block[])) pushAll(r.claimIds, claimIdsOfBlocks(cell.children as Block[], sectionTitle, r.partner.name))
       }
-      pushAll(r.claimIds, claimsOfBlocks(proseOf[i]!, sectionTitle, r.partner.name).map((c) => c.id))
+      pushAll(r.claimIds, claimIdsOfBlocks(proseOf[i]!, sectionTitle, r.partner.name))
       if (!r.partner.iso2 && !r.partner.name) {
         diagnostics.push({
           ruleId: 'partner-unresolved',
@@ -270,7 +273,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const byId = new Map<number, Reference>()
   const references: Reference[] = definitions.map((d) => {
     const id = Number(d.identifier)
-    const text = d.children.map((b) => plainText(b)).join('\n').trim()
+    // The children's texts joined by line feeds, as `plainText` joins those of a definition.
+    const text = plainText(d).trim()
     const urls: string[] = []
     collectUrls(d, urls)
     const p = d.position!.start
@@ -341,33 +345,17 @@ function sectionKind(title: string): SectionKind {
 const REGION =
   /^(?:africa|(?:north|south|central|latin|the)? ?americas?|caribbean|asia|(?:east|south|southeast|south-east|central|western|west) asia|middle east|near east|europe|(?:eastern|western|northern|southern|central) europe|oceania|pacific|australasia|(?:north|west|east|southern|central|sub-saharan) africa|arab (?:world|states)|asia[- ]pacific|commonwealth|other(?: countries)?|neighbou?ring (?:countries|states)|(?:asia|africa|europe|americas?) and (?:asia|africa|europe|oceania|the pacific|americas?))$/i
 
-/**
- * `text.trim().split(/\s+/).length >= count`, without the split: the trimmed
- * text has one word more than it has white space runs.
- */
-function hasWords(text: string, count: number): boolean {
-  let runs = 0
-  let inRun = true // leading white space is trimmed, not a run
-  let pendingRun = false
-  for (let i = 0; i < text.length; i++) {
-    if (isWhiteSpaceUnit(text.charCodeAt(i))) {
-      if (!inRun) pendingRun = true
-      inRun = true
-    } else {
-      // A run counts once a word follows it (trailing white space is trimmed).
-      if (pendingRun && ++runs >= count - 1) return true
-      pendingRun = false
-      inRun = false
-    }
-  }
-  return count <= 1
-}
-
 /** Whether blocks hold a footnote marker. */
 function hasMarker(blocks: readonly Block[]): boolean {
-  const walk = (n: {type: string; children?: unknown[]}): boolean =>
-    n.type === 'footnoteReference' || (Array.isArray(n.children) && n.children.some((c) => walk(c as {type: string})))
-  return blocks.some((b) => walk(b as {type: string}))
+  for (const b of blocks) if (holdsMarker(b as {type: string})) return true
+  return false
+}
+
+function holdsMarker(n: {type: string; children?: unknown[]}): boolean {
+  if (n.type === 'footnoteReference') return true
+  const kids = n.children
+  if (Array.isArray(kids)) for (const c of kids) if (holdsMarker(c as {type: string})) return true
+  return false
 }
 
 function isBilateralTable(table: Table): boolean {

@@ -8,6 +8,7 @@
 import type {Nodes, PhrasingContent} from 'mdast'
 import type {Point} from './types.js'
 import type {PositionMap} from '../util/position.js'
+import {isWhiteSpaceUnit} from '../util/chars.js'
 
 export interface FlatText {
   text: string
@@ -115,7 +116,7 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
     default:
       if ('children' in n) {
         const kids = n.children as Nodes[]
-        const block = n.type === 'root' || n.type === 'list' || n.type === 'listItem' || n.type === 'tableCell' || n.type === 'blockquote' || n.type === 'footnoteDefinition' || n.type === 'table' || n.type === 'tableRow'
+        const block = joinsByLine(n.type)
         let s = ''
         for (let k = 0; k < kids.length; k++) {
           if (k > 0 && block) s += '\n'
@@ -124,5 +125,81 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
         return s
       }
       return ''
+  }
+}
+
+/** Whether `plainText` joins the children of a node of this type by line feeds. */
+function joinsByLine(type: string): boolean {
+  return type === 'root' || type === 'list' || type === 'listItem' || type === 'tableCell' || type === 'blockquote' || type === 'footnoteDefinition' || type === 'table' || type === 'tableRow'
+}
+
+/**
+ * Whether `plainText(node).trim().split(/\s+/).length >= count`, without
+ * building the text or splitting it: the trimmed text has one word more than
+ * it has white space runs, so this counts the runs that a word follows, and
+ * stops at the `count - 1`th.  (A cell such as `Spain` or `9` is data, a
+ * cell of five words a sentence: most cells are decided in a few words.)
+ */
+export function plainTextHasWords(node: Nodes | readonly Nodes[], count: number): boolean {
+  const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1}
+  return feedNode(node, state) || count <= 1
+}
+
+/** The state of {@link plainTextHasWords} between pieces of text. */
+interface WordRuns {
+  /** White space runs followed by a word so far. */
+  runs: number
+  /** Whether the last character was white space (true at the start: leading white space is trimmed). */
+  inRun: boolean
+  /** Whether a run is open that counts once a word follows (trailing white space is trimmed). */
+  pendingRun: boolean
+  /** Runs needed. */
+  need: number
+}
+
+/** Feed `text`; true once enough runs are counted. */
+function feedText(text: string, state: WordRuns): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (isWhiteSpaceUnit(text.charCodeAt(i))) {
+      if (!state.inRun) state.pendingRun = true
+      state.inRun = true
+    } else {
+      if (state.pendingRun && ++state.runs >= state.need) return true
+      state.pendingRun = false
+      state.inRun = false
+    }
+  }
+  return false
+}
+
+/** Feed what `plainText` makes of a node, in the same order. */
+function feedNode(node: Nodes | readonly Nodes[], state: WordRuns): boolean {
+  if (Array.isArray(node)) {
+    for (const n of node as Nodes[]) if (feedNode(n, state)) return true
+    return false
+  }
+  const n = node as Nodes
+  switch (n.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      return feedText(n.value, state)
+    case 'break':
+      return feedText(' ', state)
+    case 'footnoteReference':
+    case 'template':
+    case 'linkNumber':
+    case 'image':
+      return false
+    default:
+      if ('children' in n) {
+        const kids = n.children as Nodes[]
+        const block = joinsByLine(n.type)
+        for (let k = 0; k < kids.length; k++) {
+          if (k > 0 && block && feedText('\n', state)) return true
+          if (feedNode(kids[k]!, state)) return true
+        }
+      }
+      return false
   }
 }
