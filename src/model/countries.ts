@@ -316,12 +316,20 @@ interface TrieNode {
   /** The children once built, as parallel arrays: a scan of a few numbers beats a Map lookup. */
   keys: Uint16Array
   kids: TrieNode[]
+  /** Children by ASCII unit, for nodes with many children (null otherwise: `keys` is scanned). */
+  asciiKids: Array<TrieNode | undefined> | null
+  /**
+   * `resolveEntries(entries)`, when every entry fits any text that starts
+   * with a capital (no entry is `exactCase`): the matcher only tries text
+   * that does, so it need not filter or resolve per match.  Null otherwise.
+   */
+  resolved: {kind: EntryKind; candidates: string[]} | null
 }
 
 const byIso2 = new Map<string, CountryInfo>()
 /** Folded form → entries (for `findCountry`). */
 const formIndex = new Map<string, Entry[]>()
-const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: []}
+const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], asciiKids: null, resolved: null}
 
 const KIND_RANK: Record<EntryKind, number> = {
   blocker: 0, name: 1, 'official-name': 2, 'alt-spelling': 3, demonym: 4,
@@ -352,7 +360,7 @@ function addForm(form: string, iso2: string, kind: EntryKind): void {
     const ch = key.charCodeAt(i)
     let child = node.next.get(ch)
     if (!child) {
-      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: []}
+      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], asciiKids: null, resolved: null}
       node.next.set(ch, child)
     }
     node = child
@@ -418,14 +426,23 @@ const rootAscii: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0
 function freeze(node: TrieNode): void {
   node.keys = Uint16Array.from(node.next.keys())
   node.kids = [...node.next.values()]
+  if (node.kids.length > ASCII_KIDS_FROM) {
+    node.asciiKids = new Array<TrieNode | undefined>(0x80).fill(undefined)
+    for (const [unit, kid] of node.next) if (unit < 0x80) node.asciiKids[unit] = kid
+  }
+  if (node.entries && !node.entries.some((e) => e.exactCase)) node.resolved = resolveEntries(node.entries)
   for (const kid of node.kids) freeze(kid)
 }
+
+/** Nodes with more children than this get `asciiKids`. */
+const ASCII_KIDS_FROM = 6
 freeze(root)
 for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
 
 /** The child of `node` for a folded unit. */
 function childOf(node: TrieNode, unit: number): TrieNode | undefined {
   if (node === root && unit < 0x80) return rootAscii[unit]
+  if (node.asciiKids !== null && unit < 0x80) return node.asciiKids[unit]
   const keys = node.keys
   for (let k = 0; k < keys.length; k++) if (keys[k] === unit) return node.kids[k]
   return undefined
@@ -539,7 +556,10 @@ export function findMentions(text: string): Mention[] {
     // and whose case fits the original text.
     cursor.reset(p)
     let node: TrieNode | undefined = root
-    let best: {endAt: number; lastAt: number; kind: EntryKind; candidates: string[]} | null = null
+    // The best match so far: its end, the offset of its last folded unit, and how it resolves.
+    let bestEnd = -1
+    let bestLast = -1
+    let best: {kind: EntryKind; candidates: string[]} | null = null
     let unit = cursor.next()
     let unitAt = cursor.at
     while (unit !== -1) {
@@ -550,9 +570,17 @@ export function findMentions(text: string): Mention[] {
       if (node.entries) {
         // A form ending in a non-word character ("U.S.") needs no boundary after it.
         if (!(isWordUnit(unit) && nextUnit !== -1 && isWordUnit(nextUnit))) {
-          const original = text.slice(p, nextAt)
-          const fitting = node.entries.filter((e) => caseFits(e, original))
-          if (fitting.length > 0) best = {endAt: nextAt, lastAt: unitAt, ...resolveEntries(fitting)}
+          let resolved = node.resolved
+          if (resolved === null) {
+            const original = text.slice(p, nextAt)
+            const fitting = node.entries.filter((e) => caseFits(e, original))
+            if (fitting.length > 0) resolved = resolveEntries(fitting)
+          }
+          if (resolved !== null) {
+            best = resolved
+            bestEnd = nextAt
+            bestLast = unitAt
+          }
         }
       }
       unit = nextUnit
@@ -561,16 +589,17 @@ export function findMentions(text: string): Mention[] {
     if (best) {
       if (best.kind !== 'blocker') {
         mentions.push({
-          kind: best.kind,
-          text: text.slice(p, best.endAt),
+          kind: best.kind as MentionKind,
+          text: text.slice(p, bestEnd),
           index: p,
-          end: best.endAt,
+          end: bestEnd,
           iso2: best.candidates.length === 1 ? best.candidates[0] ?? null : null,
-          candidates: best.candidates,
+          // A copy: `node.resolved` is shared by every match of the form.
+          candidates: best.candidates.slice(),
         })
       }
       // The next mention starts after the last folded unit of this one.
-      from = best.lastAt + 1
+      from = bestLast + 1
     }
   }
   return mentions
@@ -692,6 +721,16 @@ class FoldCursor {
         return -1
       }
       const i = this.pos++
+      const code = text.charCodeAt(i)
+      if (code < 0x80 && code !== 95 && code !== 32 && !(code >= 9 && code <= 13)) {
+        // Fast path: ASCII other than `_` and white space folds to itself,
+        // lowercased (see `foldUnits`), one unit and no space.
+        this.lastSpace = false
+        this.fold = ''
+        this.k = 0
+        this.at = i
+        return code >= 65 && code <= 90 ? code + 32 : code
+      }
       const f = foldOfUnit(text.charCodeAt(i), text, i)
       if (f === ' ') {
         if (this.lastSpace) continue
