@@ -435,7 +435,7 @@ function freeze(node: TrieNode): void {
 }
 
 /** Nodes with more children than this get `asciiKids`. */
-const ASCII_KIDS_FROM = 6
+const ASCII_KIDS_FROM = 3
 freeze(root)
 for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
 
@@ -444,6 +444,8 @@ function childOf(node: TrieNode, unit: number): TrieNode | undefined {
   if (node === root && unit < 0x80) return rootAscii[unit]
   if (node.asciiKids !== null && unit < 0x80) return node.asciiKids[unit]
   const keys = node.keys
+  // Most nodes (deep in a name) have one child.
+  if (keys.length === 1) return keys[0] === unit ? node.kids[0] : undefined
   for (let k = 0; k < keys.length; k++) if (keys[k] === unit) return node.kids[k]
   return undefined
 }

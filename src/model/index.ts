@@ -283,14 +283,54 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     return ref
   })
   for (const c of claims) for (const id of c.citations) byId.get(id)?.claimIds.push(c.id)
+  const uncited: Diagnostic[] = []
   for (const c of claims) {
     if (c.citations.length === 0) {
-      diagnostics.push({ruleId: 'uncited-claim', severity: 'info', message: `Claim without a citation: “${truncate(c.text, 80)}”`, line: c.position.line, column: c.position.column, offset: c.position.offset, data: {claimId: c.id}})
+      uncited.push({ruleId: 'uncited-claim', severity: 'info', message: `Claim without a citation: “${truncate(c.text, 80)}”`, line: c.position.line, column: c.position.column, offset: c.position.offset, data: {claimId: c.id}})
     }
   }
 
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column)
-  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics, source: doc.source}
+  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited), source: doc.source}
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.column - b.column
+
+/**
+ * `others.concat(uncited)` sorted stably by position.  The claims, and so
+ * the uncited-claim diagnostics, come mostly in document order: when they
+ * do, only `others` is sorted and the two lists are merged (ties: `others`
+ * first, as a stable sort of the concatenation keeps them), instead of
+ * sorting thousands of diagnostics with a comparator call for each step.
+ */
+function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[]): Diagnostic[] {
+  let mergeable = true
+  for (const d of others) if (!Number.isFinite(d.line) || !Number.isFinite(d.column)) mergeable = false
+  for (let i = 0; i < uncited.length && mergeable; i++) {
+    const d = uncited[i]!
+    if (!Number.isFinite(d.line) || !Number.isFinite(d.column) || (i > 0 && byPosition(uncited[i - 1]!, d) > 0)) mergeable = false
+  }
+  if (!mergeable) {
+    pushAll(others, uncited)
+    return others.sort(byPosition)
+  }
+  others.sort(byPosition)
+  const out: Diagnostic[] = []
+  let i = 0
+  let j = 0
+  while (i < others.length && j < uncited.length) {
+    const a = others[i]!
+    const b = uncited[j]!
+    if (a.line < b.line || (a.line === b.line && a.column <= b.column)) {
+      out.push(a)
+      i++
+    } else {
+      out.push(b)
+      j++
+    }
+  }
+  while (i < others.length) out.push(others[i++]!)
+  while (j < uncited.length) out.push(uncited[j++]!)
+  return out
 }
 
 function truncate(s: string, n: number): string {

@@ -21,47 +21,54 @@ export interface FlatText {
 }
 
 interface Segment {
+  /** Index in the flattened text where the text node starts. */
   index: number
-  work: number | null
   node: PhrasingContent
+}
+
+/** What {@link flattenPhrasing} gathers while it walks. */
+interface Flattening {
+  text: string
+  markers: FlatText['markers']
+  segments: Segment[]
+  templateAt: number | null
+}
+
+function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
+  for (const node of list) {
+    switch (node.type) {
+      case 'text': {
+        out.segments.push({index: out.text.length, node})
+        out.text += node.value
+        break
+      }
+      case 'break': {
+        out.text += ' '
+        break
+      }
+      case 'footnoteReference': {
+        out.markers.push({id: Number(node.identifier), index: out.text.length})
+        break
+      }
+      case 'template': {
+        if (out.templateAt === null) out.templateAt = out.text.length
+        break
+      }
+      case 'image':
+      case 'linkNumber':
+        break
+      default: {
+        if ('children' in node) flattenInto(node.children as PhrasingContent[], out)
+      }
+    }
+  }
 }
 
 /** Flatten phrasing content. */
 export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: {get(node: object): number | undefined}): FlatText {
-  let text = ''
-  const markers: FlatText['markers'] = []
-  const segments: Segment[] = []
-  let templateAt: number | null = null
-  const walk = (list: readonly PhrasingContent[]): void => {
-    for (const node of list) {
-      switch (node.type) {
-        case 'text': {
-          segments.push({index: text.length, work: offsets.get(node) ?? null, node})
-          text += node.value
-          break
-        }
-        case 'break': {
-          text += ' '
-          break
-        }
-        case 'footnoteReference': {
-          markers.push({id: Number(node.identifier), index: text.length})
-          break
-        }
-        case 'template': {
-          if (templateAt === null) templateAt = text.length
-          break
-        }
-        case 'image':
-        case 'linkNumber':
-          break
-        default: {
-          if ('children' in node) walk(node.children as PhrasingContent[])
-        }
-      }
-    }
-  }
-  walk(nodes)
+  const out: Flattening = {text: '', markers: [], segments: [], templateAt: null}
+  flattenInto(nodes, out)
+  const {text, markers, segments, templateAt} = out
   const first = nodes[0]
   const fallback: Point = first?.position ? {line: first.position.start.line, column: first.position.start.column, offset: first.position.start.offset} : {line: 1, column: 1}
   return {
@@ -82,11 +89,14 @@ export function flattenPhrasing(nodes: readonly PhrasingContent[], map: Position
       }
       if (found === -1) return fallback
       const seg = segments[found]!
-      if (seg.work === null) {
+      // The node's working-text offset is looked up here, not while
+      // flattening: most text nodes never hold a claim's start.
+      const work = offsets.get(seg.node) ?? null
+      if (work === null) {
         const p = seg.node.position?.start
         return p ? {line: p.line, column: p.column, offset: p.offset} : fallback
       }
-      return map.point(seg.work + (index - seg.index))
+      return map.point(work + (index - seg.index))
     }
   }
 }
