@@ -439,6 +439,18 @@ const ASCII_KIDS_FROM = 3
 freeze(root)
 for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
 
+/**
+ * `ASCII_PAIRS[a * 0x80 + b]` is 1 when a walk that starts with the folded
+ * ASCII units `a`, `b` can match: the trie has the path `a` `b`, or a form
+ * of the one unit `a`.  Most capitalized words fail it at once.
+ */
+const ASCII_PAIRS = new Uint8Array(0x80 * 0x80)
+for (let a = 0; a < 0x80; a++) {
+  const first = rootAscii[a]
+  if (!first) continue
+  for (let b = 0; b < 0x80; b++) if (first.entries !== null || childOf(first, b) !== undefined) ASCII_PAIRS[a * 0x80 + b] = 1
+}
+
 /** The child of `node` for a folded unit. */
 function childOf(node: TrieNode, unit: number): TrieNode | undefined {
   if (node === root && unit < 0x80) return rootAscii[unit]
@@ -551,6 +563,14 @@ export function findMentions(text: string): Mention[] {
     const p = re.lastIndex - 1
     from = p + 1
     const code = text.charCodeAt(p)
+    if (code < 0x80) {
+      // An ASCII capital (the regex finds no other ASCII) followed by an
+      // ASCII character that folds to itself: when the trie has no path of
+      // those two units and no one-letter form, nothing can match here.
+      const next = text.charCodeAt(p + 1)
+      if (next < 0x80 && next !== 95 && next !== 32 && !(next >= 9 && next <= 13) &&
+        ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0) continue
+    }
     if (!startsUpperUnit(code, text, p)) continue
     const f0 = foldOfUnit(code, text, p)
     if (f0 === '' || !isWordUnit(f0.charCodeAt(0)) || previousUnitIsWord(text, p)) continue
