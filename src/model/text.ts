@@ -20,17 +20,13 @@ export interface FlatText {
   pointAt(index: number): Point
 }
 
-interface Segment {
-  /** Index in the flattened text where the text node starts. */
-  index: number
-  node: PhrasingContent
-}
-
 /** What {@link flattenPhrasing} gathers while it walks. */
 interface Flattening {
   text: string
   markers: FlatText['markers']
-  segments: Segment[]
+  /** Text node `k` (`nodes[k]`) starts at `starts[k]` in `text` (two arrays: no object per node). */
+  starts: number[]
+  nodes: PhrasingContent[]
   templateAt: number | null
 }
 
@@ -38,7 +34,8 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
   for (const node of list) {
     switch (node.type) {
       case 'text': {
-        out.segments.push({index: out.text.length, node})
+        out.starts.push(out.text.length)
+        out.nodes.push(node)
         out.text += node.value
         break
       }
@@ -66,9 +63,10 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
 
 /** Flatten phrasing content. */
 export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: {get(node: object): number | undefined}): FlatText {
-  const out: Flattening = {text: '', markers: [], segments: [], templateAt: null}
+  const out: Flattening = {text: '', markers: [], starts: [], nodes: [], templateAt: null}
   flattenInto(nodes, out)
-  const {text, markers, segments, templateAt} = out
+  const {text, markers, starts, templateAt} = out
+  const textNodes = out.nodes
   const first = nodes[0]
   const fallback: Point = first?.position ? {line: first.position.start.line, column: first.position.start.column, offset: first.position.start.offset} : {line: 1, column: 1}
   return {
@@ -78,25 +76,25 @@ export function flattenPhrasing(nodes: readonly PhrasingContent[], map: Position
     pointAt(index: number): Point {
       // Last segment that starts at or before index.
       let lo = 0
-      let hi = segments.length - 1
+      let hi = starts.length - 1
       let found = -1
       while (lo <= hi) {
         const mid = (lo + hi) >> 1
-        if (segments[mid]!.index <= index) {
+        if (starts[mid]! <= index) {
           found = mid
           lo = mid + 1
         } else hi = mid - 1
       }
       if (found === -1) return fallback
-      const seg = segments[found]!
+      const node = textNodes[found]!
       // The node's working-text offset is looked up here, not while
       // flattening: most text nodes never hold a claim's start.
-      const work = offsets.get(seg.node) ?? null
+      const work = offsets.get(node) ?? null
       if (work === null) {
-        const p = seg.node.position?.start
+        const p = node.position?.start
         return p ? {line: p.line, column: p.column, offset: p.offset} : fallback
       }
-      return map.point(work + (index - seg.index))
+      return map.point(work + (index - starts[found]!))
     }
   }
 }

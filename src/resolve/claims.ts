@@ -4,7 +4,7 @@
  */
 
 import type {ClaimScope} from '../model/types.js'
-import {sortedAnchors, splitSentencesAt, type SentenceSpan} from './sentences.js'
+import {sentenceBounds, sortedAnchors} from './sentences.js'
 import {hasLetterOrDigit, isWhiteSpaceUnit} from '../util/chars.js'
 
 /** A footnote marker taken out of the text: a zero-width anchor at `index`. */
@@ -152,8 +152,9 @@ function anchorsOfAnyOrder(markers: readonly Marker[], length: number): Anchor[]
  */
 export function splitClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): ClaimSpan[] {
   const anchors = anchorsOf(markers, text.length)
-  const sentences = splitSentencesAt(text, anchorOffsets(anchors))
-  if (sentences.length === 0) {
+  const bounds = sentenceBounds(text, anchorOffsets(anchors))
+  const count = bounds.length / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
+  if (count === 0) {
     if (anchors.length === 0) return []
     const index = anchors[0]?.index ?? 0
     const citations: number[] = []
@@ -167,22 +168,23 @@ export function splitClaims(text: string, markers: readonly Marker[], scope: Cla
   // decreases along the anchors, so sentence `t` gets `anchors[from, p)`.
   let p = 0
   let sa = 0 // the sentence of `anchors[p]`, found as far as it is
-  for (let t = 0; t < sentences.length; t++) {
-    const sentence = sentences[t]!
+  for (let t = 0; t < count; t++) {
+    const start = bounds[2 * t]!
+    const end = bounds[2 * t + 1]!
     const from = p
     while (p < anchors.length) {
-      while (sa + 1 < sentences.length && sentences[sa + 1]!.start < anchors[p]!.index) sa++
+      while (sa + 1 < count && bounds[2 * (sa + 1)]! < anchors[p]!.index) sa++
       if (sa !== t) break
       p++
     }
     if (scope === 'clause') {
-      clauses(text, sentence, anchors, from, p, claims)
+      clauses(text, start, end, anchors, from, p, claims)
       continue
     }
     const citations: number[] = []
     for (let q = from; q < p; q++) addIds(citations, anchors[q]!.ids)
-    if (citations.length === 0 && !hasContent(text, sentence.start, sentence.end)) continue
-    claims.push(make(text, sentence.start, sentence.end, citations))
+    if (citations.length === 0 && !hasContent(text, start, end)) continue
+    claims.push(make(text, start, end, citations))
   }
 
   if (scope === 'paragraph') {
@@ -205,17 +207,17 @@ function anchorOffsets(anchors: readonly Anchor[]): number[] {
   return plain ? out : sortedAnchors(out)
 }
 
-/** The clause-scope claims of one sentence, whose anchors are `anchors[from, to)`, appended to `claims`. */
-function clauses(text: string, sentence: SentenceSpan, anchors: readonly Anchor[], first: number, last: number, claims: ClaimSpan[]): void {
+/** The clause-scope claims of the sentence `text[sentenceStart, sentenceEnd)`, whose anchors are `anchors[first, last)`, appended to `claims`. */
+function clauses(text: string, sentenceStart: number, sentenceEnd: number, anchors: readonly Anchor[], first: number, last: number, claims: ClaimSpan[]): void {
   const own = claims.length // the sentence's claims are claims[own, …)
-  let from = sentence.start
+  let from = sentenceStart
   let pending: number[] = [] // ids of markers with no text of their own before any claim
   for (let q = first; q < last; q++) {
     const anchor = anchors[q]!
     let to = Math.max(anchor.index, from)
-    if (to < sentence.end) {
+    if (to < sentenceEnd) {
       // `Dao[5].` / `"…expanding"[2])`: closing punctuation joins the cited text.
-      while (to < sentence.end && isAbsorbed(text.charCodeAt(to))) to++
+      while (to < sentenceEnd && isAbsorbed(text.charCodeAt(to))) to++
     }
     if (hasContent(text, from, to)) {
       const citations = pending.length === 0 ? [] : [...pending]
@@ -240,13 +242,13 @@ function clauses(text: string, sentence: SentenceSpan, anchors: readonly Anchor[
     }
     from = Math.max(from, to)
   }
-  const end = Math.max(sentence.end, from)
+  const end = Math.max(sentenceEnd, from)
   if (hasContent(text, from, end)) {
     claims.push(make(text, from, end, pending))
     pending = []
   }
   if (pending.length > 0) {
     // Markers and no text at all in this sentence (e.g. `—[5]`).
-    claims.push(make(text, sentence.start, Math.max(sentence.end, from), pending))
+    claims.push(make(text, sentenceStart, Math.max(sentenceEnd, from), pending))
   }
 }

@@ -163,7 +163,10 @@ function tokenAt(text: string, start: number): string {
  * text that is only white space.
  */
 export function splitSentences(text: string, options: SplitSentencesOptions = {}): SentenceSpan[] {
-  return splitSentencesAt(text, sortedAnchors(options.anchors))
+  const bounds = sentenceBounds(text, sortedAnchors(options.anchors))
+  const spans: SentenceSpan[] = []
+  for (let s = 0; s < bounds.length; s += 2) spans.push({start: bounds[s]!, end: bounds[s + 1]!})
+  return spans
 }
 
 /**
@@ -182,13 +185,15 @@ export function sortedAnchors(anchors: Iterable<number> | undefined): number[] {
 
 /**
  * {@link splitSentences} with the anchors given sorted, without repeats, as
- * integers (what `splitClaims` has at hand: no Set to build per paragraph).
- * Equivalent to `splitSentences(text, {anchors})`.
+ * integers (what `splitClaims` has at hand: no Set to build per paragraph),
+ * and the sentences as numbers rather than objects: sentence `s` is
+ * `[bounds[2 * s], bounds[2 * s + 1])`.  Equivalent to
+ * `splitSentences(text, {anchors})`.
  *
  * @internal
  */
-export function splitSentencesAt(text: string, anchors: readonly number[]): SentenceSpan[] {
-  const spans: SentenceSpan[] = []
+export function sentenceBounds(text: string, anchors: readonly number[]): number[] {
+  const spans: number[] = []
   const n = text.length
   // The boundaries come in increasing order, so the anchors are looked up
   // with a cursor instead of a Set: `cursor.at` is the first anchor not
@@ -247,12 +252,12 @@ export function splitSentencesAt(text: string, anchors: readonly number[]): Sent
 }
 
 /** Push `text[from, to)` trimmed of white space, unless nothing is left. */
-function pushTrimmed(spans: SentenceSpan[], text: string, from: number, to: number): void {
+function pushTrimmed(spans: number[], text: string, from: number, to: number): void {
   let a = from
   let b = to
   while (a < b && isSpace(text.charCodeAt(a))) a++
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--
-  if (a < b) spans.push({start: a, end: b})
+  if (a < b) spans.push(a, b)
 }
 
 /** Sorted anchors and the index of the first one not before the offsets asked about so far. */
