@@ -27,6 +27,7 @@ import {splitClaims, type Marker} from '../src/resolve/claims.js'
 import {splitSentences as splitSentencesReference} from './reference/sentences.js'
 import {splitClaims as splitClaimsReference} from './reference/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
+import {findMentions, findMentionsReference} from '../src/model/countries.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const inputs: Buffer[] = [
@@ -175,5 +176,29 @@ describe('plainTextHasWords', () => {
       const t = plainText(cell)
       for (const count of [0, 1, 2, 3, 4, 5, 6]) expect(plainTextHasWords(cell, count), JSON.stringify(t)).toBe(hasWords(t, count))
     }
+  })
+})
+
+describe('findMentions (two-unit prefix table, resolved trie nodes) equals the unit-by-unit reference', () => {
+  const NAMES = [
+    'Mali', 'MALI', 'Malian', 'Malta', 'Niger', 'Nigeria', 'Nigerien', 'U.S.', 'US', 'UK', 'U.K.', 'the Gambia', 'The Gambia', 'Chad',
+    'Lake Chad', 'China', 'Chinese', 'South China Sea', 'Congo', 'Congolese', 'DR Congo', 'Ireland', 'Northern Ireland', 'India',
+    'Indian', 'Indian Ocean', 'French', 'France', 'Iran', 'Iraq', 'I', 'A', 'X', 'Ab', 'Zz', 'Qatar', 'Oman', 'Peru', 'Korea',
+    'South Korea', 'South_Korea', 'Côte d\u2019Ivoire', 'Ærø', 'Éire', 'Österreich', 'Türkiye', 'İran', 'The', 'In', 'He',
+    'Ma', 'Ch', 'Th', 'Un', 'United', 'United Kingdom', 'United States', 'United Nations', 'American', 'Americans', 'Latin American'
+  ]
+  const SEPARATORS = [' ', '  ', '\n', '\t', '_', '-', ',', '.', '(', ')', '', '\u00a0', "'", '\u2019', 'a', 'É', '1']
+  test('on 5,000 mixtures of names, prefixes and separators', () => {
+    const rnd = generator(23)
+    for (let k = 0; k < 5000; k++) {
+      let text = ''
+      const parts = 1 + rnd(10)
+      for (let p = 0; p < parts; p++) text += NAMES[rnd(NAMES.length)]! + SEPARATORS[rnd(SEPARATORS.length)]!
+      expect(findMentions(text), JSON.stringify(text)).toEqual(findMentionsReference(text))
+    }
+  })
+
+  test('on every corpus paragraph', () => {
+    for (const p of paragraphs) expect(findMentions(p.text)).toEqual(findMentionsReference(p.text))
   })
 })
