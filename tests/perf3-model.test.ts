@@ -16,7 +16,7 @@ import {describe, expect, test} from 'vitest'
 import type {PhrasingContent, RootContent} from 'mdast'
 import {prepare} from '../src/pipeline.js'
 import {parseText} from '../src/parse/index.js'
-import {flattenPhrasing, plainText, plainTextHasWords} from '../src/model/text.js'
+import {flattenPhrasing, hasMarkerOrWords, plainText, plainTextHasWords} from '../src/model/text.js'
 import {
   BEFORE_NUMBER_ABBREVIATIONS,
   FINAL_CAPABLE_ABBREVIATIONS,
@@ -163,6 +163,18 @@ describe('plainTextHasWords', () => {
       const text = plainText(cell)
       for (const count of [0, 1, 2, 3, 5, 8]) expect(plainTextHasWords(cell, count), text).toBe(hasWords(text, count))
     }
+  })
+
+  test('hasMarkerOrWords equals a marker search or the word count, on every corpus table cell', () => {
+    const hasMarker = (n: {type: string; children?: unknown[]}): boolean =>
+      n.type === 'footnoteReference' || (Array.isArray(n.children) && n.children.some((c) => hasMarker(c as {type: string})))
+    let marked = 0
+    for (const cell of cells) {
+      const marker = cell.some((b) => hasMarker(b))
+      if (marker) marked++
+      for (const count of [1, 3, 5, 50]) expect(hasMarkerOrWords(cell, count)).toBe(marker || hasWords(plainText(cell), count))
+    }
+    expect(marked).toBeGreaterThan(0)
   })
 
   test('on white space at the ends, inside and between block children', () => {

@@ -21,7 +21,7 @@ import type {
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattenPhrasing, plainText, plainTextHasWords, type FlatText} from './text.js'
+import {flattenPhrasing, hasMarkerOrWords, plainText, type FlatText} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
@@ -166,7 +166,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     for (const row of table.children) {
       for (const cell of row.children as unknown as BlockTableCell[]) {
         const blocks = cell.children as Block[]
-        if (hasMarker(blocks) || plainTextHasWords(blocks as RootContent[], 5)) claimsOfBlocks(blocks, sectionTitle, undefined, null)
+        if (hasMarkerOrWords(blocks as RootContent[], 5)) claimsOfBlocks(blocks, sectionTitle, undefined, null)
       }
     }
   }

@@ -149,7 +149,18 @@ function joinsByLine(type: string): boolean {
  * cell of five words a sentence: most cells are decided in a few words.)
  */
 export function plainTextHasWords(node: Nodes | readonly Nodes[], count: number): boolean {
-  const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1}
+  const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1, orMarker: false}
+  return feedNode(node, state) || count <= 1
+}
+
+/**
+ * `hasMarker(node) || plainTextHasWords(node, count)` in one walk, where
+ * `hasMarker` tells whether a footnote reference is anywhere in the node: a
+ * reference has no children, and the walk descends into every node that has
+ * some, as `plainText` does.
+ */
+export function hasMarkerOrWords(node: Nodes | readonly Nodes[], count: number): boolean {
+  const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1, orMarker: true}
   return feedNode(node, state) || count <= 1
 }
 
@@ -163,6 +174,8 @@ interface WordRuns {
   pendingRun: boolean
   /** Runs needed. */
   need: number
+  /** Whether a footnote reference decides it too (see {@link hasMarkerOrWords}). */
+  orMarker: boolean
 }
 
 /** Feed `text`; true once enough runs are counted. */
@@ -195,6 +208,7 @@ function feedNode(node: Nodes | readonly Nodes[], state: WordRuns): boolean {
     case 'break':
       return feedText(' ', state)
     case 'footnoteReference':
+      return state.orMarker
     case 'template':
     case 'linkNumber':
     case 'image':
