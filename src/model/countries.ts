@@ -316,8 +316,6 @@ interface TrieNode {
   /** The children once built, as parallel arrays: a scan of a few numbers beats a Map lookup. */
   keys: Uint16Array
   kids: TrieNode[]
-  /** Children by ASCII unit, for nodes with many children (null otherwise: `keys` is scanned). */
-  asciiKids: Array<TrieNode | undefined> | null
   /**
    * `resolveEntries(entries)`, when every entry fits any text that starts
    * with a capital (no entry is `exactCase`): the matcher only tries text
@@ -329,7 +327,7 @@ interface TrieNode {
 const byIso2 = new Map<string, CountryInfo>()
 /** Folded form → entries (for `findCountry`). */
 const formIndex = new Map<string, Entry[]>()
-const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], asciiKids: null, resolved: null}
+const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], resolved: null}
 
 const KIND_RANK: Record<EntryKind, number> = {
   blocker: 0, name: 1, 'official-name': 2, 'alt-spelling': 3, demonym: 4,
@@ -360,7 +358,7 @@ function addForm(form: string, iso2: string, kind: EntryKind): void {
     const ch = key.charCodeAt(i)
     let child = node.next.get(ch)
     if (!child) {
-      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], asciiKids: null, resolved: null}
+      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], resolved: null}
       node.next.set(ch, child)
     }
     node = child
@@ -426,16 +424,11 @@ const rootAscii: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0
 function freeze(node: TrieNode): void {
   node.keys = Uint16Array.from(node.next.keys())
   node.kids = [...node.next.values()]
-  if (node.kids.length > ASCII_KIDS_FROM) {
-    node.asciiKids = new Array<TrieNode | undefined>(0x80).fill(undefined)
-    for (const [unit, kid] of node.next) if (unit < 0x80) node.asciiKids[unit] = kid
-  }
   if (node.entries && !node.entries.some((e) => e.exactCase)) node.resolved = resolveEntries(node.entries)
   for (const kid of node.kids) freeze(kid)
 }
 
-/** Nodes with more children than this get `asciiKids`. */
-const ASCII_KIDS_FROM = 3
+
 freeze(root)
 for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
 
@@ -451,13 +444,53 @@ for (let a = 0; a < 0x80; a++) {
   for (let b = 0; b < 0x80; b++) if (first.entries !== null || childOf(first, b) !== undefined) ASCII_PAIRS[a * 0x80 + b] = 1
 }
 
+/*
+ * The trie packed into typed arrays for the matcher.  Walking the node
+ * objects touched memory all over the heap: after the parser has run (and
+ * filled the caches with other data) each step of a walk missed the cache.
+ * Nodes are numbered breadth-first, so the children of node `id` are the
+ * nodes `kidStart[id]` to `kidStart[id] + kidCount[id] - 1`, and the folded
+ * unit that leads to node `c` is `unitOf[c]`.  The root is node 0.
+ */
+const packedNodes: TrieNode[] = [root]
+for (let id = 0; id < packedNodes.length; id++) pushAllKids(packedNodes, packedNodes[id]!)
+const kidStart = new Int32Array(packedNodes.length)
+const kidCount = new Int32Array(packedNodes.length)
+const unitOf = new Uint16Array(packedNodes.length)
+/** 1 where the node ends a form (has entries). */
+const endsForm = new Uint8Array(packedNodes.length)
+/** The root's child by ASCII unit, -1 for none. */
+const rootAsciiId = new Int32Array(0x80).fill(-1)
+{
+  let next = 1
+  for (let id = 0; id < packedNodes.length; id++) {
+    const node = packedNodes[id]!
+    kidStart[id] = next
+    kidCount[id] = node.kids.length
+    for (let k = 0; k < node.kids.length; k++) unitOf[next + k] = node.keys[k]!
+    next += node.kids.length
+    if (node.entries !== null) endsForm[id] = 1
+  }
+  for (let c = kidStart[0]!; c < kidStart[0]! + kidCount[0]!; c++) if (unitOf[c]! < 0x80) rootAsciiId[unitOf[c]!] = c
+}
+
+function pushAllKids(out: TrieNode[], node: TrieNode): void {
+  for (const kid of node.kids) out.push(kid)
+}
+
+/** The packed child of node `id` for a folded unit, or -1. */
+function packedChild(id: number, unit: number): number {
+  if (id === 0 && unit < 0x80) return rootAsciiId[unit]!
+  const start = kidStart[id]!
+  const end = start + kidCount[id]!
+  for (let c = start; c < end; c++) if (unitOf[c] === unit) return c
+  return -1
+}
+
 /** The child of `node` for a folded unit. */
 function childOf(node: TrieNode, unit: number): TrieNode | undefined {
   if (node === root && unit < 0x80) return rootAscii[unit]
-  if (node.asciiKids !== null && unit < 0x80) return node.asciiKids[unit]
   const keys = node.keys
-  // Most nodes (deep in a name) have one child.
-  if (keys.length === 1) return keys[0] === unit ? node.kids[0] : undefined
   for (let k = 0; k < keys.length; k++) if (keys[k] === unit) return node.kids[k]
   return undefined
 }
@@ -577,7 +610,7 @@ export function findMentions(text: string): Mention[] {
     // Walk the trie; remember the longest form that ends on a word boundary
     // and whose case fits the original text.
     cursor.reset(p)
-    let node: TrieNode | undefined = root
+    let id = 0 // the packed root
     // The best match so far: its end, the offset of its last folded unit, and how it resolves.
     let bestEnd = -1
     let bestLast = -1
@@ -585,17 +618,18 @@ export function findMentions(text: string): Mention[] {
     let unit = cursor.next()
     let unitAt = cursor.at
     while (unit !== -1) {
-      node = childOf(node, unit)
-      if (!node) break
+      id = packedChild(id, unit)
+      if (id === -1) break
       const nextUnit = cursor.next()
       const nextAt = cursor.at
-      if (node.entries) {
+      if (endsForm[id] === 1) {
+        const node = packedNodes[id]!
         // A form ending in a non-word character ("U.S.") needs no boundary after it.
         if (!(isWordUnit(unit) && nextUnit !== -1 && isWordUnit(nextUnit))) {
           let resolved = node.resolved
           if (resolved === null) {
             const original = text.slice(p, nextAt)
-            const fitting = node.entries.filter((e) => caseFits(e, original))
+            const fitting = node.entries!.filter((e) => caseFits(e, original))
             if (fitting.length > 0) resolved = resolveEntries(fitting)
           }
           if (resolved !== null) {
