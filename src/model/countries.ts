@@ -733,7 +733,11 @@ function startsUpperUnit(code: number, text: string, offset: number): boolean {
  */
 function previousUnitIsWord(text: string, p: number): boolean {
   for (let q = p - 1; q >= 0; q--) {
-    const f = foldOfUnit(text.charCodeAt(q), text, q)
+    const code = text.charCodeAt(q)
+    // ASCII folds to one unit, a letter or digit exactly when it is one
+    // (white space and `_` fold to a space; A-Z to a-z).
+    if (code < 0x80) return isLetterOrDigitUnit(code)
+    const f = foldOfUnit(code, text, q)
     if (f.length > 0) return isWordUnit(f.charCodeAt(f.length - 1))
   }
   return false
