@@ -16,7 +16,7 @@ import {describe, expect, test} from 'vitest'
 import type {PhrasingContent, RootContent} from 'mdast'
 import {prepare} from '../src/pipeline.js'
 import {parseText} from '../src/parse/index.js'
-import {flattenPhrasing, hasMarkerOrWords, plainText, plainTextHasWords} from '../src/model/text.js'
+import {flattenPhrasing, hasMarkerOrWords, plainText, plainTextHasWords, plainTextWithUrls} from '../src/model/text.js'
 import {
   BEFORE_NUMBER_ABBREVIATIONS,
   FINAL_CAPABLE_ABBREVIATIONS,
@@ -46,6 +46,7 @@ interface Paragraph {
 /** Every paragraph of every input, flattened as the model flattens it; and every table cell. */
 const paragraphs: Paragraph[] = []
 const cells: RootContent[][] = []
+const definitions: RootContent[] = []
 for (const bytes of inputs) {
   const doc = prepare(bytes, {})
   const parsed = parseText(doc.text, doc.map)
@@ -55,6 +56,7 @@ for (const bytes of inputs) {
       paragraphs.push({text: flat.text, markers: flat.markers})
     }
     if (node.type === 'tableCell') cells.push(node.children as RootContent[])
+    if (node.type === 'footnoteDefinition') definitions.push(node as RootContent)
     if (Array.isArray(node.children)) for (const c of node.children) visit(c as {type: string})
   }
   visit(parsed.tree)
@@ -212,5 +214,26 @@ describe('findMentions (two-unit prefix table, resolved trie nodes) equals the u
 
   test('on every corpus paragraph', () => {
     for (const p of paragraphs) expect(findMentions(p.text)).toEqual(findMentionsReference(p.text))
+  })
+})
+
+describe('plainTextWithUrls', () => {
+  /** The two walks it replaces: the text, and the links' URLs in document order, each once. */
+  const collectUrls = (node: {type: string; children?: unknown[]; url?: string}, out: string[]): void => {
+    if (node.type === 'link' && typeof node.url === 'string' && !out.includes(node.url)) out.push(node.url)
+    if (Array.isArray(node.children)) for (const c of node.children) collectUrls(c as {type: string}, out)
+  }
+
+  test('equals plainText and a URL walk on every footnote definition of the corpus', () => {
+    let withUrls = 0
+    for (const d of definitions) {
+      const want: string[] = []
+      collectUrls(d, want)
+      if (want.length > 0) withUrls++
+      const urls: string[] = []
+      expect(plainTextWithUrls(d, urls)).toBe(plainText(d))
+      expect(urls).toEqual(want)
+    }
+    expect(withUrls).toBeGreaterThan(10)
   })
 })

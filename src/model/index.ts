@@ -21,7 +21,7 @@ import type {
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattenPhrasing, hasMarkerOrWords, plainText, type FlatText} from './text.js'
+import {flattenPhrasing, hasMarkerOrWords, plainText, plainTextWithUrls, type FlatText} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
@@ -289,10 +289,10 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const byId = new Map<number, Reference>()
   const references: Reference[] = definitions.map((d) => {
     const id = Number(d.identifier)
-    // The children's texts joined by line feeds, as `plainText` joins those of a definition.
-    const text = plainText(d).trim()
+    // The children's texts joined by line feeds, as `plainText` joins those
+    // of a definition; and the links' URLs, in the same walk.
     const urls: string[] = []
-    collectUrls(d, urls)
+    const text = plainTextWithUrls(d, urls).trim()
     const p = d.position!.start
     const ref: Reference = {id, text, empty: d.children.length === 0, urls, claimIds: [], position: {line: p.line, column: p.column, offset: p.offset}}
     byId.set(id, ref)
@@ -345,11 +345,6 @@ function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[]): Diagnosti
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s
-}
-
-function collectUrls(node: {type: string; children?: unknown[]; url?: string}, out: string[]): void {
-  if (node.type === 'link' && typeof node.url === 'string' && !out.includes(node.url)) out.push(node.url)
-  if (Array.isArray(node.children)) for (const c of node.children) collectUrls(c as {type: string}, out)
 }
 
 function withoutArtifacts(p: Paragraph): Paragraph {

@@ -136,6 +136,39 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
   }
 }
 
+/**
+ * `plainText(node)`, and the URL of every link in it pushed to `urls` (in
+ * document order, each once), in one walk: what a reference needs.
+ */
+export function plainTextWithUrls(node: Nodes, urls: string[]): string {
+  if (node.type === 'link' && typeof node.url === 'string' && !urls.includes(node.url)) urls.push(node.url)
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      return node.value
+    case 'break':
+      return ' '
+    case 'footnoteReference':
+    case 'template':
+    case 'linkNumber':
+    case 'image':
+      return ''
+    default:
+      if ('children' in node) {
+        const kids = node.children as Nodes[]
+        const block = joinsByLine(node.type)
+        let s = ''
+        for (let k = 0; k < kids.length; k++) {
+          if (k > 0 && block) s += '\n'
+          s += plainTextWithUrls(kids[k]!, urls)
+        }
+        return s
+      }
+      return ''
+  }
+}
+
 /** Whether `plainText` joins the children of a node of this type by line feeds. */
 function joinsByLine(type: string): boolean {
   return type === 'root' || type === 'list' || type === 'listItem' || type === 'tableCell' || type === 'blockquote' || type === 'footnoteDefinition' || type === 'table' || type === 'tableRow'
