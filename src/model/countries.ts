@@ -316,12 +316,18 @@ interface TrieNode {
   /** The children once built, as parallel arrays: a scan of a few numbers beats a Map lookup. */
   keys: Uint16Array
   kids: TrieNode[]
+  /**
+   * `resolveEntries(entries)`, when every entry fits any text that starts
+   * with a capital (no entry is `exactCase`): the matcher only tries text
+   * that does, so it need not filter or resolve per match.  Null otherwise.
+   */
+  resolved: {kind: EntryKind; candidates: string[]} | null
 }
 
 const byIso2 = new Map<string, CountryInfo>()
 /** Folded form → entries (for `findCountry`). */
 const formIndex = new Map<string, Entry[]>()
-const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: []}
+const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], resolved: null}
 
 const KIND_RANK: Record<EntryKind, number> = {
   blocker: 0, name: 1, 'official-name': 2, 'alt-spelling': 3, demonym: 4,
@@ -352,7 +358,7 @@ function addForm(form: string, iso2: string, kind: EntryKind): void {
     const ch = key.charCodeAt(i)
     let child = node.next.get(ch)
     if (!child) {
-      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: []}
+      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], resolved: null}
       node.next.set(ch, child)
     }
     node = child
@@ -418,10 +424,68 @@ const rootAscii: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0
 function freeze(node: TrieNode): void {
   node.keys = Uint16Array.from(node.next.keys())
   node.kids = [...node.next.values()]
+  if (node.entries && !node.entries.some((e) => e.exactCase)) node.resolved = resolveEntries(node.entries)
   for (const kid of node.kids) freeze(kid)
 }
+
+
 freeze(root)
 for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
+
+/**
+ * `ASCII_PAIRS[a * 0x80 + b]` is 1 when a walk that starts with the folded
+ * ASCII units `a`, `b` can match: the trie has the path `a` `b`, or a form
+ * of the one unit `a`.  Most capitalized words fail it at once.
+ */
+const ASCII_PAIRS = new Uint8Array(0x80 * 0x80)
+for (let a = 0; a < 0x80; a++) {
+  const first = rootAscii[a]
+  if (!first) continue
+  for (let b = 0; b < 0x80; b++) if (first.entries !== null || childOf(first, b) !== undefined) ASCII_PAIRS[a * 0x80 + b] = 1
+}
+
+/*
+ * The trie packed into typed arrays for the matcher.  Walking the node
+ * objects touched memory all over the heap: after the parser has run (and
+ * filled the caches with other data) each step of a walk missed the cache.
+ * Nodes are numbered breadth-first, so the children of node `id` are the
+ * nodes `kidStart[id]` to `kidStart[id] + kidCount[id] - 1`, and the folded
+ * unit that leads to node `c` is `unitOf[c]`.  The root is node 0.
+ */
+const packedNodes: TrieNode[] = [root]
+for (let id = 0; id < packedNodes.length; id++) pushAllKids(packedNodes, packedNodes[id]!)
+const kidStart = new Int32Array(packedNodes.length)
+const kidCount = new Int32Array(packedNodes.length)
+const unitOf = new Uint16Array(packedNodes.length)
+/** 1 where the node ends a form (has entries). */
+const endsForm = new Uint8Array(packedNodes.length)
+/** The root's child by ASCII unit, -1 for none. */
+const rootAsciiId = new Int32Array(0x80).fill(-1)
+{
+  let next = 1
+  for (let id = 0; id < packedNodes.length; id++) {
+    const node = packedNodes[id]!
+    kidStart[id] = next
+    kidCount[id] = node.kids.length
+    for (let k = 0; k < node.kids.length; k++) unitOf[next + k] = node.keys[k]!
+    next += node.kids.length
+    if (node.entries !== null) endsForm[id] = 1
+  }
+  for (let c = kidStart[0]!; c < kidStart[0]! + kidCount[0]!; c++) if (unitOf[c]! < 0x80) rootAsciiId[unitOf[c]!] = c
+}
+
+function pushAllKids(out: TrieNode[], node: TrieNode): void {
+  for (const kid of node.kids) out.push(kid)
+}
+
+/** The packed child of node `id` for a folded unit, or -1. */
+function packedChild(id: number, unit: number): number {
+  if (id === 0 && unit < 0x80) return rootAsciiId[unit]!
+  const start = kidStart[id]!
+  const end = start + kidCount[id]!
+  for (let c = start; c < end; c++) if (unitOf[c] === unit) return c
+  return -1
+}
 
 /** The child of `node` for a folded unit. */
 function childOf(node: TrieNode, unit: number): TrieNode | undefined {
@@ -532,27 +596,47 @@ export function findMentions(text: string): Mention[] {
     const p = re.lastIndex - 1
     from = p + 1
     const code = text.charCodeAt(p)
+    if (code < 0x80) {
+      // An ASCII capital (the regex finds no other ASCII) followed by an
+      // ASCII character that folds to itself: when the trie has no path of
+      // those two units and no one-letter form, nothing can match here.
+      const next = text.charCodeAt(p + 1)
+      if (next < 0x80 && next !== 95 && next !== 32 && !(next >= 9 && next <= 13) &&
+        ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0) continue
+    }
     if (!startsUpperUnit(code, text, p)) continue
     const f0 = foldOfUnit(code, text, p)
     if (f0 === '' || !isWordUnit(f0.charCodeAt(0)) || previousUnitIsWord(text, p)) continue
     // Walk the trie; remember the longest form that ends on a word boundary
     // and whose case fits the original text.
     cursor.reset(p)
-    let node: TrieNode | undefined = root
-    let best: {endAt: number; lastAt: number; kind: EntryKind; candidates: string[]} | null = null
+    let id = 0 // the packed root
+    // The best match so far: its end, the offset of its last folded unit, and how it resolves.
+    let bestEnd = -1
+    let bestLast = -1
+    let best: {kind: EntryKind; candidates: string[]} | null = null
     let unit = cursor.next()
     let unitAt = cursor.at
     while (unit !== -1) {
-      node = childOf(node, unit)
-      if (!node) break
+      id = packedChild(id, unit)
+      if (id === -1) break
       const nextUnit = cursor.next()
       const nextAt = cursor.at
-      if (node.entries) {
+      if (endsForm[id] === 1) {
+        const node = packedNodes[id]!
         // A form ending in a non-word character ("U.S.") needs no boundary after it.
         if (!(isWordUnit(unit) && nextUnit !== -1 && isWordUnit(nextUnit))) {
-          const original = text.slice(p, nextAt)
-          const fitting = node.entries.filter((e) => caseFits(e, original))
-          if (fitting.length > 0) best = {endAt: nextAt, lastAt: unitAt, ...resolveEntries(fitting)}
+          let resolved = node.resolved
+          if (resolved === null) {
+            const original = text.slice(p, nextAt)
+            const fitting = node.entries!.filter((e) => caseFits(e, original))
+            if (fitting.length > 0) resolved = resolveEntries(fitting)
+          }
+          if (resolved !== null) {
+            best = resolved
+            bestEnd = nextAt
+            bestLast = unitAt
+          }
         }
       }
       unit = nextUnit
@@ -561,16 +645,17 @@ export function findMentions(text: string): Mention[] {
     if (best) {
       if (best.kind !== 'blocker') {
         mentions.push({
-          kind: best.kind,
-          text: text.slice(p, best.endAt),
+          kind: best.kind as MentionKind,
+          text: text.slice(p, bestEnd),
           index: p,
-          end: best.endAt,
+          end: bestEnd,
           iso2: best.candidates.length === 1 ? best.candidates[0] ?? null : null,
-          candidates: best.candidates,
+          // A copy: `node.resolved` is shared by every match of the form.
+          candidates: best.candidates.slice(),
         })
       }
       // The next mention starts after the last folded unit of this one.
-      from = best.lastAt + 1
+      from = bestLast + 1
     }
   }
   return mentions
@@ -648,7 +733,11 @@ function startsUpperUnit(code: number, text: string, offset: number): boolean {
  */
 function previousUnitIsWord(text: string, p: number): boolean {
   for (let q = p - 1; q >= 0; q--) {
-    const f = foldOfUnit(text.charCodeAt(q), text, q)
+    const code = text.charCodeAt(q)
+    // ASCII folds to one unit, a letter or digit exactly when it is one
+    // (white space and `_` fold to a space; A-Z to a-z).
+    if (code < 0x80) return isLetterOrDigitUnit(code)
+    const f = foldOfUnit(code, text, q)
     if (f.length > 0) return isWordUnit(f.charCodeAt(f.length - 1))
   }
   return false
@@ -692,6 +781,16 @@ class FoldCursor {
         return -1
       }
       const i = this.pos++
+      const code = text.charCodeAt(i)
+      if (code < 0x80 && code !== 95 && code !== 32 && !(code >= 9 && code <= 13)) {
+        // Fast path: ASCII other than `_` and white space folds to itself,
+        // lowercased (see `foldUnits`), one unit and no space.
+        this.lastSpace = false
+        this.fold = ''
+        this.k = 0
+        this.at = i
+        return code >= 65 && code <= 90 ? code + 32 : code
+      }
       const f = foldOfUnit(text.charCodeAt(i), text, i)
       if (f === ' ') {
         if (this.lastSpace) continue

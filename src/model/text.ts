@@ -8,6 +8,7 @@
 import type {Nodes, PhrasingContent} from 'mdast'
 import type {Point} from './types.js'
 import type {PositionMap} from '../util/position.js'
+import {isWhiteSpaceUnit} from '../util/chars.js'
 
 export interface FlatText {
   text: string
@@ -19,48 +20,53 @@ export interface FlatText {
   pointAt(index: number): Point
 }
 
-interface Segment {
-  index: number
-  work: number | null
-  node: PhrasingContent
+/** What {@link flattenPhrasing} gathers while it walks. */
+interface Flattening {
+  text: string
+  markers: FlatText['markers']
+  /** Text node `k` (`nodes[k]`) starts at `starts[k]` in `text` (two arrays: no object per node). */
+  starts: number[]
+  nodes: PhrasingContent[]
+  templateAt: number | null
+}
+
+function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
+  for (const node of list) {
+    switch (node.type) {
+      case 'text': {
+        out.starts.push(out.text.length)
+        out.nodes.push(node)
+        out.text += node.value
+        break
+      }
+      case 'break': {
+        out.text += ' '
+        break
+      }
+      case 'footnoteReference': {
+        out.markers.push({id: Number(node.identifier), index: out.text.length})
+        break
+      }
+      case 'template': {
+        if (out.templateAt === null) out.templateAt = out.text.length
+        break
+      }
+      case 'image':
+      case 'linkNumber':
+        break
+      default: {
+        if ('children' in node) flattenInto(node.children as PhrasingContent[], out)
+      }
+    }
+  }
 }
 
 /** Flatten phrasing content. */
 export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: {get(node: object): number | undefined}): FlatText {
-  let text = ''
-  const markers: FlatText['markers'] = []
-  const segments: Segment[] = []
-  let templateAt: number | null = null
-  const walk = (list: readonly PhrasingContent[]): void => {
-    for (const node of list) {
-      switch (node.type) {
-        case 'text': {
-          segments.push({index: text.length, work: offsets.get(node) ?? null, node})
-          text += node.value
-          break
-        }
-        case 'break': {
-          text += ' '
-          break
-        }
-        case 'footnoteReference': {
-          markers.push({id: Number(node.identifier), index: text.length})
-          break
-        }
-        case 'template': {
-          if (templateAt === null) templateAt = text.length
-          break
-        }
-        case 'image':
-        case 'linkNumber':
-          break
-        default: {
-          if ('children' in node) walk(node.children as PhrasingContent[])
-        }
-      }
-    }
-  }
-  walk(nodes)
+  const out: Flattening = {text: '', markers: [], starts: [], nodes: [], templateAt: null}
+  flattenInto(nodes, out)
+  const {text, markers, starts, templateAt} = out
+  const textNodes = out.nodes
   const first = nodes[0]
   const fallback: Point = first?.position ? {line: first.position.start.line, column: first.position.start.column, offset: first.position.start.offset} : {line: 1, column: 1}
   return {
@@ -70,22 +76,25 @@ export function flattenPhrasing(nodes: readonly PhrasingContent[], map: Position
     pointAt(index: number): Point {
       // Last segment that starts at or before index.
       let lo = 0
-      let hi = segments.length - 1
+      let hi = starts.length - 1
       let found = -1
       while (lo <= hi) {
         const mid = (lo + hi) >> 1
-        if (segments[mid]!.index <= index) {
+        if (starts[mid]! <= index) {
           found = mid
           lo = mid + 1
         } else hi = mid - 1
       }
       if (found === -1) return fallback
-      const seg = segments[found]!
-      if (seg.work === null) {
-        const p = seg.node.position?.start
+      const node = textNodes[found]!
+      // The node's working-text offset is looked up here, not while
+      // flattening: most text nodes never hold a claim's start.
+      const work = offsets.get(node) ?? null
+      if (work === null) {
+        const p = node.position?.start
         return p ? {line: p.line, column: p.column, offset: p.offset} : fallback
       }
-      return map.point(seg.work + (index - seg.index))
+      return map.point(work + (index - starts[found]!))
     }
   }
 }
@@ -115,7 +124,7 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
     default:
       if ('children' in n) {
         const kids = n.children as Nodes[]
-        const block = n.type === 'root' || n.type === 'list' || n.type === 'listItem' || n.type === 'tableCell' || n.type === 'blockquote' || n.type === 'footnoteDefinition' || n.type === 'table' || n.type === 'tableRow'
+        const block = joinsByLine(n.type)
         let s = ''
         for (let k = 0; k < kids.length; k++) {
           if (k > 0 && block) s += '\n'
@@ -124,5 +133,128 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
         return s
       }
       return ''
+  }
+}
+
+/**
+ * `plainText(node)`, and the URL of every link in it pushed to `urls` (in
+ * document order, each once), in one walk: what a reference needs.
+ */
+export function plainTextWithUrls(node: Nodes, urls: string[]): string {
+  if (node.type === 'link' && typeof node.url === 'string' && !urls.includes(node.url)) urls.push(node.url)
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      return node.value
+    case 'break':
+      return ' '
+    case 'footnoteReference':
+    case 'template':
+    case 'linkNumber':
+    case 'image':
+      return ''
+    default:
+      if ('children' in node) {
+        const kids = node.children as Nodes[]
+        const block = joinsByLine(node.type)
+        let s = ''
+        for (let k = 0; k < kids.length; k++) {
+          if (k > 0 && block) s += '\n'
+          s += plainTextWithUrls(kids[k]!, urls)
+        }
+        return s
+      }
+      return ''
+  }
+}
+
+/** Whether `plainText` joins the children of a node of this type by line feeds. */
+function joinsByLine(type: string): boolean {
+  return type === 'root' || type === 'list' || type === 'listItem' || type === 'tableCell' || type === 'blockquote' || type === 'footnoteDefinition' || type === 'table' || type === 'tableRow'
+}
+
+/**
+ * Whether `plainText(node).trim().split(/\s+/).length >= count`, without
+ * building the text or splitting it: the trimmed text has one word more than
+ * it has white space runs, so this counts the runs that a word follows, and
+ * stops at the `count - 1`th.  (A cell such as `Spain` or `9` is data, a
+ * cell of five words a sentence: most cells are decided in a few words.)
+ */
+export function plainTextHasWords(node: Nodes | readonly Nodes[], count: number): boolean {
+  const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1, orMarker: false}
+  return feedNode(node, state) || count <= 1
+}
+
+/**
+ * `hasMarker(node) || plainTextHasWords(node, count)` in one walk, where
+ * `hasMarker` tells whether a footnote reference is anywhere in the node: a
+ * reference has no children, and the walk descends into every node that has
+ * some, as `plainText` does.
+ */
+export function hasMarkerOrWords(node: Nodes | readonly Nodes[], count: number): boolean {
+  const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1, orMarker: true}
+  return feedNode(node, state) || count <= 1
+}
+
+/** The state of {@link plainTextHasWords} between pieces of text. */
+interface WordRuns {
+  /** White space runs followed by a word so far. */
+  runs: number
+  /** Whether the last character was white space (true at the start: leading white space is trimmed). */
+  inRun: boolean
+  /** Whether a run is open that counts once a word follows (trailing white space is trimmed). */
+  pendingRun: boolean
+  /** Runs needed. */
+  need: number
+  /** Whether a footnote reference decides it too (see {@link hasMarkerOrWords}). */
+  orMarker: boolean
+}
+
+/** Feed `text`; true once enough runs are counted. */
+function feedText(text: string, state: WordRuns): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (isWhiteSpaceUnit(text.charCodeAt(i))) {
+      if (!state.inRun) state.pendingRun = true
+      state.inRun = true
+    } else {
+      if (state.pendingRun && ++state.runs >= state.need) return true
+      state.pendingRun = false
+      state.inRun = false
+    }
+  }
+  return false
+}
+
+/** Feed what `plainText` makes of a node, in the same order. */
+function feedNode(node: Nodes | readonly Nodes[], state: WordRuns): boolean {
+  if (Array.isArray(node)) {
+    for (const n of node as Nodes[]) if (feedNode(n, state)) return true
+    return false
+  }
+  const n = node as Nodes
+  switch (n.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      return feedText(n.value, state)
+    case 'break':
+      return feedText(' ', state)
+    case 'footnoteReference':
+      return state.orMarker
+    case 'template':
+    case 'linkNumber':
+    case 'image':
+      return false
+    default:
+      if ('children' in n) {
+        const kids = n.children as Nodes[]
+        const block = joinsByLine(n.type)
+        for (let k = 0; k < kids.length; k++) {
+          if (k > 0 && block && feedText('\n', state)) return true
+          if (feedNode(kids[k]!, state)) return true
+        }
+      }
+      return false
   }
 }

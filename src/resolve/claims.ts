@@ -4,8 +4,7 @@
  */
 
 import type {ClaimScope} from '../model/types.js'
-import {splitSentences, type SentenceSpan} from './sentences.js'
-import {pushAll} from '../util/array.js'
+import {sentenceBounds, sortedAnchors} from './sentences.js'
 import {hasLetterOrDigit, isWhiteSpaceUnit} from '../util/chars.js'
 
 /** A footnote marker taken out of the text: a zero-width anchor at `index`. */
@@ -32,8 +31,14 @@ interface Anchor {
   ids: number[]
 }
 
-/** Closing punctuation right after a marker that still belongs to the cited text (`Dao[5].`). */
-const ABSORBED = new Set(['.', '?', '!', '…', ')', ']', '"', '”', '’', "'", '»'])
+/**
+ * Closing punctuation right after a marker that still belongs to the cited
+ * text (`Dao[5].`): `.` `?` `!` `…` `)` `]` `"` `”` `’` `'` `»`.
+ */
+function isAbsorbed(code: number): boolean {
+  return code === 46 || code === 63 || code === 33 || code === 0x2026 || code === 41 || code === 93 ||
+    code === 34 || code === 0x201d || code === 0x2019 || code === 39 || code === 0xbb
+}
 
 /** `/[\p{L}\p{N}]/u` on some code unit of `text.slice(start, end)`. */
 function hasContent(text: string, start: number, end: number): boolean {
@@ -58,10 +63,12 @@ function addIds(into: number[], ids: readonly number[]): void {
  * Trim a clause: white space at both ends, the joining `, ; :` at the start
  * (`, while …` → `while …`), a joining dash at the start (`— which …`), and
  * `, ; :` or a spaced dash at the end (`Dao,` → `Dao`).  Words are never trimmed.
+ * The start is trimmed first (bounded by `end`), then the end (bounded by
+ * the new start): `trimEnd(text, trimStart(text, start, end), end)`.
  */
-function trimSpan(text: string, start: number, end: number): [number, number] {
+function trimStart(text: string, start: number, end: number): number {
   let a = start
-  let b = end
+  const b = end
   // Code units, not one-character strings: this runs for every claim.
   while (true) {
     const before = a
@@ -69,18 +76,49 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
     if (a < b && isDash(text.charCodeAt(a)) && a + 1 < b && isWhiteSpaceUnit(text.charCodeAt(a + 1))) a++
     if (a === before) break
   }
+  return a
+}
+
+/** The end of a clause trimmed as {@link trimStart} says, given its trimmed start `a`. */
+function trimEnd(text: string, a: number, end: number): number {
+  let b = end
   while (true) {
     const before = b
     while (b > a && (isWhiteSpaceUnit(text.charCodeAt(b - 1)) || isJoiner(text.charCodeAt(b - 1)))) b--
     if (b > a + 1 && isDash(text.charCodeAt(b - 1)) && isWhiteSpaceUnit(text.charCodeAt(b - 2))) b--
     if (b === before) break
   }
-  return [a, b]
+  return b
+}
+
+/** The claim of `text[start, end)`, trimmed. */
+function make(text: string, start: number, end: number, citations: number[]): ClaimSpan {
+  const a = trimStart(text, start, end)
+  const b = trimEnd(text, a, end)
+  return {start: a, end: b, text: text.slice(a, b), citations}
 }
 
 /** Group markers by offset (clamped into the text), in order. */
 function anchorsOf(markers: readonly Marker[], length: number): Anchor[] {
   if (markers.length === 0) return []
+  // Fast path: markers come from a left-to-right flattening, so their
+  // offsets rarely decrease; then equal offsets are neighbours and grouping
+  // needs no Map and no sort.  (Any other input takes the general path.)
+  const out: Anchor[] = []
+  let last: Anchor | null = null
+  for (const m of markers) {
+    const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
+    if (last !== null && index === last.index) last.ids.push(m.id)
+    else if (Number.isInteger(index) && (last === null || index > last.index)) {
+      last = {index, ids: [m.id]}
+      out.push(last)
+    } else return anchorsOfAnyOrder(markers, length)
+  }
+  return out
+}
+
+/** {@link anchorsOf} for markers in any order. */
+function anchorsOfAnyOrder(markers: readonly Marker[], length: number): Anchor[] {
   const byIndex = new Map<number, number[]>()
   for (const m of markers) {
     const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
@@ -91,21 +129,6 @@ function anchorsOf(markers: readonly Marker[], length: number): Anchor[] {
   return [...byIndex.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([index, ids]) => ({index, ids}))
-}
-
-/**
- * Give each anchor to a sentence: the last one starting before it (a marker
- * supports the text on its left), or the first sentence for a marker that
- * precedes all text.
- */
-function anchorsBySentence(sentences: readonly SentenceSpan[], anchors: readonly Anchor[]): Anchor[][] {
-  const out: Anchor[][] = sentences.map(() => [])
-  let s = 0
-  for (const anchor of anchors) {
-    while (s + 1 < sentences.length && (sentences[s + 1]?.start ?? Infinity) < anchor.index) s++
-    out[s]?.push(anchor)
-  }
-  return out
 }
 
 /**
@@ -129,34 +152,40 @@ function anchorsBySentence(sentences: readonly SentenceSpan[], anchors: readonly
  */
 export function splitClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): ClaimSpan[] {
   const anchors = anchorsOf(markers, text.length)
-  const sentences = splitSentences(text, {anchors: anchors.map((a) => a.index)})
-  if (sentences.length === 0) {
+  const bounds = sentenceBounds(text, anchorOffsets(anchors))
+  const count = bounds.length / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
+  if (count === 0) {
     if (anchors.length === 0) return []
     const index = anchors[0]?.index ?? 0
     const citations: number[] = []
     for (const a of anchors) addIds(citations, a.ids)
     return [{start: index, end: index, text: '', citations}]
   }
-  const perSentence = anchorsBySentence(sentences, anchors)
   const claims: ClaimSpan[] = []
-  const make = (start: number, end: number, citations: number[]): ClaimSpan => {
-    const [a, b] = trimSpan(text, start, end)
-    return {start: a, end: b, text: text.slice(a, b), citations}
-  }
-
-  if (scope === 'clause') {
-    sentences.forEach((sentence, s) => {
-      clauses(text, sentence, perSentence[s] ?? [], claims, make)
-    })
-    return claims
-  }
-
-  sentences.forEach((sentence, s) => {
+  // Each anchor goes to a sentence: the last one starting before it (a
+  // marker supports the text on its left), or the first sentence for a
+  // marker that precedes all text.  The sentence of each anchor never
+  // decreases along the anchors, so sentence `t` gets `anchors[from, p)`.
+  let p = 0
+  let sa = 0 // the sentence of `anchors[p]`, found as far as it is
+  for (let t = 0; t < count; t++) {
+    const start = bounds[2 * t]!
+    const end = bounds[2 * t + 1]!
+    const from = p
+    while (p < anchors.length) {
+      while (sa + 1 < count && bounds[2 * (sa + 1)]! < anchors[p]!.index) sa++
+      if (sa !== t) break
+      p++
+    }
+    if (scope === 'clause') {
+      clauses(text, start, end, anchors, from, p, claims)
+      continue
+    }
     const citations: number[] = []
-    for (const a of perSentence[s] ?? []) addIds(citations, a.ids)
-    if (citations.length === 0 && !hasContent(text, sentence.start, sentence.end)) return
-    claims.push(make(sentence.start, sentence.end, citations))
-  })
+    for (let q = from; q < p; q++) addIds(citations, anchors[q]!.ids)
+    if (citations.length === 0 && !hasContent(text, start, end)) continue
+    claims.push(make(text, start, end, citations))
+  }
 
   if (scope === 'paragraph') {
     const last = anchors[anchors.length - 1]
@@ -167,35 +196,42 @@ export function splitClaims(text: string, markers: readonly Marker[], scope: Cla
   return claims
 }
 
-/** The clause-scope claims of one sentence, appended to `claims`. */
-function clauses(
-  text: string,
-  sentence: SentenceSpan,
-  anchors: readonly Anchor[],
-  claims: ClaimSpan[],
-  make: (start: number, end: number, citations: number[]) => ClaimSpan
-): void {
-  const own: ClaimSpan[] = []
-  let from = sentence.start
+/** The anchors' offsets for the sentence splitter: sorted, without repeats, integers. */
+function anchorOffsets(anchors: readonly Anchor[]): number[] {
+  const out: number[] = []
+  let plain = true
+  for (const a of anchors) {
+    if (!Number.isInteger(a.index) || (out.length > 0 && a.index <= out[out.length - 1]!)) plain = false
+    out.push(a.index)
+  }
+  return plain ? out : sortedAnchors(out)
+}
+
+/** The clause-scope claims of the sentence `text[sentenceStart, sentenceEnd)`, whose anchors are `anchors[first, last)`, appended to `claims`. */
+function clauses(text: string, sentenceStart: number, sentenceEnd: number, anchors: readonly Anchor[], first: number, last: number, claims: ClaimSpan[]): void {
+  const own = claims.length // the sentence's claims are claims[own, …)
+  let from = sentenceStart
   let pending: number[] = [] // ids of markers with no text of their own before any claim
-  for (const anchor of anchors) {
+  for (let q = first; q < last; q++) {
+    const anchor = anchors[q]!
     let to = Math.max(anchor.index, from)
-    if (to < sentence.end) {
+    if (to < sentenceEnd) {
       // `Dao[5].` / `"…expanding"[2])`: closing punctuation joins the cited text.
-      while (to < sentence.end && ABSORBED.has(text[to] ?? '')) to++
+      while (to < sentenceEnd && isAbsorbed(text.charCodeAt(to))) to++
     }
     if (hasContent(text, from, to)) {
-      const citations = [...pending]
+      const citations = pending.length === 0 ? [] : [...pending]
       addIds(citations, anchor.ids)
       pending = []
-      own.push(make(from, to, citations))
+      claims.push(make(text, from, to, citations))
     } else {
-      const previous = own[own.length - 1]
+      const previous = claims.length > own ? claims[claims.length - 1] : undefined
       if (previous) {
         addIds(previous.citations, anchor.ids)
         // Punctuation between the previous marker and this one stays with the claim.
         if (to > previous.end && !hasContent(text, previous.end, to)) {
-          const [a, b] = trimSpan(text, previous.start, to)
+          const a = trimStart(text, previous.start, to)
+          const b = trimEnd(text, a, to)
           previous.start = a
           previous.end = b
           previous.text = text.slice(a, b)
@@ -206,14 +242,13 @@ function clauses(
     }
     from = Math.max(from, to)
   }
-  const end = Math.max(sentence.end, from)
+  const end = Math.max(sentenceEnd, from)
   if (hasContent(text, from, end)) {
-    own.push(make(from, end, pending))
+    claims.push(make(text, from, end, pending))
     pending = []
   }
   if (pending.length > 0) {
     // Markers and no text at all in this sentence (e.g. `—[5]`).
-    own.push(make(sentence.start, Math.max(sentence.end, from), pending))
+    claims.push(make(text, sentenceStart, Math.max(sentenceEnd, from), pending))
   }
-  pushAll(claims, own)
 }
