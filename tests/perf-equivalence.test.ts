@@ -18,6 +18,7 @@ import {PositionMap} from '../src/util/position.js'
 import {isBlank} from '../src/parse/lines.js'
 import {parseDocument} from '../src/index.js'
 import {splitSentences} from '../src/resolve/sentences.js'
+import {generator} from './random.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -27,15 +28,6 @@ const texts: string[] = [
     .sort()
     .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
 ]
-
-/** A small deterministic generator (the tests must not depend on the run). */
-function generator(seed: number): (n: number) => number {
-  let state = seed
-  return (n) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff
-    return state % n
-  }
-}
 
 const PIECES = [
   'Mali', 'MALI', 'mali', 'Niger', 'Nigeria', 'Nigerien', 'U.S.', 'U.S', 'US', 'UK', 'U.K.', 'the Gambia', 'The Gambia',

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:parallel`: what `parse --jobs 2` gains over `--jobs 1`, and
+ * what two cores of this machine can give this kind of work at all.
+ *
+ * Three measurements, each `--jobs 1`-like run against a 2-way run, in
+ * separate child processes (nothing shared with this one):
+ *
+ * 1. compute only: a pure arithmetic loop, once in one process, then the
+ *    same loop in two processes at once.  Near 2× when the machine really
+ *    has two free cores.
+ * 2. the pipeline without any batch machinery: one process parses (and
+ *    serializes) every document, then two processes parse half each.  This
+ *    is the ceiling for the batch: the cores, caches and memory bandwidth
+ *    the work can use, and the garbage collector's helper threads, which in
+ *    a one-thread run already use part of the second core.
+ * 3. the batch: `foreign-relations parse --jsonl --jobs 1` and `--jobs 2` on
+ *    the same JSON Lines file, wall time and peak RSS of the whole process
+ *    (worker threads included).
+ *
+ * Options (environment): BENCH_DOCS (default 10000) documents, the 38 corpus
+ * dumps repeated, as `{"title", "text"}` lines; BENCH_JSON=FILE writes the
+ * results.  Goals (issue 8): `--jobs 2` ≥ 1.6× `--jobs 1`, peak RSS < 300 MB.
+ */
+
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync} from 'node:fs'
+import {cpus, tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const corpusDir = join(root, 'fixtures', 'corpus')
+const main = join(root, 'dist', 'cli', 'main.js')
+const DOCS = Math.max(2, Number(process.env.BENCH_DOCS) || 10000)
+
+const names = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.dump.txt'))
+  .sort()
+const lines = names.map((f) => JSON.stringify({title: f.slice(0, -'.dump.txt'.length), text: readFileSync(join(corpusDir, f), 'utf8')}))
+const dir = mkdtempSync(join(tmpdir(), 'fr-bench-parallel-'))
+const input = join(dir, 'docs.jsonl')
+{
+  const fd = openSync(input, 'w')
+  for (let i = 0; i < DOCS; i++) writeSync(fd, `${lines[i % lines.length]}\n`)
+  closeSync(fd)
+}
+const inputMB = readFileSync(input).length / 1e6
+
+/** Start `count` node processes at once with these arguments; wall time (s) until all end, and each one's stderr. */
+function together(count, argsOf) {
+  // spawnSync runs one at a time, so a small launcher starts them together.
+  const launcher = `
+    const {spawn} = require('node:child_process')
+    const t0 = performance.now()
+    const runs = ${JSON.stringify(Array.from({length: count}, (_, k) => argsOf(k)))}
+    let left = runs.length
+    const errs = runs.map(() => '')
+    runs.forEach((args, k) => {
+      const child = spawn(process.execPath, args, {stdio: ['ignore', 'ignore', 'pipe']})
+      child.stderr.on('data', (d) => (errs[k] += d))
+      child.on('exit', (code) => {
+        if (code !== 0 && code !== 1) errs[k] += 'exit ' + code
+        if (--left === 0) console.log(JSON.stringify({seconds: (performance.now() - t0) / 1000, errs}))
+      })
+    })`
+  const r = spawnSync(process.execPath, ['-e', launcher], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (r.status !== 0) throw new Error(r.stderr)
+  return JSON.parse(r.stdout)
+}
+
+const spin = `let x = 0; for (let i = 0; i < 3e8; i++) x = (x * 31 + i) | 0; if (x === 0.5) console.log(x)`
+const pipeline = `
+  const lib = await import(${JSON.stringify(join(root, 'dist', 'index.js'))})
+  const [k, n] = process.argv.slice(-2).map(Number)
+  const text = require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8')
+  let sink = 0, i = 0, start = 0
+  for (let end = text.indexOf('\\n'); end !== -1; start = end + 1, end = text.indexOf('\\n', start), i++) {
+    if (i % n !== k) continue
+    const r = JSON.parse(text.slice(start, end))
+    sink += JSON.stringify(lib.parseForeignRelations(r.text, {title: r.title})).length
+  }
+  if (sink === 0) console.log(sink)`
+const rssHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`
+
+const results = {docs: DOCS, inputMB}
+const fmt = (n, d = 2) => n.toFixed(d)
+console.log(`foreign-relations bench:parallel: ${DOCS} documents (${fmt(inputMB, 1)} MB of JSON Lines)`)
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}\n`)
+
+const spin1 = together(1, () => ['-e', spin]).seconds
+const spin2 = together(2, () => ['-e', spin]).seconds
+results.computeRatio = (2 * spin1) / spin2
+console.log(`  compute only: 1 process ${fmt(spin1)} s, the same loop in 2 processes ${fmt(spin2)} s → ${fmt(results.computeRatio)}× the throughput`)
+
+const pipe1 = together(1, () => ['--input-type=commonjs', '-e', `(async () => {${pipeline}})()`, '0', '1']).seconds
+const pipe2 = together(2, (k) => ['--input-type=commonjs', '-e', `(async () => {${pipeline}})()`, String(k), '2']).seconds
+results.ceilingRatio = pipe1 / pipe2
+console.log(`  pipeline, no batch machinery: 1 process ${fmt(pipe1)} s, 2 processes (half each) ${fmt(pipe2)} s → ${fmt(results.ceilingRatio)}× (the ceiling for --jobs 2)`)
+
+const batch = (jobs) => {
+  const r = together(1, () => ['--import', rssHook, main, 'parse', '--jsonl', '--jobs', String(jobs), input, '-o', join(dir, `out${jobs}.jsonl`)])
+  const rss = Number(/maxrss (\d+)/.exec(r.errs[0])?.[1] ?? NaN) / 1024
+  return {seconds: r.seconds, rssMB: rss, err: r.errs[0].replace(/maxrss \d+\n?/, '')}
+}
+const b1 = batch(1)
+const b2 = batch(2)
+if (b1.err || b2.err) console.log(`  (stderr: ${b1.err}${b2.err})`)
+const same = readFileSync(join(dir, 'out1.jsonl')).equals(readFileSync(join(dir, 'out2.jsonl')))
+results.batch = {jobs1: b1, jobs2: b2, ratio: b1.seconds / b2.seconds, sameOutput: same}
+console.log(`  parse --jobs 1: ${fmt(b1.seconds)} s, ${fmt(inputMB / b1.seconds, 1)} MB/s, peak RSS ${fmt(b1.rssMB, 0)} MB`)
+console.log(`  parse --jobs 2: ${fmt(b2.seconds)} s, ${fmt(inputMB / b2.seconds, 1)} MB/s, peak RSS ${fmt(b2.rssMB, 0)} MB (output ${same ? 'identical' : 'DIFFERENT'})`)
+
+const ok = (c) => (c ? 'met  ' : 'SHORT')
+console.log('\nGoals:')
+console.log(`  ${ok(results.batch.ratio >= 1.6)}  --jobs 2 ≥ 1.6× --jobs 1            ${fmt(results.batch.ratio)}× (ceiling on this machine now: ${fmt(results.ceilingRatio)}×; compute-only ${fmt(results.computeRatio)}×)`)
+console.log(`  ${ok(b2.rssMB < 300)}  peak RSS < 300 MB with --jobs 2       ${fmt(b2.rssMB, 0)} MB`)
+rmSync(dir, {recursive: true, force: true})
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(results, null, 2)}\n`)
