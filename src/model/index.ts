@@ -76,6 +76,14 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   /** The uncited-claim diagnostics, in claim order. */
   const uncited: Diagnostic[] = []
   /**
+   * Whether `uncited` is in position order so far, with finite lines and
+   * columns (what `sortDiagnostics` needs to merge it), tracked as it grows
+   * rather than by another pass over it at the end.
+   */
+  let uncitedInOrder = true
+  let lastLine = -Infinity
+  let lastColumn = -Infinity
+  /**
    * Cut claims from a paragraph's flattened text: into `claims`, and into
    * `out` when given; `spans`, when given, receives each claim's start and
    * end (exclusive) in `flat.text`, two numbers a claim.
@@ -89,8 +97,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     // astral has no claim either way, as the splitter tests per code unit.)
     if (markers.length === 0 && !hasLetterOrDigit(prose, 0, prose.length)) return
     for (const span of splitClaims(prose, markers, scope)) {
-      const p = flat.pointAt(span.start)
-      const claim: Claim = {id: `c${++claimCounter}`, text: span.text, citations: span.citations, section, position: {line: p.line, column: p.column, offset: p.offset}}
+      // (A fresh point: no copy needed.)
+      const claim: Claim = {id: `c${++claimCounter}`, text: span.text, citations: span.citations, section, position: flat.pointAt(span.start)}
       if (partner !== undefined) claim.partner = partner
       if (out !== null) out.push(claim)
       if (spans !== null) spans.push(span.start, span.end)
@@ -101,7 +109,11 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         citingClaims.push(claim.id)
       }
       if (claim.citations.length === 0) {
-        uncited.push({ruleId: 'uncited-claim', severity: 'info', message: `Claim without a citation: “${truncate(claim.text, 80)}”`, line: claim.position.line, column: claim.position.column, offset: claim.position.offset, data: {claimId: claim.id}})
+        const {line, column} = claim.position
+        uncited.push({ruleId: 'uncited-claim', severity: 'info', message: `Claim without a citation: “${truncate(claim.text, 80)}”`, line, column, offset: claim.position.offset, data: {claimId: claim.id}})
+        if (!Number.isFinite(line) || !Number.isFinite(column) || line < lastLine || (line === lastLine && column < lastColumn)) uncitedInOrder = false
+        lastLine = line
+        lastColumn = column
       }
     }
   }
@@ -300,7 +312,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   })
   for (let k = 0; k < citedIds.length; k++) byId.get(citedIds[k]!)?.claimIds.push(citingClaims[k]!)
 
-  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited), source: doc.source}
+  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder), source: doc.source}
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.column - b.column
@@ -311,13 +323,14 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || 
  * do, only `others` is sorted and the two lists are merged (ties: `others`
  * first, as a stable sort of the concatenation keeps them), instead of
  * sorting thousands of diagnostics with a comparator call for each step.
+ * `uncitedInOrder` tells whether `uncited` is in position order with finite
+ * lines and columns (the caller tracked it while the list grew).
  */
-function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[]): Diagnostic[] {
-  let mergeable = true
-  for (const d of others) if (!Number.isFinite(d.line) || !Number.isFinite(d.column)) mergeable = false
-  for (let i = 0; i < uncited.length && mergeable; i++) {
-    const d = uncited[i]!
-    if (!Number.isFinite(d.line) || !Number.isFinite(d.column) || (i > 0 && byPosition(uncited[i - 1]!, d) > 0)) mergeable = false
+function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[], uncitedInOrder: boolean): Diagnostic[] {
+  let mergeable = uncitedInOrder
+  for (let i = 0; i < others.length && mergeable; i++) {
+    const d = others[i]!
+    if (!Number.isFinite(d.line) || !Number.isFinite(d.column)) mergeable = false
   }
   if (!mergeable) {
     pushAll(others, uncited)

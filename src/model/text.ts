@@ -16,18 +16,64 @@ export interface FlatText {
   markers: Array<{id: number; index: number}>
   /** Index in `text` where a broken template started (text after it is not prose). */
   templateAt: number | null
-  /** Point in the original input of an index in `text`. */
+  /** Point in the original input of an index in `text` (a new object each call). */
   pointAt(index: number): Point
 }
 
-/** What {@link flattenPhrasing} gathers while it walks. */
-interface Flattening {
-  text: string
-  markers: FlatText['markers']
+/**
+ * A flattened paragraph: what {@link flattenPhrasing} gathers while it walks
+ * and the `pointAt` that reads it back.  One object (a class with a method)
+ * rather than a gathering object, a result object and a closure with its
+ * context: the model flattens every paragraph.
+ */
+class Flattening implements FlatText {
+  text = ''
+  markers: FlatText['markers'] = []
   /** Text node `k` (`nodes[k]`) starts at `starts[k]` in `text` (two arrays: no object per node). */
-  starts: number[]
-  nodes: PhrasingContent[]
-  templateAt: number | null
+  starts: number[] = []
+  nodes: PhrasingContent[] = []
+  templateAt: number | null = null
+
+  constructor(
+    private readonly first: PhrasingContent | undefined,
+    private readonly map: PositionMap,
+    private readonly offsets: {get(node: object): number | undefined}
+  ) {}
+
+  /**
+   * A fresh point each call, always with the three keys `line`, `column`,
+   * `offset` in that order (the caller keeps it as a claim's position).
+   */
+  pointAt(index: number): Point {
+    const starts = this.starts
+    // Last segment that starts at or before index.
+    let lo = 0
+    let hi = starts.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid]! <= index) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    if (found === -1) return this.fallback()
+    const node = this.nodes[found]!
+    // The node's working-text offset is looked up here, not while
+    // flattening: most text nodes never hold a claim's start.
+    const work = this.offsets.get(node) ?? null
+    if (work === null) {
+      const p = node.position?.start
+      return p ? {line: p.line, column: p.column, offset: p.offset} : this.fallback()
+    }
+    return this.map.point(work + (index - starts[found]!))
+  }
+
+  /** The start of the first node, or 1:1. */
+  private fallback(): Point {
+    const p = this.first?.position?.start
+    return p ? {line: p.line, column: p.column, offset: p.offset} : {line: 1, column: 1, offset: undefined}
+  }
 }
 
 function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
@@ -63,40 +109,9 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
 
 /** Flatten phrasing content. */
 export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: {get(node: object): number | undefined}): FlatText {
-  const out: Flattening = {text: '', markers: [], starts: [], nodes: [], templateAt: null}
+  const out = new Flattening(nodes[0], map, offsets)
   flattenInto(nodes, out)
-  const {text, markers, starts, templateAt} = out
-  const textNodes = out.nodes
-  const first = nodes[0]
-  const fallback: Point = first?.position ? {line: first.position.start.line, column: first.position.start.column, offset: first.position.start.offset} : {line: 1, column: 1}
-  return {
-    text,
-    markers,
-    templateAt,
-    pointAt(index: number): Point {
-      // Last segment that starts at or before index.
-      let lo = 0
-      let hi = starts.length - 1
-      let found = -1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        if (starts[mid]! <= index) {
-          found = mid
-          lo = mid + 1
-        } else hi = mid - 1
-      }
-      if (found === -1) return fallback
-      const node = textNodes[found]!
-      // The node's working-text offset is looked up here, not while
-      // flattening: most text nodes never hold a claim's start.
-      const work = offsets.get(node) ?? null
-      if (work === null) {
-        const p = node.position?.start
-        return p ? {line: p.line, column: p.column, offset: p.offset} : fallback
-      }
-      return map.point(work + (index - starts[found]!))
-    }
-  }
+  return out
 }
 
 /** Plain text of any node (markers, templates, images and link numbers left out). */

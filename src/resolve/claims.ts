@@ -4,7 +4,7 @@
  */
 
 import type {ClaimScope} from '../model/types.js'
-import {sentenceBounds, sortedAnchors} from './sentences.js'
+import {sentenceBoundsInto, sortedAnchors} from './sentences.js'
 import {hasLetterOrDigit, isWhiteSpaceUnit} from '../util/chars.js'
 
 /** A footnote marker taken out of the text: a zero-width anchor at `index`. */
@@ -152,8 +152,8 @@ function anchorsOfAnyOrder(markers: readonly Marker[], length: number): Anchor[]
  */
 export function splitClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): ClaimSpan[] {
   const anchors = anchorsOf(markers, text.length)
-  const bounds = sentenceBounds(text, anchorOffsets(anchors))
-  const count = bounds.length / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
+  const bounds = BOUNDS
+  const count = sentenceBoundsInto(text, anchorOffsets(anchors), bounds) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
   if (count === 0) {
     if (anchors.length === 0) return []
     const index = anchors[0]?.index ?? 0
@@ -196,9 +196,18 @@ export function splitClaims(text: string, markers: readonly Marker[], scope: Cla
   return claims
 }
 
+/**
+ * Scratch arrays of {@link splitClaims}, reused from call to call (it is not
+ * reentrant, and reads them only before it returns): the sentence bounds and
+ * the anchors' offsets of one paragraph.
+ */
+const BOUNDS: number[] = []
+const OFFSETS: number[] = []
+
 /** The anchors' offsets for the sentence splitter: sorted, without repeats, integers. */
 function anchorOffsets(anchors: readonly Anchor[]): number[] {
-  const out: number[] = []
+  const out = OFFSETS
+  out.length = 0
   let plain = true
   for (const a of anchors) {
     if (!Number.isInteger(a.index) || (out.length > 0 && a.index <= out[out.length - 1]!)) plain = false
@@ -211,7 +220,9 @@ function anchorOffsets(anchors: readonly Anchor[]): number[] {
 function clauses(text: string, sentenceStart: number, sentenceEnd: number, anchors: readonly Anchor[], first: number, last: number, claims: ClaimSpan[]): void {
   const own = claims.length // the sentence's claims are claims[own, …)
   let from = sentenceStart
-  let pending: number[] = [] // ids of markers with no text of their own before any claim
+  // Ids of markers with no text of their own before any claim; made only
+  // when there are some (most sentences have none).
+  let pending: number[] | null = null
   for (let q = first; q < last; q++) {
     const anchor = anchors[q]!
     let to = Math.max(anchor.index, from)
@@ -220,9 +231,20 @@ function clauses(text: string, sentenceStart: number, sentenceEnd: number, ancho
       while (to < sentenceEnd && isAbsorbed(text.charCodeAt(to))) to++
     }
     if (hasContent(text, from, to)) {
-      const citations = pending.length === 0 ? [] : [...pending]
-      addIds(citations, anchor.ids)
-      pending = []
+      let citations: number[]
+      if (pending !== null) {
+        citations = pending
+        addIds(citations, anchor.ids)
+        pending = null
+      } else if (anchor.ids.length === 1) {
+        // The anchor's own array (made by `anchorsOf` for this call, and
+        // read by no other claim: each anchor is in one sentence's range)
+        // is the claim's citations, as a copy of it would be.
+        citations = anchor.ids
+      } else {
+        citations = []
+        addIds(citations, anchor.ids)
+      }
       claims.push(make(text, from, to, citations))
     } else {
       const previous = claims.length > own ? claims[claims.length - 1] : undefined
@@ -237,17 +259,17 @@ function clauses(text: string, sentenceStart: number, sentenceEnd: number, ancho
           previous.text = text.slice(a, b)
         }
       } else {
-        addIds(pending, anchor.ids)
+        addIds((pending ??= []), anchor.ids)
       }
     }
     from = Math.max(from, to)
   }
   const end = Math.max(sentenceEnd, from)
   if (hasContent(text, from, end)) {
-    claims.push(make(text, from, end, pending))
-    pending = []
+    claims.push(make(text, from, end, pending ?? []))
+    pending = null
   }
-  if (pending.length > 0) {
+  if (pending !== null && pending.length > 0) {
     // Markers and no text at all in this sentence (e.g. `—[5]`).
     claims.push(make(text, sentenceStart, Math.max(sentenceEnd, from), pending))
   }

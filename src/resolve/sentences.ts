@@ -194,6 +194,20 @@ export function sortedAnchors(anchors: Iterable<number> | undefined): number[] {
  */
 export function sentenceBounds(text: string, anchors: readonly number[]): number[] {
   const spans: number[] = []
+  sentenceBoundsInto(text, anchors, spans)
+  return spans
+}
+
+/**
+ * {@link sentenceBounds} written into `spans[0, count)`, where `count` is
+ * returned; what lies past it in `spans` is stale.  A caller reuses one
+ * array for every paragraph this way (emptying it with `length = 0` would
+ * drop its storage, and it would grow again each time).
+ *
+ * @internal
+ */
+export function sentenceBoundsInto(text: string, anchors: readonly number[], spans: number[]): number {
+  let count = 0
   const n = text.length
   // The boundaries come in increasing order, so the anchors are looked up
   // with a cursor instead of a Set: `cursor.at` is the first anchor not
@@ -225,7 +239,7 @@ export function sentenceBounds(text: string, anchors: readonly number[]): number
       let j = i + 1
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++
       if (j < n && text.charCodeAt(j) === 10) {
-        pushTrimmed(spans, text, segStart, i)
+        count = pushTrimmed(spans, count, text, segStart, i)
         segStart = j + 1
         i = j + 1
       } else {
@@ -242,22 +256,26 @@ export function sentenceBounds(text: string, anchors: readonly number[]): number
     let k = j
     while (k < n && isCloser(text.charCodeAt(k))) k++
     if (endsSentence(text, i, j, k, cursor)) {
-      pushTrimmed(spans, text, segStart, k)
+      count = pushTrimmed(spans, count, text, segStart, k)
       segStart = k
     }
     i = k
   }
-  pushTrimmed(spans, text, segStart, n)
-  return spans
+  return pushTrimmed(spans, count, text, segStart, n)
 }
 
-/** Push `text[from, to)` trimmed of white space, unless nothing is left. */
-function pushTrimmed(spans: number[], text: string, from: number, to: number): void {
+/** Write `text[from, to)` trimmed of white space at `spans[count]`, unless nothing is left; the new count. */
+function pushTrimmed(spans: number[], count: number, text: string, from: number, to: number): number {
   let a = from
   let b = to
   while (a < b && isSpace(text.charCodeAt(a))) a++
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--
-  if (a < b) spans.push(a, b)
+  if (a < b) {
+    spans[count] = a
+    spans[count + 1] = b
+    return count + 2
+  }
+  return count
 }
 
 /** Sorted anchors and the index of the first one not before the offsets asked about so far. */
