@@ -28,6 +28,7 @@ import {splitSentences as splitSentencesReference} from './reference/sentences.j
 import {splitClaims as splitClaimsReference} from './reference/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
 import {findMentions, findMentionsReference} from '../src/model/countries.js'
+import {generator} from './random.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const inputs: Buffer[] = [
@@ -60,22 +61,6 @@ for (const bytes of inputs) {
     if (Array.isArray(node.children)) for (const c of node.children) visit(c as {type: string})
   }
   visit(parsed.tree)
-}
-
-/**
- * A small deterministic generator (the tests must not depend on the run):
- * mulberry32, whose low bits vary (a plain LCG modulo a small `n` visits
- * only a few residues).
- */
-function generator(seed: number): (n: number) => number {
-  let state = seed >>> 0
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (((t ^ (t >>> 14)) >>> 0) % n)
-  }
 }
 
 const PIECES = [
