@@ -18,11 +18,10 @@ export interface ParseContext {
    * Working-text offset of each text node's first character.  Positions are
    * in the original input, where a repair may have changed lengths; the model
    * needs exact offsets inside text nodes (claims start mid-node), so it maps
-   * working offsets itself.  A side table keeps them out of the tree; a Map,
-   * not a WeakMap: it lives as long as the tree anyway, and WeakMap entries
-   * (ephemerons) cost more to add and to collect.
+   * working offsets itself.  Kept out of the tree, and mostly not stored at
+   * all: see {@link TextOffsets}.
    */
-  offsets: Map<object, number>
+  offsets: TextOffsets
   /**
    * The last point computed ({@link pointAt}): its working offset, and the
    * line, column and original offset it maps to.  Nodes are built in text
@@ -34,6 +33,63 @@ export interface ParseContext {
   lastLine?: number
   lastColumn?: number
   lastOffset?: number
+}
+
+/**
+ * The working offsets of the text nodes of one parsed tree, read with
+ * `get(node)` like the `Map<object, number>` it replaces.  A Map with one
+ * entry per text node was a tenth of the parse (hashing every node, growing
+ * the table) and stayed alive with the tree; but a text node's working
+ * offset is, nearly always, what the position map's inverse gives for the
+ * original offset of its start: {@link PositionMap.toWorkOffset}.  So only
+ * the nodes for which that inverse is wrong (a repair that made the text
+ * longer, where two working offsets map to one original offset) are stored
+ * in the Map itself; `get` answers the others from `node.position`.
+ *
+ * Every `text` node of a tree made by `parseText` is recorded ({@link
+ * recordTextOffset}), so `get` answers for a `text` node with a position
+ * and gives `undefined` for any other node, as the Map did.  `size` and
+ * iteration see only the stored exceptions.
+ */
+export class TextOffsets extends Map<object, number> {
+  private readonly map: PositionMap
+  /** Whether any node is stored. */
+  private stored = false
+
+  constructor(map: PositionMap) {
+    super()
+    this.map = map
+  }
+
+  override get(node: object): number | undefined {
+    // (Most documents store none: no hashing of the node then.)
+    if (this.stored) {
+      const stored = super.get(node)
+      if (stored !== undefined) return stored
+    }
+    const n = node as {type?: unknown; position?: {start?: {offset?: number}}}
+    if (n.type !== 'text') return undefined
+    const orig = n.position?.start?.offset
+    return orig === undefined ? undefined : this.map.toWorkOffset(orig)
+  }
+
+  override set(node: object, work: number): this {
+    this.stored = true
+    return super.set(node, work)
+  }
+
+  override has(node: object): boolean {
+    return this.get(node) !== undefined
+  }
+
+  /**
+   * Record the working offset `work` of a text node whose position starts at
+   * the original offset `orig`: stored only when the inverse does not give
+   * it back (see the class).
+   */
+  record(node: object, work: number, orig: number): void {
+    if (this.map.toWorkOffset(orig) !== work) this.set(node, work)
+  }
 }
 
 /** unist position of the working-text range [start, end). */

@@ -11,7 +11,7 @@
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {isBlank, splitLines, subLine, type Line} from './lines.js'
 import {parseBlocks, type Block} from './blocks.js'
-import {position, report, type ParseContext} from './context.js'
+import {TextOffsets, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
 import type {PositionMap} from '../util/position.js'
 import type {LinkNumber} from './nodes.js'
@@ -85,7 +85,7 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string, map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new Map(), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
+  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new TextOffsets(map), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length
@@ -177,7 +177,7 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
   const numStart = workEnd - num.length
   const textNode: Text = {type: 'text', value: keep, position: {start: lastNode.position!.start, end: ctx.map.point(numStart - (cut - keep.length))}}
   const workStart = ctx.offsets.get(lastNode)
-  if (workStart !== undefined) ctx.offsets.set(textNode, workStart)
+  if (workStart !== undefined) ctx.offsets.record(textNode, workStart, textNode.position!.start.offset!)
   const link: LinkNumber = {type: 'linkNumber', number: expected, value: num, position: position(ctx, numStart, workEnd)}
   kids.splice(kids.length - 1, 1, ...(keep ? [textNode] : []), link)
   report(

@@ -259,7 +259,7 @@ export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {lea
 
 function textNode(value: string, offset: number, ctx: ParseContext): Text {
   const node: Text = {type: 'text', value, position: position(ctx, offset, offset + value.length)}
-  ctx.offsets.set(node, offset)
+  ctx.offsets.record(node, offset, node.position!.start.offset!)
   return node
 }
 
