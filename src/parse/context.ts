@@ -10,8 +10,11 @@ import type {PositionMap} from '../util/position.js'
 export interface ParseContext {
   map: PositionMap
   diagnostics: Diagnostic[]
-  /** Footnote markers seen, in order, with their working offsets. */
-  markers: Array<{id: number; offset: number}>
+  /**
+   * Footnote markers seen, in order: each one's id and working offset, one
+   * after the other (`[id, offset, id, offset, …]`: no object per marker).
+   */
+  markers: number[]
   /** Table nesting depth (guards against pathological nesting). */
   depth: number
   /**
