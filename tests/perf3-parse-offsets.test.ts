@@ -14,7 +14,7 @@ import {describe, expect, test, vi} from 'vitest'
 import {parseText} from '../src/parse/index.js'
 import {TextOffsets} from '../src/parse/context.js'
 import {prepare} from '../src/pipeline.js'
-import {PositionMap} from '../src/util/position.js'
+import {PositionMap, lineColumn} from '../src/util/position.js'
 import type {Repair} from '../src/model/types.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
@@ -119,6 +119,22 @@ describe('PositionMap.toWorkOffset', () => {
     for (let w = 0; w < 120; w++) {
       const o = map.toOriginalOffset(w)
       expect(map.toOriginalOffset(map.toWorkOffset(o))).toBe(o)
+    }
+  })
+})
+
+describe('PositionMap line lookup', () => {
+  test('pointAtOriginal and lineIndex/columnAt: lineColumn of every offset, in and out of order', () => {
+    for (const text of ['', 'a', '\n', seed.slice(0, 20000), '\ufeff' + dumps[2]!.slice(0, 20000).replace(/\n/g, '\r\n')]) {
+      const map = new PositionMap(text)
+      const order = [...Array(text.length + 1).keys()]
+      const shuffled = order.map((o, i) => order[(i * 7919) % order.length]!)
+      for (const o of [...order, ...shuffled]) {
+        const {line, column} = lineColumn(text, o)
+        expect(map.pointAtOriginal(o)).toEqual({line, column, offset: o})
+        const k = map.lineIndex(o)
+        expect([k + 1, map.columnAt(o, k)]).toEqual([line, column])
+      }
     }
   })
 })

@@ -124,9 +124,41 @@ export function report(
   end: number = start,
   data?: Record<string, unknown>
 ): void {
-  const s = pointAt(ctx, start)
-  const e = pointAt(ctx, end)
-  const d: Diagnostic = {ruleId, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: s.offset}
+  // The numbers of `pointAt(ctx, start)` and `pointAt(ctx, end)`, without
+  // the two Point objects (a document can have tens of thousands of
+  // diagnostics, mostly dangling markers).
+  const map = ctx.map
+  let line: number, column: number, offset: number
+  if (start === ctx.lastWork) {
+    line = ctx.lastLine!
+    column = ctx.lastColumn!
+    offset = ctx.lastOffset!
+  } else {
+    offset = map.toOriginalOffset(start)
+    const k = map.lineIndex(offset)
+    line = k + 1
+    column = map.columnAt(offset, k)
+    ctx.lastWork = start
+    ctx.lastLine = line
+    ctx.lastColumn = column
+    ctx.lastOffset = offset
+  }
+  let endLine: number, endColumn: number
+  if (end === start) {
+    endLine = line
+    endColumn = column
+  } else {
+    const o = map.toOriginalOffset(end)
+    const k = map.lineIndex(o)
+    endLine = k + 1
+    endColumn = map.columnAt(o, k)
+    // What pointAt leaves behind: the last point computed.
+    ctx.lastWork = end
+    ctx.lastLine = endLine
+    ctx.lastColumn = endColumn
+    ctx.lastOffset = o
+  }
+  const d: Diagnostic = {ruleId, severity, message, line, column, endLine, endColumn, offset}
   if (data) d.data = data
   ctx.diagnostics.push(d)
 }

@@ -121,17 +121,25 @@ export class PositionMap {
 
   /** Point (line, column, offset) in the original for an original offset. */
   pointAtOriginal(offset: number): Required<Point> {
+    const k = this.lineIndex(offset)
+    return {line: k + 1, column: offset - this.lineStarts[k]! + 1, offset}
+  }
+
+  /**
+   * Index (0-based) of the line of the original holding an original offset.
+   * Calls come mostly in increasing order: the line of the last call and
+   * the one after it are tried before a search.
+   */
+  lineIndex(offset: number): number {
     const starts = this.lineStarts
-    // Calls come mostly in increasing order: try the line of the last call
-    // and the one after it before searching.
     const last = this.lastLine
     if (starts[last]! <= offset) {
       const next = starts[last + 1]
-      if (next === undefined || offset < next) return {line: last + 1, column: offset - starts[last]! + 1, offset}
+      if (next === undefined || offset < next) return last
       const after = starts[last + 2]
       if (after === undefined || offset < after) {
         this.lastLine = last + 1
-        return {line: last + 2, column: offset - next + 1, offset}
+        return last + 1
       }
     }
     let lo = 0
@@ -142,7 +150,12 @@ export class PositionMap {
       else hi = mid - 1
     }
     this.lastLine = lo
-    return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
+    return lo
+  }
+
+  /** Column (1-based) of an original offset on its line (line index from {@link lineIndex}). */
+  columnAt(offset: number, lineIndex: number): number {
+    return offset - this.lineStarts[lineIndex]! + 1
   }
 
   /** Point in the original for a working-text offset. */
