@@ -620,7 +620,7 @@ function pushTable(out: Block[], scanned: ScannedTable, lines: Line[], ctx: Pars
   if (range && range[1] <= scanned.start) {
     const first = lines[range[0]]
     const last = out[out.length - 1]
-    if (first && last && last.type === 'paragraph' && last.position?.start.offset === ctx.map.point(first.offset + indentOf(first.text)).offset) out.pop()
+    if (first && last && last.type === 'paragraph' && last.position?.start.offset === ctx.map.toOriginalOffset(first.offset + indentOf(first.text))) out.pop()
   }
   out.push(buildTable(scanned, lines, ctx))
 }

@@ -10,19 +10,21 @@ import type {PositionMap} from '../util/position.js'
 export interface ParseContext {
   map: PositionMap
   diagnostics: Diagnostic[]
-  /** Footnote markers seen, in order, with their working offsets. */
-  markers: Array<{id: number; offset: number}>
+  /**
+   * Footnote markers seen, in order: each one's id and working offset, one
+   * after the other (`[id, offset, id, offset, …]`: no object per marker).
+   */
+  markers: number[]
   /** Table nesting depth (guards against pathological nesting). */
   depth: number
   /**
    * Working-text offset of each text node's first character.  Positions are
    * in the original input, where a repair may have changed lengths; the model
    * needs exact offsets inside text nodes (claims start mid-node), so it maps
-   * working offsets itself.  A side table keeps them out of the tree; a Map,
-   * not a WeakMap: it lives as long as the tree anyway, and WeakMap entries
-   * (ephemerons) cost more to add and to collect.
+   * working offsets itself.  Kept out of the tree, and mostly not stored at
+   * all: see {@link TextOffsets}.
    */
-  offsets: Map<object, number>
+  offsets: TextOffsets
   /**
    * The last point computed ({@link pointAt}): its working offset, and the
    * line, column and original offset it maps to.  Nodes are built in text
@@ -34,6 +36,63 @@ export interface ParseContext {
   lastLine?: number
   lastColumn?: number
   lastOffset?: number
+}
+
+/**
+ * The working offsets of the text nodes of one parsed tree, read with
+ * `get(node)` like the `Map<object, number>` it replaces.  A Map with one
+ * entry per text node was a tenth of the parse (hashing every node, growing
+ * the table) and stayed alive with the tree; but a text node's working
+ * offset is, nearly always, what the position map's inverse gives for the
+ * original offset of its start: {@link PositionMap.toWorkOffset}.  So only
+ * the nodes for which that inverse is wrong (a repair that made the text
+ * longer, where two working offsets map to one original offset) are stored
+ * in the Map itself; `get` answers the others from `node.position`.
+ *
+ * Every `text` node of a tree made by `parseText` is recorded ({@link
+ * recordTextOffset}), so `get` answers for a `text` node with a position
+ * and gives `undefined` for any other node, as the Map did.  `size` and
+ * iteration see only the stored exceptions.
+ */
+export class TextOffsets extends Map<object, number> {
+  private readonly map: PositionMap
+  /** Whether any node is stored. */
+  private stored = false
+
+  constructor(map: PositionMap) {
+    super()
+    this.map = map
+  }
+
+  override get(node: object): number | undefined {
+    // (Most documents store none: no hashing of the node then.)
+    if (this.stored) {
+      const stored = super.get(node)
+      if (stored !== undefined) return stored
+    }
+    const n = node as {type?: unknown; position?: {start?: {offset?: number}}}
+    if (n.type !== 'text') return undefined
+    const orig = n.position?.start?.offset
+    return orig === undefined ? undefined : this.map.toWorkOffset(orig)
+  }
+
+  override set(node: object, work: number): this {
+    this.stored = true
+    return super.set(node, work)
+  }
+
+  override has(node: object): boolean {
+    return this.get(node) !== undefined
+  }
+
+  /**
+   * Record the working offset `work` of a text node whose position starts at
+   * the original offset `orig`: stored only when the inverse does not give
+   * it back (see the class).
+   */
+  record(node: object, work: number, orig: number): void {
+    if (this.map.toWorkOffset(orig) !== work) this.set(node, work)
+  }
 }
 
 /** unist position of the working-text range [start, end). */
@@ -65,9 +124,41 @@ export function report(
   end: number = start,
   data?: Record<string, unknown>
 ): void {
-  const s = pointAt(ctx, start)
-  const e = pointAt(ctx, end)
-  const d: Diagnostic = {ruleId, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: s.offset}
+  // The numbers of `pointAt(ctx, start)` and `pointAt(ctx, end)`, without
+  // the two Point objects (a document can have tens of thousands of
+  // diagnostics, mostly dangling markers).
+  const map = ctx.map
+  let line: number, column: number, offset: number
+  if (start === ctx.lastWork) {
+    line = ctx.lastLine!
+    column = ctx.lastColumn!
+    offset = ctx.lastOffset!
+  } else {
+    offset = map.toOriginalOffset(start)
+    const k = map.lineIndex(offset)
+    line = k + 1
+    column = map.columnAt(offset, k)
+    ctx.lastWork = start
+    ctx.lastLine = line
+    ctx.lastColumn = column
+    ctx.lastOffset = offset
+  }
+  let endLine: number, endColumn: number
+  if (end === start) {
+    endLine = line
+    endColumn = column
+  } else {
+    const o = map.toOriginalOffset(end)
+    const k = map.lineIndex(o)
+    endLine = k + 1
+    endColumn = map.columnAt(o, k)
+    // What pointAt leaves behind: the last point computed.
+    ctx.lastWork = end
+    ctx.lastLine = endLine
+    ctx.lastColumn = endColumn
+    ctx.lastOffset = o
+  }
+  const d: Diagnostic = {ruleId, severity, message, line, column, endLine, endColumn, offset}
   if (data) d.data = data
   ctx.diagnostics.push(d)
 }

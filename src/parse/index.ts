@@ -11,10 +11,11 @@
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {isBlank, splitLines, subLine, type Line} from './lines.js'
 import {parseBlocks, type Block} from './blocks.js'
-import {position, report, type ParseContext} from './context.js'
+import {TextOffsets, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
 import type {PositionMap} from '../util/position.js'
 import type {LinkNumber} from './nodes.js'
+import {trimmedLength} from './table-layout.js'
 
 export type {Block}
 export * from './nodes.js'
@@ -85,7 +86,7 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string, map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new Map(), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
+  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new TextOffsets(map), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length
@@ -116,8 +117,10 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     }
     const end = k + 1 < defs.length ? defs[k + 1]!.line : lines.length
     const head = lines[def.line]!
-    const label = `[${def.id}]`
-    const firstContent = subLine(head, Math.min(head.text.length, label.length + 1))
+    const idText = String(def.id)
+    // The length of the label `[id]`.
+    const labelLength = idText.length + 2
+    const firstContent = subLine(head, Math.min(head.text.length, labelLength + 1))
     const defLines: Line[] = [firstContent]
     for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
     const blocks = parseBlocks(defLines, ctx) as Block[]
@@ -130,17 +133,18 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     }
     const node: FootnoteDefinition = {
       type: 'footnoteDefinition',
-      identifier: String(def.id),
-      label: String(def.id),
+      // One string for both (the same text).
+      identifier: idText,
+      label: idText,
       // parseBlocks makes no footnote definitions: its blocks as they are.
       children: blocks as FootnoteDefinition['children'],
       position: position(ctx, head.offset, lastLine.offset + lastLine.text.length)
     }
     if (node.children.length === 0) {
       node.data = {empty: true, emptyReason: 'pandoc dropped the citation: a citation template or a reused named reference'}
-      report(ctx, 'empty-reference', 'warning', `Footnote [${def.id}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + label.length, {id: def.id})
+      report(ctx, 'empty-reference', 'warning', `Footnote [${def.id}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + labelLength, {id: def.id})
     } else {
-      const found = splitLinkNumber(node, linkNumber, lastLine.offset + lastLine.text.trimEnd().length, ctx)
+      const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
       if (found) linkNumber++
     }
     definitions.push(node)
@@ -177,7 +181,7 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
   const numStart = workEnd - num.length
   const textNode: Text = {type: 'text', value: keep, position: {start: lastNode.position!.start, end: ctx.map.point(numStart - (cut - keep.length))}}
   const workStart = ctx.offsets.get(lastNode)
-  if (workStart !== undefined) ctx.offsets.set(textNode, workStart)
+  if (workStart !== undefined) ctx.offsets.record(textNode, workStart, textNode.position!.start.offset!)
   const link: LinkNumber = {type: 'linkNumber', number: expected, value: num, position: position(ctx, numStart, workEnd)}
   kids.splice(kids.length - 1, 1, ...(keep ? [textNode] : []), link)
   report(
@@ -192,30 +196,28 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
   return true
 }
 
-function checkMarkers(
-  markers: Array<{id: number; offset: number}>,
-  definitions: FootnoteDefinition[],
-  ctx: ParseContext
-): void {
+function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], ctx: ParseContext): void {
   // Ids are small (at most 5 digits): flags indexed by id instead of Sets.
   let maxId = 0
   for (const d of definitions) maxId = Math.max(maxId, Number(d.identifier))
-  for (const m of markers) maxId = Math.max(maxId, m.id)
+  for (let k = 0; k < markers.length; k += 2) maxId = Math.max(maxId, markers[k]!)
   const defined = new Uint8Array(maxId + 1)
   for (const d of definitions) defined[Number(d.identifier)] = 1
   const used = new Uint8Array(maxId + 1)
   let highest = 0
-  for (const m of markers) {
-    if (!defined[m.id]) {
-      report(ctx, 'dangling-marker', 'error', `Footnote marker [${m.id}] has no definition`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
+  for (let k = 0; k < markers.length; k += 2) {
+    const id = markers[k]!
+    const offset = markers[k + 1]!
+    if (!defined[id]) {
+      report(ctx, 'dangling-marker', 'error', `Footnote marker [${id}] has no definition`, offset, offset + String(id).length + 2, {id})
     }
-    if (!used[m.id]) {
+    if (!used[id]) {
       // pandoc numbers notes by first use: a first use out of order signals damage.
-      if (m.id !== highest + 1 && defined[m.id] && m.id > highest) {
-        report(ctx, 'marker-order', 'warning', `Footnote marker [${m.id}] is used before [${highest + 1}]`, m.offset, m.offset + String(m.id).length + 2, {id: m.id})
+      if (id !== highest + 1 && defined[id] && id > highest) {
+        report(ctx, 'marker-order', 'warning', `Footnote marker [${id}] is used before [${highest + 1}]`, offset, offset + String(id).length + 2, {id})
       }
-      used[m.id] = 1
-      if (m.id > highest) highest = m.id
+      used[id] = 1
+      if (id > highest) highest = id
     }
   }
   for (const d of definitions) {

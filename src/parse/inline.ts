@@ -133,7 +133,7 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
       const start = found.start
       const end = found.end
       const id = text.slice(start + 1, end - 1)
-      ctx.markers.push({id: Number(id), offset: offset + start})
+      ctx.markers.push(Number(id), offset + start)
       const node: PhrasingContent = {type: 'footnoteReference', identifier: id, label: id}
       if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
       node.position = position(ctx, offset + start, offset + end)
@@ -147,7 +147,7 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
     let node: PhrasingContent
     if (m[1] !== undefined) {
       const id = m[1]
-      ctx.markers.push({id: Number(id), offset: offset + start})
+      ctx.markers.push(Number(id), offset + start)
       node = {type: 'footnoteReference', identifier: id, label: id}
     } else if (m[2] !== undefined) {
       let url = m[2]
@@ -259,7 +259,7 @@ export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {lea
 
 function textNode(value: string, offset: number, ctx: ParseContext): Text {
   const node: Text = {type: 'text', value, position: position(ctx, offset, offset + value.length)}
-  ctx.offsets.set(node, offset)
+  ctx.offsets.record(node, offset, node.position!.start.offset!)
   return node
 }
 

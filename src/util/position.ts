@@ -25,6 +25,8 @@ export class PositionMap {
   private readonly lineStarts: number[]
   /** Index of the edit found by the last `toOriginalOffset` call. */
   private lastEdit = 0
+  /** Index of the edit found by the last `toWorkOffset` call. */
+  private lastInverse = 0
   /** Index (0-based) of the line found by the last `pointAtOriginal` call. */
   private lastLine = 0
 
@@ -81,19 +83,63 @@ export class PositionMap {
     return e.origStart + e.origLength + (inside - e.workLength)
   }
 
+  /**
+   * The working offset that {@link toOriginalOffset} maps to `orig`, for an
+   * `orig` it maps some offset to.  When edits make no working text longer
+   * than the original it replaces, `toOriginalOffset` is strictly increasing
+   * and this is its inverse; otherwise two working offsets can map to one
+   * original offset and this gives one of them (callers that need the exact
+   * one check `toWorkOffset(toOriginalOffset(w)) === w` when they have `w`).
+   */
+  toWorkOffset(orig: number): number {
+    const edits = this.edits
+    if (edits.length === 0) return orig
+    // The last edit whose original start is <= orig: the one found by the
+    // last call first (calls come mostly in increasing order), then search.
+    let found = -1
+    const last = this.lastInverse
+    if (edits[last]!.origStart <= orig && (last + 1 === edits.length || edits[last + 1]!.origStart > orig)) {
+      found = last
+    } else {
+      let lo = 0
+      let hi = edits.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (edits[mid]!.origStart <= orig) {
+          found = mid
+          lo = mid + 1
+        } else hi = mid - 1
+      }
+      if (found !== -1) this.lastInverse = found
+    }
+    if (found === -1) return orig
+    const e = edits[found]!
+    const inside = orig - e.origStart
+    if (inside < e.origLength) return e.workStart + Math.min(inside, e.workLength)
+    return e.workStart + e.workLength + (inside - e.origLength)
+  }
+
   /** Point (line, column, offset) in the original for an original offset. */
   pointAtOriginal(offset: number): Required<Point> {
+    const k = this.lineIndex(offset)
+    return {line: k + 1, column: offset - this.lineStarts[k]! + 1, offset}
+  }
+
+  /**
+   * Index (0-based) of the line of the original holding an original offset.
+   * Calls come mostly in increasing order: the line of the last call and
+   * the one after it are tried before a search.
+   */
+  lineIndex(offset: number): number {
     const starts = this.lineStarts
-    // Calls come mostly in increasing order: try the line of the last call
-    // and the one after it before searching.
     const last = this.lastLine
     if (starts[last]! <= offset) {
       const next = starts[last + 1]
-      if (next === undefined || offset < next) return {line: last + 1, column: offset - starts[last]! + 1, offset}
+      if (next === undefined || offset < next) return last
       const after = starts[last + 2]
       if (after === undefined || offset < after) {
         this.lastLine = last + 1
-        return {line: last + 2, column: offset - next + 1, offset}
+        return last + 1
       }
     }
     let lo = 0
@@ -104,7 +150,12 @@ export class PositionMap {
       else hi = mid - 1
     }
     this.lastLine = lo
-    return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
+    return lo
+  }
+
+  /** Column (1-based) of an original offset on its line (line index from {@link lineIndex}). */
+  columnAt(offset: number, lineIndex: number): number {
+    return offset - this.lineStarts[lineIndex]! + 1
   }
 
   /** Point in the original for a working-text offset. */
