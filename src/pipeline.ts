@@ -6,6 +6,7 @@ import type {Root} from 'mdast'
 import {decode} from './decode/index.js'
 import {repairText} from './repair/index.js'
 import {parseText} from './parse/index.js'
+import type {TextOffsetLookup} from './parse/context.js'
 import {PositionMap, lineStartsOf} from './util/position.js'
 import type {Decoded, Diagnostic, ParseOptions, Repair, SourceInfo} from './model/types.js'
 
@@ -23,7 +24,7 @@ export interface Prepared {
 
 export interface PreparedDocument extends Prepared {
   tree: Root
-  offsets: Map<object, number>
+  offsets: TextOffsetLookup
 }
 
 /** Decode (bytes) and repair; positions of repairs refer to the original input. */

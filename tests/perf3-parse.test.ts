@@ -16,6 +16,7 @@ import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
 import {trimLine} from '../src/parse/simple-table.js'
 import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
 import {DEFINITION, definitionId} from '../src/parse/index.js'
+import {generator} from './random.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -26,15 +27,6 @@ const texts: string[] = [
     .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
 ]
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
-
-/** A small deterministic generator (the tests must not depend on the run). */
-function generator(seed: number): (n: number) => number {
-  let state = seed
-  return (n) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff
-    return state % n
-  }
-}
 
 const PIECES = [
   ' ', '  ', '   ', '    ', '\t', '\u00a0', '\u3000', '\ufeff', '-', '*', '+', '.', ')', '(', ':', '=', '_', '[', ']', '{', '{{', '}}', '|',

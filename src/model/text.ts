@@ -9,6 +9,7 @@ import type {Nodes, PhrasingContent} from 'mdast'
 import type {Point} from './types.js'
 import type {PositionMap} from '../util/position.js'
 import {isWhiteSpaceUnit} from '../util/chars.js'
+import type {TextOffsetLookup} from '../parse/context.js'
 
 export interface FlatText {
   text: string
@@ -37,7 +38,7 @@ class Flattening implements FlatText {
   constructor(
     private readonly first: PhrasingContent | undefined,
     private readonly map: PositionMap,
-    private readonly offsets: {get(node: object): number | undefined}
+    private readonly offsets: TextOffsetLookup
   ) {}
 
   /**
@@ -108,7 +109,7 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
 }
 
 /** Flatten phrasing content. */
-export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: {get(node: object): number | undefined}): FlatText {
+export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: TextOffsetLookup): FlatText {
   const out = new Flattening(nodes[0], map, offsets)
   flattenInto(nodes, out)
   return out

@@ -38,6 +38,11 @@ export interface ParseContext {
   lastOffset?: number
 }
 
+/** Reads the working-text offset of a text node (`undefined` for any other node). */
+export interface TextOffsetLookup {
+  get(node: object): number | undefined
+}
+
 /**
  * The working offsets of the text nodes of one parsed tree, read with
  * `get(node)` like the `Map<object, number>` it replaces.  A Map with one
@@ -51,23 +56,21 @@ export interface ParseContext {
  *
  * Every `text` node of a tree made by `parseText` is recorded ({@link
  * recordTextOffset}), so `get` answers for a `text` node with a position
- * and gives `undefined` for any other node, as the Map did.  `size` and
- * iteration see only the stored exceptions.
+ * and gives `undefined` for any other node, as the Map did.
  */
-export class TextOffsets extends Map<object, number> {
+export class TextOffsets implements TextOffsetLookup {
   private readonly map: PositionMap
-  /** Whether any node is stored. */
-  private stored = false
+  /** The nodes whose offset the inverse does not give back; made on first need. */
+  private stored: Map<object, number> | null = null
 
   constructor(map: PositionMap) {
-    super()
     this.map = map
   }
 
-  override get(node: object): number | undefined {
+  get(node: object): number | undefined {
     // (Most documents store none: no hashing of the node then.)
-    if (this.stored) {
-      const stored = super.get(node)
+    if (this.stored !== null) {
+      const stored = this.stored.get(node)
       if (stored !== undefined) return stored
     }
     const n = node as {type?: unknown; position?: {start?: {offset?: number}}}
@@ -76,13 +79,9 @@ export class TextOffsets extends Map<object, number> {
     return orig === undefined ? undefined : this.map.toWorkOffset(orig)
   }
 
-  override set(node: object, work: number): this {
-    this.stored = true
-    return super.set(node, work)
-  }
-
-  override has(node: object): boolean {
-    return this.get(node) !== undefined
+  /** How many nodes are stored (the exceptions; for tests). */
+  get storedCount(): number {
+    return this.stored === null ? 0 : this.stored.size
   }
 
   /**
@@ -91,7 +90,7 @@ export class TextOffsets extends Map<object, number> {
    * it back (see the class).
    */
   record(node: object, work: number, orig: number): void {
-    if (this.map.toWorkOffset(orig) !== work) this.set(node, work)
+    if (this.map.toWorkOffset(orig) !== work) (this.stored ??= new Map()).set(node, work)
   }
 }
 

@@ -24,7 +24,7 @@ export interface ParsedDocument {
   tree: Root
   diagnostics: Diagnostic[]
   /** Working-text offset of each text node (see ParseContext.offsets). */
-  offsets: Map<object, number>
+  offsets: TextOffsets
 }
 
 export const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
