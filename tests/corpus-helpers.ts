@@ -30,6 +30,17 @@ export function corpusNames(): string[] {
     .sort()
 }
 
+/** The bytes of the Mali seed followed by the 38 corpus dumps (sorted by name): the inputs of the equivalence tests. */
+export function seedAndDumps(): Buffer[] {
+  return [
+    readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url)),
+    ...readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.dump.txt'))
+      .sort()
+      .map((f) => readFileSync(new URL(f, corpusDir)))
+  ]
+}
+
 export function loadPage(name: string): CorpusPage {
   const plain = readFileSync(new URL(`${name}.plain.txt`, corpusDir), 'utf8')
   const dump = readFileSync(new URL(`${name}.dump.txt`, corpusDir))

@@ -6,7 +6,6 @@
  * prose paragraph of the 38 corpus dumps and the seed.
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import type {PhrasingContent} from 'mdast'
 import {prepare} from '../src/pipeline.js'
@@ -16,15 +15,9 @@ import {sentenceBounds, sentenceBoundsInto, splitSentences} from '../src/resolve
 import {splitClaims} from '../src/resolve/claims.js'
 import {buildModel} from '../src/model/index.js'
 import type {ClaimScope, Diagnostic} from '../src/model/types.js'
+import {seedAndDumps} from './corpus-helpers.js'
 
-const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
-const inputs: Buffer[] = [
-  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url)),
-  ...readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.dump.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, corpusDir)))
-]
+const inputs: Buffer[] = seedAndDumps()
 
 const flats: FlatText[] = []
 for (const bytes of inputs) {

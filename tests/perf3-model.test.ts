@@ -11,7 +11,6 @@
  * fractional or out of range).
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import type {PhrasingContent, RootContent} from 'mdast'
 import {prepare} from '../src/pipeline.js'
@@ -29,15 +28,9 @@ import {splitClaims as splitClaimsReference} from './reference/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
 import {findMentions, findMentionsReference} from '../src/model/countries.js'
 import {generator} from './random.js'
+import {seedAndDumps} from './corpus-helpers.js'
 
-const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
-const inputs: Buffer[] = [
-  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url)),
-  ...readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.dump.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, corpusDir)))
-]
+const inputs: Buffer[] = seedAndDumps()
 
 interface Paragraph {
   text: string

@@ -117,39 +117,12 @@ export function flattenPhrasing(nodes: readonly PhrasingContent[], map: Position
 
 /** Plain text of any node (markers, templates, images and link numbers left out). */
 export function plainText(node: Nodes | readonly Nodes[]): string {
-  // Built by concatenation rather than `map(plainText).join()`: one array per
-  // node made this a hot spot of the model.
   if (Array.isArray(node)) {
     let s = ''
-    for (const n of node as Nodes[]) s += plainText(n)
+    for (const n of node as Nodes[]) s += textOf(n, null)
     return s
   }
-  const n = node as Nodes
-  switch (n.type) {
-    case 'text':
-    case 'inlineCode':
-    case 'code':
-      return n.value
-    case 'break':
-      return ' '
-    case 'footnoteReference':
-    case 'template':
-    case 'linkNumber':
-    case 'image':
-      return ''
-    default:
-      if ('children' in n) {
-        const kids = n.children as Nodes[]
-        const block = joinsByLine(n.type)
-        let s = ''
-        for (let k = 0; k < kids.length; k++) {
-          if (k > 0 && block) s += '\n'
-          s += plainText(kids[k]!)
-        }
-        return s
-      }
-      return ''
-  }
+  return textOf(node as Nodes, null)
 }
 
 /**
@@ -157,7 +130,16 @@ export function plainText(node: Nodes | readonly Nodes[]): string {
  * document order, each once), in one walk: what a reference needs.
  */
 export function plainTextWithUrls(node: Nodes, urls: string[]): string {
-  if (node.type === 'link' && typeof node.url === 'string' && !urls.includes(node.url)) urls.push(node.url)
+  return textOf(node, urls)
+}
+
+/**
+ * The walk of `plainText`, collecting link URLs when `urls` is given.  Built
+ * by concatenation rather than `map(plainText).join()`: one array per node
+ * made this a hot spot of the model.
+ */
+function textOf(node: Nodes, urls: string[] | null): string {
+  if (urls !== null && node.type === 'link' && typeof node.url === 'string' && !urls.includes(node.url)) urls.push(node.url)
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -177,7 +159,7 @@ export function plainTextWithUrls(node: Nodes, urls: string[]): string {
         let s = ''
         for (let k = 0; k < kids.length; k++) {
           if (k > 0 && block) s += '\n'
-          s += plainTextWithUrls(kids[k]!, urls)
+          s += textOf(kids[k]!, urls)
         }
         return s
       }

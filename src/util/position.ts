@@ -10,17 +10,18 @@
 
 import type {Point, Repair} from '../model/types.js'
 
-/** One replacement of `origLength` input units by `workLength` working units. */
-interface Edit {
-  workStart: number
-  workLength: number
-  origStart: number
-  origLength: number
-}
+/** Where each side of an edit starts in the flat edit list (see `PositionMap.edits`). */
+const WORK = 0
+const ORIG = 2
 
 export class PositionMap {
   readonly original: string
-  private readonly edits: Edit[]
+  /**
+   * The replacements, sorted, four numbers each: working start, working
+   * length, original start, original length (`WORK` and `ORIG` index a
+   * side).  One flat list, so that both directions share one search.
+   */
+  private readonly edits: number[]
   /** Offsets (in the original) at which each line starts. */
   private readonly lineStarts: number[]
   /** Index of the edit found by the last `toOriginalOffset` call. */
@@ -38,13 +39,13 @@ export class PositionMap {
    */
   constructor(original: string, repairs: readonly Repair[] = [], skip = 0, lineStarts?: number[]) {
     this.original = original
-    const edits: Edit[] = []
-    if (skip > 0) edits.push({workStart: 0, workLength: 0, origStart: 0, origLength: skip})
+    const edits: number[] = []
+    if (skip > 0) edits.push(0, 0, 0, skip)
     let delta = skip // origOffset - workOffset after the previous edits
     for (const r of repairs) {
       const origStart = r.offset + skip
       const workStart = origStart - delta
-      edits.push({workStart, workLength: r.replacement.length, origStart, origLength: r.original.length})
+      edits.push(workStart, r.replacement.length, origStart, r.original.length)
       delta += r.original.length - r.replacement.length
     }
     this.edits = edits
@@ -53,34 +54,10 @@ export class PositionMap {
 
   /** Original offset of a working-text offset. */
   toOriginalOffset(work: number): number {
-    const edits = this.edits
-    if (edits.length === 0) return work
-    // The last edit whose start is <= work: first try the one found by the
-    // last call (calls come mostly in increasing order), then search.
-    let found = -1
-    const last = this.lastEdit
-    if (edits[last]!.workStart <= work && (last + 1 === edits.length || edits[last + 1]!.workStart > work)) {
-      found = last
-    } else {
-      let lo = 0
-      let hi = edits.length - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        if (edits[mid]!.workStart <= work) {
-          found = mid
-          lo = mid + 1
-        } else hi = mid - 1
-      }
-      if (found !== -1) this.lastEdit = found
-    }
-    // Several edits can start at the same working offset (a BOM then a repair
-    // at 0): the last one whose start is <= work wins, which is right for
-    // offsets at or after it.
-    if (found === -1) return work
-    const e = edits[found]!
-    const inside = work - e.workStart
-    if (inside < e.workLength) return e.origStart + Math.min(inside, e.origLength)
-    return e.origStart + e.origLength + (inside - e.workLength)
+    if (this.edits.length === 0) return work
+    const k = this.findEdit(work, WORK, this.lastEdit)
+    if (k !== -1) this.lastEdit = k
+    return this.across(work, k, WORK)
   }
 
   /**
@@ -92,31 +69,45 @@ export class PositionMap {
    * one check `toWorkOffset(toOriginalOffset(w)) === w` when they have `w`).
    */
   toWorkOffset(orig: number): number {
-    const edits = this.edits
-    if (edits.length === 0) return orig
-    // The last edit whose original start is <= orig: the one found by the
-    // last call first (calls come mostly in increasing order), then search.
+    if (this.edits.length === 0) return orig
+    const k = this.findEdit(orig, ORIG, this.lastInverse)
+    if (k !== -1) this.lastInverse = k
+    return this.across(orig, k, ORIG)
+  }
+
+  /**
+   * The last edit whose start on side `from` is <= `x` (-1: none): first
+   * the edit found by the last call in this direction (calls come mostly in
+   * increasing order), then a binary search.  Several edits can start at the
+   * same working offset (a BOM then a repair at 0): the last one wins, which
+   * is right for offsets at or after it.
+   */
+  private findEdit(x: number, from: number, hint: number): number {
+    const e = this.edits
+    const n = e.length / 4
+    if (e[hint * 4 + from]! <= x && (hint + 1 === n || e[(hint + 1) * 4 + from]! > x)) return hint
     let found = -1
-    const last = this.lastInverse
-    if (edits[last]!.origStart <= orig && (last + 1 === edits.length || edits[last + 1]!.origStart > orig)) {
-      found = last
-    } else {
-      let lo = 0
-      let hi = edits.length - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        if (edits[mid]!.origStart <= orig) {
-          found = mid
-          lo = mid + 1
-        } else hi = mid - 1
-      }
-      if (found !== -1) this.lastInverse = found
+    let lo = 0
+    let hi = n - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (e[mid * 4 + from]! <= x) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
     }
-    if (found === -1) return orig
-    const e = edits[found]!
-    const inside = orig - e.origStart
-    if (inside < e.origLength) return e.workStart + Math.min(inside, e.workLength)
-    return e.workStart + e.workLength + (inside - e.origLength)
+    return found
+  }
+
+  /** `x` (on side `from`) carried to the other side through edit `k` (-1: before every edit). */
+  private across(x: number, k: number, from: number): number {
+    if (k === -1) return x
+    const e = this.edits
+    const i = k * 4
+    const to = i + (from === WORK ? ORIG : WORK)
+    const inside = x - e[i + from]!
+    if (inside < e[i + from + 1]!) return e[to]! + Math.min(inside, e[to + 1]!)
+    return e[to]! + e[to + 1]! + (inside - e[i + from + 1]!)
   }
 
   /** Point (line, column, offset) in the original for an original offset. */
