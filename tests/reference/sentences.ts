@@ -1,3 +1,8 @@
+// Frozen reference: src/resolve/sentences.ts as it was before the performance
+// pass of issue 8 (commit 444d236), kept as the plain definition that
+// tests/perf3-model.test.ts compares the fast code with.  Do not optimise it;
+// change it only together with a deliberate change of behaviour.
+
 /**
  * Sentence splitting for prose with footnote markers taken out.
  *
