@@ -234,10 +234,47 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const two = await runWith(2)
     expect(one.code).toBe(0)
     expect(two.code).toBe(0)
-    expect(two.err).toMatch(/^foreign-relations: a worker stopped \(.*memory.*\); its documents are parsed on the main thread\n$/)
+    expect(two.err).toMatch(/^foreign-relations: a worker stopped \(.*memory.*\); its documents are parsed on the main thread\n(foreign-relations: \d+ groups of documents were parsed on the main thread after their worker stopped\n)?$/)
     const lines = two.out.trimEnd().split('\n').map((l) => JSON.parse(l) as {file: string; model?: {subject: {name: string}}})
     expect(lines.map((l) => l.file)).toEqual([seedPath, 'big.txt', corpus('Bazooka')])
     expect(lines.every((l) => l.model !== undefined)).toBe(true)
     expect(two.out).toBe(one.out)
+  })
+
+  it('goes on in the main thread when no worker can even start', async () => {
+    // A worker module that throws as it loads (a broken build): tinypool then
+    // starts no more workers and, before the fix, the queued groups waited
+    // for ever (or its destroy ended the process).
+    const dir = tempDir()
+    const broken = join(dir, 'broken-worker.mjs')
+    writeFileSync(broken, "throw new Error('this worker cannot load')\n")
+    const files = [seedPath, corpus('Bazooka'), corpus('United-Kingdom'), corpus('2008-British-motorcycle-Grand-Prix')]
+    const run = async (jobs: number, workerFile: string): Promise<{code: number; out: string; err: string}> => {
+      const out: Buffer[] = []
+      let err = ''
+      const io: BatchIo = {
+        stdout: (s) => out.push(Buffer.from(s)),
+        stdoutBytes: (b) => out.push(Buffer.from(b)),
+        stderr: (s) => {
+          err += s
+        },
+        cwd: process.cwd()
+      }
+      const code = await runBatch({inputs: files, jsonlInput: false, format: 'json', parseOptions: {}, workerFile, jobs}, io)
+      return {code, out: Buffer.concat(out).toString('utf8'), err}
+    }
+    const one = await run(1, worker)
+    for (const jobs of [2, 3]) {
+      const many = await run(jobs, broken)
+      expect(many.code).toBe(0)
+      expect(many.out).toBe(one.out)
+      expect(many.out.trimEnd().split('\n')).toHaveLength(files.length)
+      expect(many.err).toMatch(/this worker cannot load/)
+    }
+  })
+
+  it('refuses worker heap limits too small to load the parser', async () => {
+    const io: BatchIo = {stdout: () => {}, stderr: () => {}, cwd: process.cwd()}
+    await expect(runBatch({inputs: [seedPath], jsonlInput: false, format: 'json', parseOptions: {}, workerFile: worker, jobs: 2, workerLimits: {maxOldGenerationSizeMb: 6}}, io)).rejects.toThrow(/too small to load the parser/)
   })
 })

@@ -328,6 +328,12 @@ function findWorker(explicit: string | undefined): string | null {
 export async function runBatch(options: BatchOptions, io: BatchIo): Promise<number> {
   const jobs = options.jobs ?? defaultJobs()
   if (!Number.isInteger(jobs) || jobs < 1) throw new BatchError(`--jobs expects a whole number ≥ 1, got ${String(options.jobs)}`)
+  const limits = options.workerLimits ?? WORKER_LIMITS
+  // Below these a worker may not even load the library; tinypool handles a
+  // worker that dies while starting badly (see the pool's 'error' listener).
+  if ((limits.maxOldGenerationSizeMb ?? 16) < 16 || (limits.maxYoungGenerationSizeMb ?? 4) < 4) {
+    throw new BatchError('worker heap limits below 16 MB (old generation) or 4 MB (young generation) are too small to load the parser')
+  }
   const sources = resolveSources(options, io.cwd)
   if (sources.some((s) => s.kind === 'stdin') && !io.stdin && !io.stdinStream) throw new BatchError('no input: give files or pipe input on stdin')
 
@@ -357,36 +363,73 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   const workers = jobs - 1
   const worker = workers > 0 ? findWorker(options.workerFile) : null
   let busy = 0
+  /** Whether the pool was given up (see its 'error' listener). */
+  let broken = false
+  /** Groups parsed again on the main thread after their worker stopped. */
+  let fallbacks = 0
   if (worker) {
     // A maintained pool (tinypool) rather than hand-written worker management.
     const {default: Tinypool} = await import('tinypool')
-    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, resourceLimits: options.workerLimits ?? WORKER_LIMITS})
-    // A worker that dies (out of memory) fails its task; without a listener
-    // the pool's 'error' event would end the whole process.
-    pool.on('error', () => {})
-    let noted = false
+    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, resourceLimits: limits})
+    // A worker that stops while it has tasks fails them (handled below).
+    // One that stops while starting (its limits too small for the library
+    // itself) fails nothing: tinypool then starts no more workers and says so
+    // only through this event, and the groups waiting in its queue would
+    // never settle.  So the pool is given up: the waiting groups stop waiting
+    // (they are parsed here) and every later group runs on the main thread.
+    // (Not through an AbortSignal: tinypool's abort and `destroy` on workers
+    // that fail while starting throw inside Node's event code.)
+    let giveUp: () => void = () => {}
+    const givenUp = new Promise<'broken'>((resolve) => {
+      giveUp = () => resolve('broken')
+    })
+    pool.on('error', (error: Error) => {
+      if (broken) return
+      broken = true
+      io.stderr(`foreign-relations: the worker threads stopped (${error.message.split('\n')[0]}); the batch goes on in the main thread\n`)
+      giveUp()
+    })
     remote = async (tasks) => {
       busy++
       try {
-        return (await pool.run(tasks)) as BatchTaskResult[]
+        const running = pool.run(tasks)
+        running.catch(() => {}) // (settled or not, it is not awaited once the pool is given up)
+        const results: unknown = await Promise.race([running, givenUp])
+        if (results === 'broken') return local(tasks)
+        // (Anything but one result per task, e.g. a worker built from another
+        // copy of tinypool, whose transfer wrapper arrives empty, is a failure.)
+        if (!Array.isArray(results) || results.length !== tasks.length) throw new Error('the worker returned no results')
+        return results as BatchTaskResult[]
       } catch (error) {
         // The worker stopped (out of memory, most likely: a very large
-        // document): parse the group here.  The pool starts a new worker.
-        if (!noted) {
-          noted = true
-          io.stderr(`foreign-relations: a worker stopped (${(error as Error).message.split('\n')[0]}); its documents are parsed on the main thread\n`)
+        // document), or the pool was given up: parse the group here, where
+        // the heap is that of a `--jobs 1` run.  The pool starts a new worker.
+        if (!broken) {
+          fallbacks++
+          if (fallbacks === 1) io.stderr(`foreign-relations: a worker stopped (${(error as Error).message.split('\n')[0]}); its documents are parsed on the main thread\n`)
         }
         return local(tasks)
       } finally {
         busy--
       }
     }
-    destroy = () => pool.destroy()
+    destroy = async () => {
+      // tinypool 2.2 waits in `destroy` with `events.once(worker, 'exit')` on
+      // its own thread wrappers, which lack `removeListener`: a worker that
+      // fails meanwhile (one still starting, or out of memory) then throws
+      // inside Node's event code and ends the process.  The wrappers get the
+      // method, and a failed `destroy` is only a worker that is gone.
+      for (const thread of pool.threads as unknown as Array<{removeListener?: unknown; thread?: {removeListener: (...args: unknown[]) => unknown}}>) {
+        const inner = thread.thread
+        if (typeof thread.removeListener !== 'function' && inner) thread.removeListener = (...args: unknown[]) => inner.removeListener(...args)
+      }
+      await pool.destroy().catch(() => {})
+    }
   } else if (workers > 0) {
     io.stderr('foreign-relations: the worker module is not built (npm run build); running in one thread\n')
   }
   const runGroup = (tasks: BatchTask[]): Promise<BatchTaskResult[]> =>
-    remote && busy < workers * 2 ? remote(tasks) : Promise.resolve(local(tasks))
+    remote && !broken && busy < workers * 2 ? remote(tasks) : Promise.resolve(local(tasks))
 
   // At most `window` groups in flight; results are written in input order.
   const window = remote ? jobs * 4 : 1
@@ -439,5 +482,6 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     sink.close()
     progress.done()
   }
+  if (fallbacks > 1) io.stderr(`foreign-relations: ${fallbacks} groups of documents were parsed on the main thread after their worker stopped\n`)
   return failed > 0 ? 1 : 0
 }

@@ -73,7 +73,7 @@ class Flattening implements FlatText {
   /** The start of the first node, or 1:1. */
   private fallback(): Point {
     const p = this.first?.position?.start
-    return p ? {line: p.line, column: p.column, offset: p.offset} : {line: 1, column: 1, offset: undefined}
+    return p ? {line: p.line, column: p.column, offset: p.offset} : {line: 1, column: 1}
   }
 }
 

@@ -287,6 +287,8 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
   for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193)
   h = Math.imul(h ^ 0x10000, 0x01000193)
   for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), 0x01000193)
+  // 0x10000 (no UTF-16 code unit) separates the context from the output in
+  // the hash; the mask keeps keys small integers (V8's fastest Map keys).
   const key = h & 0x3fffffff
   const first = verdicts.get(key)
   for (let e = first; e !== undefined; e = e.next) {
@@ -301,8 +303,19 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
     verdictCount = 0
   }
   verdictCount++
-  verdicts.set(key, {index, off, ctx: s.slice(from, to), out, verdict, next: verdicts.get(key)})
+  // `ctx` is copied out of `s`: a plain slice would keep the whole line
+  // alive for as long as the entry (the cache outlives documents).
+  verdicts.set(key, {index, off, ctx: detachedSlice(s, from, to), out, verdict, next: verdicts.get(key)})
   return verdict
+}
+
+/**
+ * `s.slice(from, to)` as a string of its own.  V8 makes a longer slice a view
+ * that keeps `s` alive; concatenating and slicing again makes it copy the
+ * characters into a new string, so the result holds only them.
+ */
+function detachedSlice(s: string, from: number, to: number): string {
+  return to - from < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1)
 }
 
 /** Judges a run: null when it must be left alone, else strong or weak. */
