@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {outputLine, parseRecord, runBatch, splitLines, type BatchIo} from '../src/cli/batch.js'
+import {outputLine, parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions} from '../src/cli/batch.js'
 import {parseForeignRelations} from '../src/index.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname
@@ -189,6 +189,22 @@ const worker = new URL('../dist/cli/batch-worker.js', import.meta.url).pathname
 const built = existsSync(worker)
 if (!built) console.warn(`batch.test: skipping the worker-pool test: ${worker} is missing (run \`npm run build\`)`)
 
+/** `runBatch` with its output and stderr collected (bytes kept as bytes until the end). */
+async function batch(options: Partial<BatchOptions> & Pick<BatchOptions, 'inputs' | 'jobs'>, cwd = process.cwd()): Promise<{code: number; out: string; err: string}> {
+  const out: Buffer[] = []
+  let err = ''
+  const io: BatchIo = {
+    stdout: (s) => out.push(Buffer.from(s)),
+    stdoutBytes: (b) => out.push(Buffer.from(b)),
+    stderr: (s) => {
+      err += s
+    },
+    cwd
+  }
+  const code = await runBatch({jsonlInput: false, format: 'json', parseOptions: {}, workerFile: worker, ...options}, io)
+  return {code, out: Buffer.concat(out).toString('utf8'), err}
+}
+
 describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, compiled worker)', () => {
   it('keeps input order and per-document errors across threads', async () => {
     const names = readFileSync(join(fixtures, 'corpus', 'manifest.jsonl'), 'utf8')
@@ -215,21 +231,8 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const dir = tempDir()
     const big = join(dir, 'big.txt')
     writeFileSync(big, Array(6).fill(pages).join('\n\n'))
-    const runWith = async (jobs: number): Promise<{code: number; out: string; err: string}> => {
-      const out: Buffer[] = []
-      let err = ''
-      const io: BatchIo = {
-        stdout: (s) => out.push(Buffer.from(s)),
-        stdoutBytes: (b) => out.push(Buffer.from(b)),
-        stderr: (s) => {
-          err += s
-        },
-        cwd: dir
-      }
-      const options = {inputs: [seedPath, big, corpus('Bazooka')], jsonlInput: false, format: 'json' as const, parseOptions: {}, workerFile: worker}
-      const code = await runBatch({...options, jobs, workerLimits: {maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4}}, io)
-      return {code, out: Buffer.concat(out).toString('utf8'), err}
-    }
+    const runWith = (jobs: number): ReturnType<typeof batch> =>
+      batch({inputs: [seedPath, big, corpus('Bazooka')], jobs, workerLimits: {maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4}}, dir)
     const one = await runWith(1)
     const two = await runWith(2)
     expect(one.code).toBe(0)
@@ -249,20 +252,7 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const broken = join(dir, 'broken-worker.mjs')
     writeFileSync(broken, "throw new Error('this worker cannot load')\n")
     const files = [seedPath, corpus('Bazooka'), corpus('United-Kingdom'), corpus('2008-British-motorcycle-Grand-Prix')]
-    const run = async (jobs: number, workerFile: string): Promise<{code: number; out: string; err: string}> => {
-      const out: Buffer[] = []
-      let err = ''
-      const io: BatchIo = {
-        stdout: (s) => out.push(Buffer.from(s)),
-        stdoutBytes: (b) => out.push(Buffer.from(b)),
-        stderr: (s) => {
-          err += s
-        },
-        cwd: process.cwd()
-      }
-      const code = await runBatch({inputs: files, jsonlInput: false, format: 'json', parseOptions: {}, workerFile, jobs}, io)
-      return {code, out: Buffer.concat(out).toString('utf8'), err}
-    }
+    const run = (jobs: number, workerFile: string): ReturnType<typeof batch> => batch({inputs: files, jobs, workerFile})
     const one = await run(1, worker)
     for (const jobs of [2, 3]) {
       const many = await run(jobs, broken)

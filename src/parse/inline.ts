@@ -108,18 +108,13 @@ export function inlineMatches(text: string): Array<[number, number, number]> {
 
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
-/** Parse one line of inline text.  `line.offset` is its working offset. */
-export function parseInline(line: Line, ctx: ParseContext): PhrasingContent[] {
-  return parseInlineInto(line, ctx, [])
-}
-
-/** `parseInline`, appending to `out` (no array per line). */
+/** Parse one line of inline text (`line.offset` is its working offset), appending to `out` (no array per line). */
 function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
   return parseInlineText(line.text, line.offset, ctx, out)
 }
 
 /**
- * `parseInline` of the line `{text, offset}`, appending to `out`: the block
+ * `parseInlineInto` of the line `{text, offset}`, appending to `out`: the block
  * scanner calls it on the trimmed text of a paragraph line without making a
  * `Line` for it.
  */
@@ -261,15 +256,4 @@ function textNode(value: string, offset: number, ctx: ParseContext): Text {
   const node: Text = {type: 'text', value, position: position(ctx, offset, offset + value.length)}
   ctx.offsets.record(node, offset, node.position!.start.offset!)
   return node
-}
-
-/** The plain text of phrasing content (markers, templates and link numbers left out). */
-export function phrasingText(nodes: readonly PhrasingContent[]): string {
-  let s = ''
-  for (const n of nodes) {
-    if (n.type === 'text' || n.type === 'inlineCode') s += n.value
-    else if (n.type === 'break') s += '\n'
-    else if ('children' in n) s += phrasingText(n.children as PhrasingContent[])
-  }
-  return s
 }

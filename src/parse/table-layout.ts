@@ -227,12 +227,6 @@ export function columnIndex(l: LaidLine, col: number): number {
   return l.idx === null ? l.start + c : l.idx[c]!
 }
 
-/** Code-unit index in the line text of a display column (clamped to the text end). */
-export function indexAt(l: LaidLine, col: number): number {
-  if (col >= l.cols) return l.line.text.length
-  return columnIndex(l, col)
-}
-
 /** The sub-line between two display columns (`to` exclusive, may be past the end). */
 export function sliceColumns(l: LaidLine, from: number, to: number): Line {
   const a = columnIndex(l, from)
