@@ -70,6 +70,9 @@ export interface BatchOptions {
  */
 export const WORKER_LIMITS: ResourceLimits = {maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12}
 
+/** What a group waiting for a given-up pool gets instead of results. */
+const BROKEN = Symbol('broken pool')
+
 /** A usage or I/O problem of the batch as a whole (exit 2). */
 export class BatchError extends Error {
   override name = 'BatchError'
@@ -379,23 +382,27 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     // (they are parsed here) and every later group runs on the main thread.
     // (Not through an AbortSignal: tinypool's abort and `destroy` on workers
     // that fail while starting throw inside Node's event code.)
-    let giveUp: () => void = () => {}
-    const givenUp = new Promise<'broken'>((resolve) => {
-      giveUp = () => resolve('broken')
-    })
+    // The groups waiting for the pool: each one's way to stop waiting.  (A
+    // `Promise.race` against one never-settling promise would leave a
+    // reaction, and with it the group's results, behind on every call.)
+    const waiting = new Set<() => void>()
     pool.on('error', (error: Error) => {
       if (broken) return
       broken = true
       io.stderr(`foreign-relations: the worker threads stopped (${error.message.split('\n')[0]}); the batch goes on in the main thread\n`)
-      giveUp()
+      for (const stop of waiting) stop()
+      waiting.clear()
     })
     remote = async (tasks) => {
       busy++
       try {
-        const running = pool.run(tasks)
-        running.catch(() => {}) // (settled or not, it is not awaited once the pool is given up)
-        const results: unknown = await Promise.race([running, givenUp])
-        if (results === 'broken') return local(tasks)
+        let stop: () => void = () => {}
+        const results: unknown = await new Promise((resolve, reject) => {
+          stop = () => resolve(BROKEN)
+          waiting.add(stop)
+          pool.run(tasks).then(resolve, reject)
+        }).finally(() => waiting.delete(stop))
+        if (results === BROKEN) return local(tasks)
         // (Anything but one result per task, e.g. a worker built from another
         // copy of tinypool, whose transfer wrapper arrives empty, is a failure.)
         if (!Array.isArray(results) || results.length !== tasks.length) throw new Error('the worker returned no results')
