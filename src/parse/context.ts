@@ -104,13 +104,20 @@ export function position(ctx: ParseContext, start: number, end: number): Positio
  * are reused when the same offset comes again (see ParseContext.lastWork).
  */
 export function pointAt(ctx: ParseContext, work: number): Required<Point> {
-  if (work === ctx.lastWork) return {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
-  const p = ctx.map.point(work)
+  mapLast(ctx, work)
+  return {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
+}
+
+/** Leave the line, column and original offset of `work` in `ctx.last*` (mapped only when it is a new offset; no Point object). */
+function mapLast(ctx: ParseContext, work: number): void {
+  if (work === ctx.lastWork) return
+  const map = ctx.map
+  const offset = map.toOriginalOffset(work)
+  const k = map.lineIndex(offset)
   ctx.lastWork = work
-  ctx.lastLine = p.line
-  ctx.lastColumn = p.column
-  ctx.lastOffset = p.offset
-  return p
+  ctx.lastLine = k + 1
+  ctx.lastColumn = map.columnAt(offset, k)
+  ctx.lastOffset = offset
 }
 
 /** Record a diagnostic at a working-text range. */
@@ -126,37 +133,13 @@ export function report(
   // The numbers of `pointAt(ctx, start)` and `pointAt(ctx, end)`, without
   // the two Point objects (a document can have tens of thousands of
   // diagnostics, mostly dangling markers).
-  const map = ctx.map
-  let line: number, column: number, offset: number
-  if (start === ctx.lastWork) {
-    line = ctx.lastLine!
-    column = ctx.lastColumn!
-    offset = ctx.lastOffset!
-  } else {
-    offset = map.toOriginalOffset(start)
-    const k = map.lineIndex(offset)
-    line = k + 1
-    column = map.columnAt(offset, k)
-    ctx.lastWork = start
-    ctx.lastLine = line
-    ctx.lastColumn = column
-    ctx.lastOffset = offset
-  }
-  let endLine: number, endColumn: number
-  if (end === start) {
-    endLine = line
-    endColumn = column
-  } else {
-    const o = map.toOriginalOffset(end)
-    const k = map.lineIndex(o)
-    endLine = k + 1
-    endColumn = map.columnAt(o, k)
-    // What pointAt leaves behind: the last point computed.
-    ctx.lastWork = end
-    ctx.lastLine = endLine
-    ctx.lastColumn = endColumn
-    ctx.lastOffset = o
-  }
+  mapLast(ctx, start)
+  const line = ctx.lastLine!
+  const column = ctx.lastColumn!
+  const offset = ctx.lastOffset!
+  mapLast(ctx, end)
+  const endLine = ctx.lastLine!
+  const endColumn = ctx.lastColumn!
   const d: Diagnostic = {ruleId, severity, message, line, column, endLine, endColumn, offset}
   if (data) d.data = data
   ctx.diagnostics.push(d)
