@@ -382,9 +382,10 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     // (they are parsed here) and every later group runs on the main thread.
     // (Not through an AbortSignal: tinypool's abort and `destroy` on workers
     // that fail while starting throw inside Node's event code.)
-    // The groups waiting for the pool: each one's way to stop waiting.  (A
-    // `Promise.race` against one never-settling promise would leave a
-    // reaction, and with it the group's results, behind on every call.)
+    // The groups waiting for the pool: each one's way to stop waiting,
+    // removed when it settles.  (A `Promise.race` against one shared,
+    // never-settling promise would leave a reaction on it for every group of
+    // a batch that may run for hours.)
     const waiting = new Set<() => void>()
     pool.on('error', (error: Error) => {
       if (broken) return
