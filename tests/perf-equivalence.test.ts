@@ -18,7 +18,7 @@ import {PositionMap} from '../src/util/position.js'
 import {isBlank} from '../src/parse/lines.js'
 import {parseDocument} from '../src/index.js'
 import {splitSentences} from '../src/resolve/sentences.js'
-import {generator} from './random.js'
+import {generator, mixture} from './random.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -41,23 +41,7 @@ const PIECES = [
 
 function mixtures(count: number, seed: number): string[] {
   const rnd = generator(seed)
-  const out: string[] = []
-  for (let k = 0; k < count; k++) {
-    let s = ''
-    const parts = 1 + rnd(12)
-    for (let p = 0; p < parts; p++) {
-      if (rnd(4) === 0) {
-        const t = texts[rnd(texts.length)]!
-        const a = rnd(t.length)
-        s += t.slice(a, a + rnd(300))
-      } else {
-        s += PIECES[rnd(PIECES.length)]
-      }
-      if (rnd(3) === 0) s += ' '
-    }
-    out.push(s)
-  }
-  return out
+  return Array.from({length: count}, () => mixture(rnd, {sources: texts, pieces: PIECES, maxParts: 12, sliceOneIn: 4, maxSlice: 300, spaceOneIn: 3}))
 }
 
 describe('findMentions: the fast matcher equals the unit-by-unit reference', () => {

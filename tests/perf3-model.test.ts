@@ -27,7 +27,7 @@ import {splitSentences as splitSentencesReference} from './reference/sentences.j
 import {splitClaims as splitClaimsReference} from './reference/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
 import {findMentions, findMentionsReference} from '../src/model/countries.js'
-import {generator} from './random.js'
+import {generator, mixture} from './random.js'
 import {seedAndDumps} from './corpus-helpers.js'
 
 const inputs: Buffer[] = seedAndDumps()
@@ -67,18 +67,10 @@ const PIECES = [
 
 function mixtures(count: number, seed: number): Paragraph[] {
   const rnd = generator(seed)
+  const paragraphTexts = paragraphs.map((p) => p.text)
   const out: Paragraph[] = []
   for (let k = 0; k < count; k++) {
-    let text = ''
-    const parts = 1 + rnd(14)
-    for (let p = 0; p < parts; p++) {
-      if (rnd(4) === 0) {
-        const t = paragraphs[rnd(paragraphs.length)]!.text
-        const a = rnd(t.length + 1)
-        text += t.slice(a, a + rnd(200))
-      } else text += PIECES[rnd(PIECES.length)]
-      if (rnd(2) === 0) text += ' '
-    }
+    const text = mixture(rnd, {sources: paragraphTexts, pieces: PIECES, maxParts: 14, sliceOneIn: 4, maxSlice: 200, spaceOneIn: 2, startAtEnd: true})
     const markers: Marker[] = []
     const count = rnd(6)
     for (let m = 0; m < count; m++) markers.push({id: 1 + rnd(5), index: rnd(text.length + 3) - 1})

@@ -16,7 +16,7 @@ import {isTrimmedSpace, trimmedLength} from '../src/parse/table-layout.js'
 import {trimLine} from '../src/parse/simple-table.js'
 import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
 import {DEFINITION, definitionId} from '../src/parse/index.js'
-import {generator} from './random.js'
+import {generator, mixture} from './random.js'
 
 const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 const texts: string[] = [
@@ -39,20 +39,7 @@ const PIECES = [
 
 function mixtures(count: number, seed: number): string[] {
   const rnd = generator(seed)
-  const out: string[] = []
-  for (let k = 0; k < count; k++) {
-    let s = ''
-    const parts = 1 + rnd(10)
-    for (let p = 0; p < parts; p++) {
-      if (rnd(5) === 0) {
-        const t = corpusLines[rnd(corpusLines.length)]!
-        const a = rnd(t.length + 1)
-        s += t.slice(a, a + rnd(80))
-      } else s += PIECES[rnd(PIECES.length)]
-    }
-    out.push(s)
-  }
-  return out
+  return Array.from({length: count}, () => mixture(rnd, {sources: corpusLines, pieces: PIECES, maxParts: 10, sliceOneIn: 5, maxSlice: 80, spaceOneIn: 0, startAtEnd: true}))
 }
 
 const lines = [...corpusLines, ...mixtures(40_000, 8)]
