@@ -14,6 +14,7 @@ import Tinypool from 'tinypool'
 import {parseDocument, parseForeignRelations} from '../index.js'
 import type {ParseOptions} from '../model/types.js'
 import {toMarkdown} from './markdown.js'
+import {encodeUtf8} from './utf8.js'
 
 /** What each output line carries: the model, the mdast tree or Markdown. */
 export type BatchFormat = 'json' | 'mdast' | 'markdown'
@@ -119,10 +120,10 @@ export function processTask(task: BatchTask): BatchTaskResult {
       const tree = parseDocument(input, options)
       body = JSON.stringify(task.format === 'mdast' ? tree : toMarkdown(tree))
     }
-    // `encoder.encode` (not `Buffer.from`) gives the bytes their own
-    // ArrayBuffer, never a slice of Node's shared pool: the worker can then
-    // hand it to the main thread without a copy (see `processTasks`).
-    const result: BatchTaskResult = task.binary ? {ok: true, key, out: encoder.encode(body), bytes} : {ok: true, key, body, bytes}
+    // The bytes get their own ArrayBuffer (`utf8Copy`), never a slice of
+    // Node's shared pool: the worker can then hand it to the main thread
+    // without a copy (see `processTasks`).
+    const result: BatchTaskResult = task.binary ? {ok: true, key, out: utf8Copy(body), bytes} : {ok: true, key, body, bytes}
     if (title !== undefined) result.title = title
     return result
   } catch (error) {
@@ -130,7 +131,10 @@ export function processTask(task: BatchTask): BatchTaskResult {
   }
 }
 
-const encoder = new TextEncoder()
+/** `s` as UTF-8 bytes with their own ArrayBuffer (transferable). */
+function utf8Copy(s: string): Uint8Array {
+  return encodeUtf8(s).slice()
+}
 
 /**
  * The worker's entry: a group of tasks in, their results in the same order

@@ -23,6 +23,7 @@ import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
 import type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
+import {encodeUtf8} from './utf8.js'
 
 export type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
 export {parseRecord} from './batch-worker.js'
@@ -255,7 +256,7 @@ function openSink(output: string | undefined, io: BatchIo): Sink {
     let done = 0
     while (done < b.length) done += writeSync(fd, b, done)
   }
-  return {text: (s) => bytes(Buffer.from(s)), bytes, close: () => closeSync(fd)}
+  return {text: (s) => bytes(encodeUtf8(s)), bytes, close: () => closeSync(fd)}
 }
 
 /** Write one document's line: the head as text, a binary body as bytes (never decoded here). */
