@@ -10,9 +10,10 @@
  * every node keeps its exact position.
  */
 
+import type {Point} from 'unist'
 import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
-import {position, report, type ParseContext} from './context.js'
+import {pointAt, position, report, type ParseContext} from './context.js'
 import {leadingImageInto, parseInlineLines, parseInlineText} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
@@ -332,7 +333,7 @@ function trimLine(line: Line): Line {
  */
 export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
   const children: PhrasingContent[] = []
-  let start = 0
+  let startPoint: Point | undefined
   let prevEnd = 0
   for (let k = from; k < to; k++) {
     const l = lines[k]!
@@ -342,7 +343,9 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
     let offset = l.offset + s
     let t = s === 0 && e === text.length ? text : text.slice(s, e)
     if (k === from) {
-      start = offset
+      // The paragraph's start point, made now: its first child starts there
+      // too and gets the same Point object (see ParseContext.lastPoint).
+      startPoint = pointAt(ctx, offset)
       const cut = leadingImageInto(t, offset, ctx, children)
       if (cut > 0) {
         t = t.slice(cut)
@@ -357,7 +360,7 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
   return {
     type: 'paragraph',
     children,
-    position: position(ctx, start, prevEnd)
+    position: {start: startPoint!, end: pointAt(ctx, prevEnd)}
   }
 }
 

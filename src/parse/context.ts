@@ -36,6 +36,14 @@ export interface ParseContext {
   lastLine?: number
   lastColumn?: number
   lastOffset?: number
+  /**
+   * The Point object made for `lastWork` by {@link pointAt}, or null when
+   * `lastWork` was mapped without one ({@link report}).  Handed out again
+   * for the same offset: positions that meet (a text node's end and the
+   * next marker's start, a paragraph's end and its last text's end) share
+   * one Point object instead of two equal ones; nothing mutates points.
+   */
+  lastPoint?: Required<Point> | null
 }
 
 /** Reads the working-text offset of a text node (`undefined` for any other node). */
@@ -104,8 +112,11 @@ export function position(ctx: ParseContext, start: number, end: number): Positio
  * are reused when the same offset comes again (see ParseContext.lastWork).
  */
 export function pointAt(ctx: ParseContext, work: number): Required<Point> {
+  if (work === ctx.lastWork && ctx.lastPoint) return ctx.lastPoint
   mapLast(ctx, work)
-  return {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
+  const p = {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
+  ctx.lastPoint = p
+  return p
 }
 
 /** Leave the line, column and original offset of `work` in `ctx.last*` (mapped only when it is a new offset; no Point object). */
@@ -115,6 +126,7 @@ function mapLast(ctx: ParseContext, work: number): void {
   const offset = map.toOriginalOffset(work)
   const k = map.lineIndex(offset)
   ctx.lastWork = work
+  ctx.lastPoint = null
   ctx.lastLine = k + 1
   ctx.lastColumn = map.columnAt(offset, k)
   ctx.lastOffset = offset
