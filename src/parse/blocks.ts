@@ -13,7 +13,7 @@
 import type {Point} from 'unist'
 import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
-import {pointAt, position, report, type ParseContext} from './context.js'
+import {pointAt, position, positionFrom, report, type ParseContext} from './context.js'
 import {leadingImageInto, parseInlineLines, parseInlineText} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
@@ -333,7 +333,8 @@ function trimLine(line: Line): Line {
  */
 export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
   const children: PhrasingContent[] = []
-  let startPoint: Point | undefined
+  let startPoint: Required<Point> | undefined
+  let start = 0
   let prevEnd = 0
   for (let k = from; k < to; k++) {
     const l = lines[k]!
@@ -345,6 +346,7 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
     if (k === from) {
       // The paragraph's start point, made now: its first child starts there
       // too and gets the same Point object (see ParseContext.lastPoint).
+      start = offset
       startPoint = pointAt(ctx, offset)
       const cut = leadingImageInto(t, offset, ctx, children)
       if (cut > 0) {
@@ -360,7 +362,7 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
   return {
     type: 'paragraph',
     children,
-    position: {start: startPoint!, end: pointAt(ctx, prevEnd)}
+    position: positionFrom(ctx, startPoint!, start, prevEnd)
   }
 }
 
@@ -659,7 +661,6 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   let minStart = Infinity
   let maxEnd = -Infinity
   for (const cell of row.cells) {
-    const children = parseBlocks(cell.lines, ctx)
     // The first and last non-blank lines (else the first and last lines).
     const ls = cell.lines
     let a = 0
@@ -668,13 +669,17 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     while (b > a && isBlank(ls[b]!.text)) b--
     const startLine = a < ls.length ? ls[a] : ls[0]
     const endLine = a < ls.length ? ls[b] : ls[ls.length - 1]
+    // The cell's start point, made before its blocks: the first block
+    // usually starts there too and shares it (see ParseContext.lastPoint).
+    const startPoint = startLine ? pointAt(ctx, startLine.offset) : null
+    const children = parseBlocks(cell.lines, ctx)
     const c: BlockTableCell = {
       type: 'tableCell',
       children,
       data: {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
     }
     if (startLine && endLine) {
-      c.position = position(ctx, startLine.offset, endLine.offset + endLine.text.length)
+      c.position = positionFrom(ctx, startPoint!, startLine.offset, endLine.offset + endLine.text.length)
       minStart = Math.min(minStart, startLine.offset)
       maxEnd = Math.max(maxEnd, endLine.offset + endLine.text.length)
     }

@@ -44,6 +44,16 @@ export interface ParseContext {
    * one Point object instead of two equal ones; nothing mutates points.
    */
   lastPoint?: Required<Point> | null
+  /**
+   * The last Position made by {@link position} and its working range.  A
+   * node often spans exactly what its only child spans (a paragraph of one
+   * text node, a table cell of one such paragraph): it gets the same
+   * Position object.  Like points, positions are never mutated (the model
+   * copies what it keeps), and the tree serialises the same.
+   */
+  lastPos?: Position | null
+  lastPosStart?: number
+  lastPosEnd?: number
 }
 
 /** Reads the working-text offset of a text node (`undefined` for any other node). */
@@ -104,7 +114,26 @@ export class TextOffsets implements TextOffsetLookup {
 
 /** unist position of the working-text range [start, end). */
 export function position(ctx: ParseContext, start: number, end: number): Position {
-  return {start: pointAt(ctx, start), end: pointAt(ctx, end)}
+  if (start === ctx.lastPosStart && end === ctx.lastPosEnd && ctx.lastPos) return ctx.lastPos
+  const p = {start: pointAt(ctx, start), end: pointAt(ctx, end)}
+  ctx.lastPos = p
+  ctx.lastPosStart = start
+  ctx.lastPosEnd = end
+  return p
+}
+
+/**
+ * {@link position} of [start, end) when the caller already holds the start
+ * point (`startPoint`, made by `pointAt(ctx, start)` before the node's
+ * children, so that the first child shares it).
+ */
+export function positionFrom(ctx: ParseContext, startPoint: Required<Point>, start: number, end: number): Position {
+  if (start === ctx.lastPosStart && end === ctx.lastPosEnd && ctx.lastPos) return ctx.lastPos
+  const p = {start: startPoint, end: pointAt(ctx, end)}
+  ctx.lastPos = p
+  ctx.lastPosStart = start
+  ctx.lastPosEnd = end
+  return p
 }
 
 /**
