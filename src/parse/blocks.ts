@@ -294,7 +294,8 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
         i = j
         continue
       }
-      if (isHeadingLine(line.text, before, i, lines, after, options.followedByContent === true)) {
+      const heading = headingKind(line.text, before, i, lines, after, options.followedByContent === true)
+      if (heading !== NOT_HEADING) {
         const prev = out[out.length - 1]
         let depth = 2
         // A heading right under another heading is a sub-heading.
@@ -305,7 +306,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
           depth: depth as 1 | 2 | 3 | 4 | 5 | 6,
           children: parseInlineLines([trimmed], ctx),
           position: position(ctx, trimmed.offset, trimmed.offset + trimmed.text.length),
-          data: {inferred: KNOWN_SECTIONS.has(normalizeTitle(line.text)) ? 'known-section' : 'shape'}
+          data: {inferred: heading === KNOWN_HEADING ? 'known-section' : 'shape'}
         })
         i = j
         continue
@@ -438,38 +439,57 @@ export const THIRTEEN_WORDS = /^\S+(?:\s+\S+){12}/
 
 const SENTENCE_END = /[.,;:!]$|[.!?]["'”’)]$/
 
-/** Whether a one-line paragraph is a heading (pandoc drops the `==` marks). */
-function isHeadingLine(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): boolean {
-  if (index === 0) return false
-  if (blanksBefore === 0) return false
-  if (after !== -1 && !isBlank(lines[after]!.text)) return false
+/** {@link headingKind}: not a heading. */
+const NOT_HEADING = 0
+/** {@link headingKind}: a known section title. */
+const KNOWN_HEADING = 1
+/** {@link headingKind}: a heading by its shape. */
+const SHAPE_HEADING = 2
+
+/**
+ * Whether a one-line paragraph is a heading (pandoc drops the `==` marks),
+ * and why: the caller does not normalise the title a second time to say.
+ */
+function headingKind(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): number {
+  if (index === 0) return NOT_HEADING
+  if (blanksBefore === 0) return NOT_HEADING
+  if (after !== -1 && !isBlank(lines[after]!.text)) return NOT_HEADING
   // Something must follow.
   let k = after === -1 ? lines.length : after
   while (k < lines.length && isBlank(lines[k]!.text)) k++
-  if (k >= lines.length && !followed) return false
+  if (k >= lines.length && !followed) return NOT_HEADING
   const t = text.trim()
   // `trimStart` removes exactly the `\s` characters.
-  if (t.length === 0 || isWhiteSpaceUnit(text.charCodeAt(0))) return false
+  if (t.length === 0 || isWhiteSpaceUnit(text.charCodeAt(0))) return NOT_HEADING
+  // (`isKnownSection(t)` is `KNOWN_SECTIONS.has(normalizeTitle(text))`: the
+  // trimmed text normalises as the line does.)
   const known = isKnownSection(t)
-  if (known) return true
-  if (t.length > 90) return false
-  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return false
-  if (SENTENCE_END.test(t)) return false
-  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return false
-  if (/^\[.*\]$/.test(t)) return false
+  if (known) return KNOWN_HEADING
+  if (t.length > 90) return NOT_HEADING
+  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return NOT_HEADING
+  if (SENTENCE_END.test(t)) return NOT_HEADING
+  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return NOT_HEADING
+  if (/^\[.*\]$/.test(t)) return NOT_HEADING
   // A table caption (`Table: …`, `: …`).
-  if (/^(?:[Tt]able:|:)\s/.test(t)) return false
+  if (/^(?:[Tt]able:|:)\s/.test(t)) return NOT_HEADING
   // More than 12 words (`t.split(/\s+/).length > 12` for the trimmed `t`),
   // without splitting.
-  if (THIRTEEN_WORDS.test(t)) return false
-  return true
+  if (THIRTEEN_WORDS.test(t)) return NOT_HEADING
+  return SHAPE_HEADING
 }
 
 // The category namespace in English and in the languages of the dumps seen so far.
 const CATEGORY_PREFIX = '(?:Category|Kategorie|Catégorie|Categoría|Categoria|Categorie|Kategori|Kategoria|Kategorija|Kategória|Luokka|Категория|Kategorî)'
 export const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
-const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
-const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
+// These two without the `u` flag: they hold no `\p{…}`, no astral
+// character and no case folding, and `\s` is the same set either way, so
+// they match the same; without `u` they ran three times faster on the long
+// category lines (tests/perf4-parse.test.ts compares them with the `u` ones).
+export const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`)
+export const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'g')
+/** The `u` forms of the two (for the equivalence tests). */
+export const CATEGORY_SPLIT_U = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
+export const CATEGORY_PREFIXES_U = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
 export const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
 
 /**
@@ -506,7 +526,10 @@ function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category 
     // Only a clean line is a category node: every name non-empty and one
     // prefix for all (the node keeps one prefix); anything else stays text.
     if (names.some((n) => n === '')) return null
-    for (const m of t.matchAll(CATEGORY_PREFIXES)) if (m[1] !== prefixMatch[1]) return null
+    // (An exec loop: no iterator, no copy of the regex.)
+    CATEGORY_PREFIXES.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = CATEGORY_PREFIXES.exec(t)) !== null) if (m[1] !== prefixMatch[1]) return null
     const start = line.offset + indentOf(line.text)
     return {type: 'category', names, prefix: prefixMatch[1]!, position: position(ctx, start, start + t.length)}
   }
