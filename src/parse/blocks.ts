@@ -698,39 +698,38 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   const cells: BlockTableCell[] = []
   let minStart = Infinity
   let maxEnd = -Infinity
+  const rowLine = lines[row.line]
+  // Every node is made whole, its position in the literal: a `position`
+  // added afterwards changed each cell's hidden class on the way.
   for (const cell of row.cells) {
-    // The first and last non-blank lines (else the first and last lines).
     const ls = cell.lines
+    const data = {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
+    if (ls.length === 0) {
+      // A cell with no content lines at all: no blocks, and a zero-width
+      // position at its row.
+      cells.push(rowLine ? {type: 'tableCell', children: [], data, position: position(ctx, rowLine.offset, rowLine.offset)} : {type: 'tableCell', children: [], data})
+      continue
+    }
+    // The first and last non-blank lines (else the first and last lines).
     let a = 0
     while (a < ls.length && isBlank(ls[a]!.text)) a++
     let b = ls.length - 1
     while (b > a && isBlank(ls[b]!.text)) b--
-    const startLine = a < ls.length ? ls[a] : ls[0]
-    const endLine = a < ls.length ? ls[b] : ls[ls.length - 1]
+    const startLine = a < ls.length ? ls[a]! : ls[0]!
+    const endLine = a < ls.length ? ls[b]! : ls[ls.length - 1]!
     // The cell's start point, made before its blocks: the first block
     // usually starts there too and shares it (see ParseContext.lastPoint).
-    const startPoint = startLine ? pointAt(ctx, startLine.offset) : null
-    const children = parseBlocks(cell.lines, ctx)
-    const c: BlockTableCell = {
-      type: 'tableCell',
-      children,
-      data: {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
-    }
-    if (startLine && endLine) {
-      c.position = positionFrom(ctx, startPoint!, startLine.offset, endLine.offset + endLine.text.length)
-      minStart = Math.min(minStart, startLine.offset)
-      maxEnd = Math.max(maxEnd, endLine.offset + endLine.text.length)
-    }
-    cells.push(c)
+    const startPoint = pointAt(ctx, startLine.offset)
+    const children = parseBlocks(ls, ctx)
+    const end = endLine.offset + endLine.text.length
+    cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, startLine.offset, end)})
+    if (startLine.offset < minStart) minStart = startLine.offset
+    if (end > maxEnd) maxEnd = end
   }
-  const rowLine = lines[row.line]
-  // A cell with no content lines at all: a zero-width position at its row.
-  for (const c of cells) if (!c.position && rowLine) c.position = position(ctx, rowLine.offset, rowLine.offset)
   if (rowLine) {
     minStart = Math.min(minStart, rowLine.offset)
     maxEnd = Math.max(maxEnd, rowLine.offset + rowLine.text.length)
   }
-  const tr: TableRow = {type: 'tableRow', children: fitted(cells) as unknown as TableRow['children']}
-  if (Number.isFinite(minStart)) tr.position = position(ctx, minStart, maxEnd)
-  return tr
+  const children = fitted(cells) as unknown as TableRow['children']
+  return Number.isFinite(minStart) ? {type: 'tableRow', children, position: position(ctx, minStart, maxEnd)} : {type: 'tableRow', children}
 }

@@ -136,10 +136,10 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
       const id = text.slice(start + 1, end - 1)
       // (The number read with the digits: no `Number(id)`.)
       ctx.markers.push(found.id, offset + start)
-      const node: PhrasingContent = {type: 'footnoteReference', identifier: id, label: id}
       if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
-      node.position = position(ctx, offset + start, offset + end)
-      out.push(node)
+      // Made whole, its position in the literal (no change of hidden class);
+      // after the text before it, whose end point it shares.
+      out.push({type: 'footnoteReference', identifier: id, label: id, position: position(ctx, offset + start, offset + end)})
       last = end
       from = end
       continue
