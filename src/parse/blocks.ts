@@ -503,8 +503,10 @@ export function mayBeCategory(text: string): boolean {
   const n = text.length
   let i = 0
   while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
-  // Every prefix starts with one of these.
-  if (text.startsWith('Cat', i) || text.startsWith('Kat', i) || text.startsWith('Luokka', i) || text.startsWith('Категория', i)) return true
+  // Every prefix starts with one of these (tested only after their first
+  // letter, `C`, `K`, `L` or `К`: most lines start otherwise).
+  const c = text.charCodeAt(i)
+  if ((c === 67 || c === 75 || c === 76 || c === 0x41a) && (text.startsWith('Cat', i) || text.startsWith('Kat', i) || text.startsWith('Luokka', i) || text.startsWith('Категория', i))) return true
   // White space, then something other than white space: inside the title.
   while (i < n && !isWhiteSpaceUnit(text.charCodeAt(i))) i++
   while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
