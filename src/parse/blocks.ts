@@ -10,9 +10,10 @@
  * every node keeps its exact position.
  */
 
+import type {Point} from 'unist'
 import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
-import {position, report, type ParseContext} from './context.js'
+import {pointAt, position, positionFrom, report, type ParseContext} from './context.js'
 import {leadingImageInto, parseInlineLines, parseInlineText} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
@@ -183,6 +184,21 @@ function indentOf(text: string): number {
   return i
 }
 
+/**
+ * An array that stays in the tree, at its exact size: an array filled by
+ * `push` from empty gets room for 17 elements, and the tree keeps that room
+ * alive (and the garbage collector copies it) for every one-block cell or
+ * list item and one-text paragraph.  A copy of a short array is cheaper
+ * than carrying the spare room (wide tables: a quarter of the time went to
+ * the collector).  Long arrays have proportionally little spare room.
+ * Used inside tables, lists and quotes (`ctx.depth > 0`), where the small
+ * arrays are many; on the corpus's top-level paragraphs and notes the copy
+ * measured as a loss.
+ */
+export function fitted<T>(a: T[]): T[] {
+  return a.length < 8 ? a.slice() : a
+}
+
 /** The options of a nested scan (no object per call). */
 const NESTED: BlockOptions = {}
 
@@ -278,7 +294,8 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
         i = j
         continue
       }
-      if (isHeadingLine(line.text, before, i, lines, after, options.followedByContent === true)) {
+      const heading = headingKind(line.text, before, i, lines, after, options.followedByContent === true)
+      if (heading !== NOT_HEADING) {
         const prev = out[out.length - 1]
         let depth = 2
         // A heading right under another heading is a sub-heading.
@@ -289,7 +306,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
           depth: depth as 1 | 2 | 3 | 4 | 5 | 6,
           children: parseInlineLines([trimmed], ctx),
           position: position(ctx, trimmed.offset, trimmed.offset + trimmed.text.length),
-          data: {inferred: KNOWN_SECTIONS.has(normalizeTitle(line.text)) ? 'known-section' : 'shape'}
+          data: {inferred: heading === KNOWN_HEADING ? 'known-section' : 'shape'}
         })
         i = j
         continue
@@ -298,7 +315,7 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
     out.push(paragraph(lines, i, j, ctx))
     i = j
   }
-  return out
+  return ctx.depth > 0 ? fitted(out) : out
 }
 
 /**
@@ -332,6 +349,7 @@ function trimLine(line: Line): Line {
  */
 export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
   const children: PhrasingContent[] = []
+  let startPoint: Required<Point> | undefined
   let start = 0
   let prevEnd = 0
   for (let k = from; k < to; k++) {
@@ -342,7 +360,10 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
     let offset = l.offset + s
     let t = s === 0 && e === text.length ? text : text.slice(s, e)
     if (k === from) {
+      // The paragraph's start point, made now: its first child starts there
+      // too and gets the same Point object (see ParseContext.lastPoint).
       start = offset
+      startPoint = pointAt(ctx, offset)
       const cut = leadingImageInto(t, offset, ctx, children)
       if (cut > 0) {
         t = t.slice(cut)
@@ -356,8 +377,8 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
   }
   return {
     type: 'paragraph',
-    children,
-    position: position(ctx, start, prevEnd)
+    children: ctx.depth > 0 ? fitted(children) : children,
+    position: positionFrom(ctx, startPoint!, start, prevEnd)
   }
 }
 
@@ -418,38 +439,57 @@ export const THIRTEEN_WORDS = /^\S+(?:\s+\S+){12}/
 
 const SENTENCE_END = /[.,;:!]$|[.!?]["'”’)]$/
 
-/** Whether a one-line paragraph is a heading (pandoc drops the `==` marks). */
-function isHeadingLine(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): boolean {
-  if (index === 0) return false
-  if (blanksBefore === 0) return false
-  if (after !== -1 && !isBlank(lines[after]!.text)) return false
+/** {@link headingKind}: not a heading. */
+const NOT_HEADING = 0
+/** {@link headingKind}: a known section title. */
+const KNOWN_HEADING = 1
+/** {@link headingKind}: a heading by its shape. */
+const SHAPE_HEADING = 2
+
+/**
+ * Whether a one-line paragraph is a heading (pandoc drops the `==` marks),
+ * and why: the caller does not normalise the title a second time to say.
+ */
+function headingKind(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): number {
+  if (index === 0) return NOT_HEADING
+  if (blanksBefore === 0) return NOT_HEADING
+  if (after !== -1 && !isBlank(lines[after]!.text)) return NOT_HEADING
   // Something must follow.
   let k = after === -1 ? lines.length : after
   while (k < lines.length && isBlank(lines[k]!.text)) k++
-  if (k >= lines.length && !followed) return false
+  if (k >= lines.length && !followed) return NOT_HEADING
   const t = text.trim()
   // `trimStart` removes exactly the `\s` characters.
-  if (t.length === 0 || isWhiteSpaceUnit(text.charCodeAt(0))) return false
+  if (t.length === 0 || isWhiteSpaceUnit(text.charCodeAt(0))) return NOT_HEADING
+  // (`isKnownSection(t)` is `KNOWN_SECTIONS.has(normalizeTitle(text))`: the
+  // trimmed text normalises as the line does.)
   const known = isKnownSection(t)
-  if (known) return true
-  if (t.length > 90) return false
-  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return false
-  if (SENTENCE_END.test(t)) return false
-  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return false
-  if (/^\[.*\]$/.test(t)) return false
+  if (known) return KNOWN_HEADING
+  if (t.length > 90) return NOT_HEADING
+  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return NOT_HEADING
+  if (SENTENCE_END.test(t)) return NOT_HEADING
+  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return NOT_HEADING
+  if (/^\[.*\]$/.test(t)) return NOT_HEADING
   // A table caption (`Table: …`, `: …`).
-  if (/^(?:[Tt]able:|:)\s/.test(t)) return false
+  if (/^(?:[Tt]able:|:)\s/.test(t)) return NOT_HEADING
   // More than 12 words (`t.split(/\s+/).length > 12` for the trimmed `t`),
   // without splitting.
-  if (THIRTEEN_WORDS.test(t)) return false
-  return true
+  if (THIRTEEN_WORDS.test(t)) return NOT_HEADING
+  return SHAPE_HEADING
 }
 
 // The category namespace in English and in the languages of the dumps seen so far.
 const CATEGORY_PREFIX = '(?:Category|Kategorie|Catégorie|Categoría|Categoria|Categorie|Kategori|Kategoria|Kategorija|Kategória|Luokka|Категория|Kategorî)'
 export const CATEGORY = new RegExp(`^(${CATEGORY_PREFIX}):\\S`, 'u')
-const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
-const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
+// These two without the `u` flag: they hold no `\p{…}`, no astral
+// character and no case folding, and `\s` is the same set either way, so
+// they match the same; without `u` they ran three times faster on the long
+// category lines (tests/perf4-parse.test.ts compares them with the `u` ones).
+export const CATEGORY_SPLIT = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`)
+export const CATEGORY_PREFIXES = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'g')
+/** The `u` forms of the two (for the equivalence tests). */
+export const CATEGORY_SPLIT_U = new RegExp(`(?:^|\\s+)${CATEGORY_PREFIX}:`, 'u')
+export const CATEGORY_PREFIXES_U = new RegExp(`(?:^|\\s)(${CATEGORY_PREFIX}):`, 'gu')
 export const BARE_CATEGORY = /^[\p{Lu}\p{Lt}][\p{L}\p{N}().,'’-]*(?:_[\p{L}\p{N}().,'’-]+)+$/u
 
 /**
@@ -463,8 +503,10 @@ export function mayBeCategory(text: string): boolean {
   const n = text.length
   let i = 0
   while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
-  // Every prefix starts with one of these.
-  if (text.startsWith('Cat', i) || text.startsWith('Kat', i) || text.startsWith('Luokka', i) || text.startsWith('Категория', i)) return true
+  // Every prefix starts with one of these (tested only after their first
+  // letter, `C`, `K`, `L` or `К`: most lines start otherwise).
+  const c = text.charCodeAt(i)
+  if ((c === 67 || c === 75 || c === 76 || c === 0x41a) && (text.startsWith('Cat', i) || text.startsWith('Kat', i) || text.startsWith('Luokka', i) || text.startsWith('Категория', i))) return true
   // White space, then something other than white space: inside the title.
   while (i < n && !isWhiteSpaceUnit(text.charCodeAt(i))) i++
   while (i < n && isWhiteSpaceUnit(text.charCodeAt(i))) i++
@@ -486,7 +528,10 @@ function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category 
     // Only a clean line is a category node: every name non-empty and one
     // prefix for all (the node keeps one prefix); anything else stays text.
     if (names.some((n) => n === '')) return null
-    for (const m of t.matchAll(CATEGORY_PREFIXES)) if (m[1] !== prefixMatch[1]) return null
+    // (An exec loop: no iterator, no copy of the regex.)
+    CATEGORY_PREFIXES.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = CATEGORY_PREFIXES.exec(t)) !== null) if (m[1] !== prefixMatch[1]) return null
     const start = line.offset + indentOf(line.text)
     return {type: 'category', names, prefix: prefixMatch[1]!, position: position(ctx, start, start + t.length)}
   }
@@ -655,36 +700,38 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   const cells: BlockTableCell[] = []
   let minStart = Infinity
   let maxEnd = -Infinity
+  const rowLine = lines[row.line]
+  // Every node is made whole, its position in the literal: a `position`
+  // added afterwards changed each cell's hidden class on the way.
   for (const cell of row.cells) {
-    const children = parseBlocks(cell.lines, ctx)
-    // The first and last non-blank lines (else the first and last lines).
     const ls = cell.lines
+    const data = {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
+    if (ls.length === 0) {
+      // A cell with no content lines at all: no blocks, and a zero-width
+      // position at its row.
+      cells.push(rowLine ? {type: 'tableCell', children: [], data, position: position(ctx, rowLine.offset, rowLine.offset)} : {type: 'tableCell', children: [], data})
+      continue
+    }
+    // The first and last non-blank lines (else the first and last lines).
     let a = 0
     while (a < ls.length && isBlank(ls[a]!.text)) a++
     let b = ls.length - 1
     while (b > a && isBlank(ls[b]!.text)) b--
-    const startLine = a < ls.length ? ls[a] : ls[0]
-    const endLine = a < ls.length ? ls[b] : ls[ls.length - 1]
-    const c: BlockTableCell = {
-      type: 'tableCell',
-      children,
-      data: {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
-    }
-    if (startLine && endLine) {
-      c.position = position(ctx, startLine.offset, endLine.offset + endLine.text.length)
-      minStart = Math.min(minStart, startLine.offset)
-      maxEnd = Math.max(maxEnd, endLine.offset + endLine.text.length)
-    }
-    cells.push(c)
+    const startLine = a < ls.length ? ls[a]! : ls[0]!
+    const endLine = a < ls.length ? ls[b]! : ls[ls.length - 1]!
+    // The cell's start point, made before its blocks: the first block
+    // usually starts there too and shares it (see ParseContext.lastPoint).
+    const startPoint = pointAt(ctx, startLine.offset)
+    const children = parseBlocks(ls, ctx)
+    const end = endLine.offset + endLine.text.length
+    cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, startLine.offset, end)})
+    if (startLine.offset < minStart) minStart = startLine.offset
+    if (end > maxEnd) maxEnd = end
   }
-  const rowLine = lines[row.line]
-  // A cell with no content lines at all: a zero-width position at its row.
-  for (const c of cells) if (!c.position && rowLine) c.position = position(ctx, rowLine.offset, rowLine.offset)
   if (rowLine) {
     minStart = Math.min(minStart, rowLine.offset)
     maxEnd = Math.max(maxEnd, rowLine.offset + rowLine.text.length)
   }
-  const tr: TableRow = {type: 'tableRow', children: cells as unknown as TableRow['children']}
-  if (Number.isFinite(minStart)) tr.position = position(ctx, minStart, maxEnd)
-  return tr
+  const children = fitted(cells) as unknown as TableRow['children']
+  return Number.isFinite(minStart) ? {type: 'tableRow', children, position: position(ctx, minStart, maxEnd)} : {type: 'tableRow', children}
 }

@@ -39,8 +39,8 @@ export function inlineSearchStart(text: string): number {
 /** {@link nextMatch}: the match is a footnote marker, at `found`. */
 const MARKER_FOUND = 1
 
-/** The footnote marker {@link nextMatch} read by hand. */
-const found = {start: 0, end: 0}
+/** The footnote marker {@link nextMatch} read by hand (`id`: its number, read with the digits). */
+const found = {start: 0, end: 0, id: 0}
 
 /**
  * `INLINE.exec(text)` from `from`, without running INLINE where the answer
@@ -68,10 +68,16 @@ function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_
     const d = text.charCodeAt(p + 1)
     if (d >= 49 && d <= 57) {
       let j = p + 2
-      while (j < p + 5 && isDigitUnit(text.charCodeAt(j))) j++
+      let id = d - 48
+      for (; j < p + 5; j++) {
+        const e = text.charCodeAt(j)
+        if (!isDigitUnit(e)) break
+        id = id * 10 + (e - 48)
+      }
       if (text.charCodeAt(j) === 93) {
         found.start = p
         found.end = j + 1
+        found.id = id
         return MARKER_FOUND
       }
     }
@@ -128,11 +134,12 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
       const start = found.start
       const end = found.end
       const id = text.slice(start + 1, end - 1)
-      ctx.markers.push(Number(id), offset + start)
-      const node: PhrasingContent = {type: 'footnoteReference', identifier: id, label: id}
+      // (The number read with the digits: no `Number(id)`.)
+      ctx.markers.push(found.id, offset + start)
       if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
-      node.position = position(ctx, offset + start, offset + end)
-      out.push(node)
+      // Made whole, its position in the literal (no change of hidden class);
+      // after the text before it, whose end point it shares.
+      out.push({type: 'footnoteReference', identifier: id, label: id, position: position(ctx, offset + start, offset + end)})
       last = end
       from = end
       continue

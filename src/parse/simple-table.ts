@@ -27,7 +27,7 @@
  */
 
 import {type Line, isBlank, subLine} from './lines.js'
-import {type LaidLine, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, sameInEveryMode, sliceColumns, trimmedLength} from './table-layout.js'
+import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, sameInEveryMode, trimmedLength} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
 import {fallbackWidths} from './width.js'
 
@@ -174,42 +174,22 @@ function groupRows(lines: Line[], from: number, to: number, multi: boolean, runs
 /** Cut the lines of one row at the run starts; each cell's lines trimmed. */
 function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: TableProblem[]): ScannedCell[] {
   const n = runs.length
+  if (rowLines.length === 1) {
+    // One line (every row of a simple table): each cell is that line's part,
+    // or nothing when the part is empty; no array per column, no copies.
+    const parts = cutLine(rowLines[0]!, 0, runs, firstIndex, problems)
+    const cells: ScannedCell[] = []
+    for (let column = 0; column < n; column++) {
+      const t = parts[column]!
+      cells.push({lines: t.text === '' ? [] : [t], rowSpan: 1, colSpan: 1, row: 0, column})
+    }
+    return cells
+  }
   const per: Line[][] = Array.from({length: n}, () => [])
-  rowLines.forEach((line, li) => {
-    // The writer leaves the gaps between the dash runs blank; if they are not
-    // blank under our widths, try the other width functions (pandoc 2.17's,
-    // grapheme clusters, code units) before cutting words apart.
-    let l = layoutLine(line, 0)
-    // (A plain ASCII line measures the same under every width function.)
-    // (Nor does a line that every width function measures alike.)
-    if (!isPlain(l) && !linesUp(l, runs) && !sameInEveryMode(line, 0)) {
-      for (const mode of fallbackWidths) {
-        const alt = layoutLine(line, 0, mode)
-        if (linesUp(alt, runs)) {
-          l = alt
-          problems.push({kind: 'ragged-row', line: firstIndex + li, message: `columns line up only with ${mode.name} widths`})
-          break
-        }
-      }
-    }
-    const cuts: number[] = [0]
-    let shifted = false
-    for (let k = 1; k < n; k++) {
-      let c = runs[k]!.start
-      if (c < cuts[k - 1]!) c = cuts[k - 1]!
-      // A word straddling the cut stays in the column where it starts.
-      if (c < l.cols && c > 0 && !isSpace(l, c - 1) && !isSpace(l, c)) {
-        while (c < l.cols && !isSpace(l, c)) c++
-        shifted = true
-      }
-      cuts.push(c)
-    }
-    cuts.push(Number.MAX_SAFE_INTEGER)
-    if (shifted) {
-      problems.push({kind: 'ragged-row', line: firstIndex + li, message: 'text crosses a column edge; cut at the next space instead'})
-    }
-    for (let k = 0; k < n; k++) per[k]!.push(trimLine(slice(l, cuts[k]!, cuts[k + 1]!)))
-  })
+  for (let li = 0; li < rowLines.length; li++) {
+    const parts = cutLine(rowLines[li]!, li, runs, firstIndex, problems)
+    for (let k = 0; k < n; k++) per[k]!.push(parts[k]!)
+  }
   return per.map((ls, column) => {
     let a = 0
     let b = ls.length
@@ -217,6 +197,64 @@ function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: Tab
     while (b > a && ls[b - 1]!.text === '') b--
     return {lines: ls.slice(a, b), rowSpan: 1, colSpan: 1, row: 0, column}
   })
+}
+
+/** Cut line `li` of a row at the run starts: one trimmed part per column. */
+function cutLine(line: Line, li: number, runs: Run[], firstIndex: number, problems: TableProblem[]): Line[] {
+  const n = runs.length
+  // The writer leaves the gaps between the dash runs blank; if they are not
+  // blank under our widths, try the other width functions (pandoc 2.17's,
+  // grapheme clusters, code units) before cutting words apart.
+  let l = layoutLine(line, 0)
+  // (A plain ASCII line measures the same under every width function.)
+  // (Nor does a line that every width function measures alike.)
+  if (!isPlain(l) && !linesUp(l, runs) && !sameInEveryMode(line, 0)) {
+    for (const mode of fallbackWidths) {
+      const alt = layoutLine(line, 0, mode)
+      if (linesUp(alt, runs)) {
+        l = alt
+        problems.push({kind: 'ragged-row', line: firstIndex + li, message: `columns line up only with ${mode.name} widths`})
+        break
+      }
+    }
+  }
+  const cuts: number[] = [0]
+  let shifted = false
+  for (let k = 1; k < n; k++) {
+    let c = runs[k]!.start
+    if (c < cuts[k - 1]!) c = cuts[k - 1]!
+    // A word straddling the cut stays in the column where it starts.
+    if (c < l.cols && c > 0 && !isSpace(l, c - 1) && !isSpace(l, c)) {
+      while (c < l.cols && !isSpace(l, c)) c++
+      shifted = true
+    }
+    cuts.push(c)
+  }
+  cuts.push(Number.MAX_SAFE_INTEGER)
+  if (shifted) {
+    problems.push({kind: 'ragged-row', line: firstIndex + li, message: 'text crosses a column edge; cut at the next space instead'})
+  }
+  const parts: Line[] = []
+  for (let k = 0; k < n; k++) parts.push(trimmedSlice(l, cuts[k]!, cuts[k + 1]!))
+  return parts
+}
+
+/**
+ * `trimLine(slice(l, from, to))` read on the document line: the white space
+ * around the part found by index, one new line and string per part instead
+ * of a sub-line and then its trimmed copy.
+ */
+export function trimmedSlice(l: LaidLine, from: number, to: number): Line {
+  const a = columnIndex(l, from)
+  const b = Math.max(a, columnIndex(l, to))
+  const line = l.line
+  const text = line.text
+  let e = b
+  while (e > a && isTrimmedSpace(text.charCodeAt(e - 1))) e--
+  if (e === a) return {text: '', offset: line.offset + a}
+  let s = a
+  while (isTrimmedSpace(text.charCodeAt(s))) s++
+  return {text: text.slice(s, e), offset: line.offset + s}
 }
 
 /**
@@ -263,10 +301,6 @@ function linesUp(l: LaidLine, runs: Run[], checkAlign = true): boolean {
 function isSpace(l: LaidLine, c: number): boolean {
   const cp = cpAt(l, c)
   return cp === 32 || cp === 0xa0
-}
-
-function slice(l: LaidLine, from: number, to: number): Line {
-  return sliceColumns(l, from, to)
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * perf4 (parse): the fast forms of the parse stage give the answers of what
+ * they replaced.  The category regexes without the `u` flag against the `u`
+ * ones, on every line of the corpus and seeded random lines (prefixes in
+ * every language, white space other than spaces, surrogates); and the
+ * simple-table cut that trims a cell's part on the document line against
+ * `trimLine(sliceColumns(…))`.
+ */
+
+import {readdirSync, readFileSync} from 'node:fs'
+import {describe, expect, test} from 'vitest'
+import {CATEGORY_PREFIXES, CATEGORY_PREFIXES_U, CATEGORY_SPLIT, CATEGORY_SPLIT_U} from '../src/parse/blocks.js'
+import {trimLine, trimmedSlice} from '../src/parse/simple-table.js'
+import {layoutLine, sliceColumns} from '../src/parse/table-layout.js'
+import {fallbackWidths} from '../src/parse/width.js'
+import {generator, mixture} from './random.js'
+
+const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
+const texts: string[] = [
+  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8'),
+  ...readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.dump.txt') || f.endsWith('.plain.txt'))
+    .sort()
+    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
+]
+const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
+
+const PIECES = [
+  'Category:', 'Kategorie:', 'Catégorie:', 'Categoría:', 'Categoria:', 'Categorie:', 'Kategori:', 'Kategoria:', 'Kategorija:',
+  'Kategória:', 'Luokka:', 'Категория:', 'Kategorî:', 'Category', 'Kategori', ':', ' ', '  ', '\t', '\u00a0', '\u3000', '\ufeff',
+  '\u2028', '\u0085', '\u180e', '\ud83d\ude00', '\ud800', '\udc00', 'Mali', 'Foreign_relations', 'é', '_', 'x'
+]
+
+function mixtures(count: number, seed: number): string[] {
+  const rnd = generator(seed)
+  return Array.from({length: count}, () => mixture(rnd, {sources: corpusLines, pieces: PIECES, maxParts: 12, sliceOneIn: 6, maxSlice: 60, spaceOneIn: 3}))
+}
+
+const lines = [...corpusLines, ...mixtures(30_000, 41)]
+
+function prefixes(re: RegExp, t: string): string[] {
+  return [...t.matchAll(re)].map((m) => `${m.index}:${m[0]}:${m[1]}`)
+}
+
+describe('parse: category regexes without the u flag', () => {
+  test('CATEGORY_PREFIXES finds what CATEGORY_PREFIXES_U finds', () => {
+    let found = 0
+    for (const t of lines) {
+      const want = prefixes(CATEGORY_PREFIXES_U, t)
+      expect(prefixes(CATEGORY_PREFIXES, t), JSON.stringify(t)).toEqual(want)
+      found += want.length
+    }
+    expect(found).toBeGreaterThan(5000)
+  })
+
+  test('CATEGORY_SPLIT splits as CATEGORY_SPLIT_U', () => {
+    for (const t of lines) expect(t.split(CATEGORY_SPLIT), JSON.stringify(t)).toEqual(t.split(CATEGORY_SPLIT_U))
+  })
+})
+
+describe('parse: simple-table parts trimmed on the document line', () => {
+  test('trimmedSlice equals trimLine(sliceColumns(…))', () => {
+    const rnd = generator(77)
+    const cellPieces = ['  ', ' ', '\t', '\u00a0', '\u3000', '\u2003', '\ufeff', 'é', '漢', '\u0301', '\u200b', '\ud83d\ude00', 'word', 'x', '–', '']
+    const sample = [...corpusLines.filter((l) => l.length > 0).slice(0, 4000), ...Array.from({length: 6000}, () => mixture(rnd, {sources: corpusLines, pieces: cellPieces, maxParts: 14, sliceOneIn: 4, maxSlice: 40, spaceOneIn: 2}))]
+    let checked = 0
+    for (const [i, text] of sample.entries()) {
+      const line = {text, offset: 1000 + i}
+      for (const mode of [undefined, ...fallbackWidths]) {
+        const l = layoutLine(line, 0, mode)
+        for (let r = 0; r < 4; r++) {
+          const from = rnd(l.cols + 3)
+          const to = rnd(2) === 0 ? Number.MAX_SAFE_INTEGER : from + rnd(l.cols + 3)
+          expect(trimmedSlice(l, from, to), JSON.stringify([text, from, to])).toEqual(trimLine(sliceColumns(l, from, to)))
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50_000)
+  })
+})
