@@ -191,8 +191,35 @@ export function plainTextHasWords(node: Nodes | readonly Nodes[], count: number)
  * some, as `plainText` does.
  */
 export function hasMarkerOrWords(node: Nodes | readonly Nodes[], count: number): boolean {
+  // Fast path for what most table cells are, one paragraph of one text
+  // node: its text alone, with no walk and no state object.
+  if (Array.isArray(node) && node.length === 1) {
+    const only = (node as readonly Nodes[])[0]!
+    if (only.type === 'paragraph' && only.children.length === 1) {
+      const text = only.children[0]!
+      if (text.type === 'text') return textHasWordRuns(text.value, count - 1) || count <= 1
+    }
+  }
   const state: WordRuns = {runs: 0, inRun: true, pendingRun: false, need: count - 1, orMarker: true}
   return feedNode(node, state) || count <= 1
+}
+
+/** `feedText(text, state)` from the start state (no text fed yet), for `need` runs. */
+function textHasWordRuns(text: string, need: number): boolean {
+  let runs = 0
+  let inRun = true
+  let pendingRun = false
+  for (let i = 0; i < text.length; i++) {
+    if (isWhiteSpaceUnit(text.charCodeAt(i))) {
+      if (!inRun) pendingRun = true
+      inRun = true
+    } else {
+      if (pendingRun && ++runs >= need) return true
+      pendingRun = false
+      inRun = false
+    }
+  }
+  return false
 }
 
 /** The state of {@link plainTextHasWords} between pieces of text. */

@@ -25,12 +25,6 @@ export interface ClaimSpan {
   citations: number[]
 }
 
-/** Markers that share one offset (`[6][7]`): they cite the same text. */
-interface Anchor {
-  index: number
-  ids: number[]
-}
-
 /**
  * Closing punctuation right after a marker that still belongs to the cited
  * text (`Dao[5].`): `.` `?` `!` `…` `)` `]` `"` `”` `’` `'` `»`.
@@ -91,34 +85,63 @@ function trimEnd(text: string, a: number, end: number): number {
   return b
 }
 
-/** The claim of `text[start, end)`, trimmed. */
-function make(text: string, start: number, end: number, citations: number[]): ClaimSpan {
-  const a = trimStart(text, start, end)
-  const b = trimEnd(text, a, end)
-  return {start: a, end: b, text: text.slice(a, b), citations}
+/**
+ * The claims of the last {@link cutClaims} call, as parallel arrays rather
+ * than an object (and a slice of the text) per claim: claim `k` is
+ * `text[starts[k], ends[k])`, citing `citations[k]`.  The model reads them
+ * and makes its own claim objects; {@link splitClaims} makes spans of them.
+ * Reused from call to call (past `count` they are stale).
+ *
+ * @internal
+ */
+export interface ClaimCut {
+  count: number
+  starts: number[]
+  ends: number[]
+  citations: number[][]
 }
 
-/** Group markers by offset (clamped into the text), in order. */
-function anchorsOf(markers: readonly Marker[], length: number): Anchor[] {
-  if (markers.length === 0) return []
+/** @internal */
+export const CUT: ClaimCut = {count: 0, starts: [], ends: [], citations: []}
+
+/** Append the claim of `text[start, end)`, trimmed, to {@link CUT}. */
+function make(text: string, start: number, end: number, citations: number[]): void {
+  const a = trimStart(text, start, end)
+  const k = CUT.count++
+  CUT.starts[k] = a
+  CUT.ends[k] = trimEnd(text, a, end)
+  CUT.citations[k] = citations
+}
+
+/**
+ * The markers grouped by offset (clamped into the text), in order, as the
+ * scratch arrays `ANCHOR_AT` (the offsets) and `ANCHOR_IDS` (the footnote
+ * numbers of each: markers that share one offset, `[6][7]`, cite the same
+ * text); returns how many.  Parallel arrays reused from call to call rather
+ * than an object per anchor.
+ */
+function anchorsOf(markers: readonly Marker[], length: number): number {
+  if (markers.length === 0) return 0
   // Fast path: markers come from a left-to-right flattening, so their
   // offsets rarely decrease; then equal offsets are neighbours and grouping
   // needs no Map and no sort.  (Any other input takes the general path.)
-  const out: Anchor[] = []
-  let last: Anchor | null = null
+  let count = 0
+  let last = -1
   for (const m of markers) {
     const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
-    if (last !== null && index === last.index) last.ids.push(m.id)
-    else if (Number.isInteger(index) && (last === null || index > last.index)) {
-      last = {index, ids: [m.id]}
-      out.push(last)
+    if (count > 0 && index === last) ANCHOR_IDS[count - 1]!.push(m.id)
+    else if (Number.isInteger(index) && (count === 0 || index > last)) {
+      ANCHOR_AT[count] = index
+      ANCHOR_IDS[count] = [m.id]
+      count++
+      last = index
     } else return anchorsOfAnyOrder(markers, length)
   }
-  return out
+  return count
 }
 
 /** {@link anchorsOf} for markers in any order. */
-function anchorsOfAnyOrder(markers: readonly Marker[], length: number): Anchor[] {
+function anchorsOfAnyOrder(markers: readonly Marker[], length: number): number {
   const byIndex = new Map<number, number[]>()
   for (const m of markers) {
     const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
@@ -126,9 +149,12 @@ function anchorsOfAnyOrder(markers: readonly Marker[], length: number): Anchor[]
     if (ids) ids.push(m.id)
     else byIndex.set(index, [m.id])
   }
-  return [...byIndex.entries()]
-    .sort((x, y) => x[0] - y[0])
-    .map(([index, ids]) => ({index, ids}))
+  const sorted = [...byIndex.entries()].sort((x, y) => x[0] - y[0])
+  for (let q = 0; q < sorted.length; q++) {
+    ANCHOR_AT[q] = sorted[q]![0]
+    ANCHOR_IDS[q] = sorted[q]![1]
+  }
+  return sorted.length
 }
 
 /**
@@ -151,17 +177,39 @@ function anchorsOfAnyOrder(markers: readonly Marker[], length: number): Anchor[]
  * holds markers but no sentence gives one empty claim carrying them.
  */
 export function splitClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): ClaimSpan[] {
+  const count = cutClaims(text, markers, scope)
+  const claims: ClaimSpan[] = []
+  for (let k = 0; k < count; k++) {
+    const start = CUT.starts[k]!
+    const end = CUT.ends[k]!
+    claims.push({start, end, text: text.slice(start, end), citations: CUT.citations[k]!})
+  }
+  return claims
+}
+
+/**
+ * {@link splitClaims} into {@link CUT}; returns the number of claims.  Not
+ * reentrant: the caller reads `CUT` before the next call.
+ *
+ * @internal
+ */
+export function cutClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): number {
+  CUT.count = 0
   const anchors = anchorsOf(markers, text.length)
   const bounds = BOUNDS
   const count = sentenceBoundsInto(text, anchorOffsets(anchors), bounds) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
   if (count === 0) {
-    if (anchors.length === 0) return []
-    const index = anchors[0]?.index ?? 0
+    if (anchors === 0) return 0
+    const index = ANCHOR_AT[0]!
     const citations: number[] = []
-    for (const a of anchors) addIds(citations, a.ids)
-    return [{start: index, end: index, text: '', citations}]
+    for (let q = 0; q < anchors; q++) addIds(citations, ANCHOR_IDS[q]!)
+    // (Untrimmed: an empty claim at the first anchor.)
+    CUT.starts[0] = index
+    CUT.ends[0] = index
+    CUT.citations[0] = citations
+    CUT.count = 1
+    return 1
   }
-  const claims: ClaimSpan[] = []
   // Each anchor goes to a sentence: the last one starting before it (a
   // marker supports the text on its left), or the first sentence for a
   // marker that precedes all text.  The sentence of each anchor never
@@ -172,60 +220,67 @@ export function splitClaims(text: string, markers: readonly Marker[], scope: Cla
     const start = bounds[2 * t]!
     const end = bounds[2 * t + 1]!
     const from = p
-    while (p < anchors.length) {
-      while (sa + 1 < count && bounds[2 * (sa + 1)]! < anchors[p]!.index) sa++
+    while (p < anchors) {
+      while (sa + 1 < count && bounds[2 * (sa + 1)]! < ANCHOR_AT[p]!) sa++
       if (sa !== t) break
       p++
     }
     if (scope === 'clause') {
-      clauses(text, start, end, anchors, from, p, claims)
+      clauses(text, start, end, from, p)
       continue
     }
     const citations: number[] = []
-    for (let q = from; q < p; q++) addIds(citations, anchors[q]!.ids)
+    for (let q = from; q < p; q++) addIds(citations, ANCHOR_IDS[q]!)
     if (citations.length === 0 && !hasContent(text, start, end)) continue
-    claims.push(make(text, start, end, citations))
+    make(text, start, end, citations)
   }
 
-  if (scope === 'paragraph') {
-    const last = anchors[anchors.length - 1]
-    if (last && !hasContent(text, last.index, text.length)) {
-      for (const claim of claims) if (claim.citations.length === 0) claim.citations = [...last.ids]
+  if (scope === 'paragraph' && anchors > 0) {
+    const lastIds = ANCHOR_IDS[anchors - 1]!
+    if (!hasContent(text, ANCHOR_AT[anchors - 1]!, text.length)) {
+      for (let k = 0; k < CUT.count; k++) if (CUT.citations[k]!.length === 0) CUT.citations[k] = [...lastIds]
     }
   }
-  return claims
+  return CUT.count
 }
 
 /**
- * Scratch arrays of {@link splitClaims}, reused from call to call (it is not
- * reentrant, and reads them only before it returns): the sentence bounds and
- * the anchors' offsets of one paragraph.
+ * Scratch arrays of {@link cutClaims}, reused from call to call (it is not
+ * reentrant, and reads them only before it returns): the sentence bounds,
+ * the anchors' offsets and footnote numbers of one paragraph, and the
+ * offsets for the sentence splitter.
  */
 const BOUNDS: number[] = []
+const ANCHOR_AT: number[] = []
+const ANCHOR_IDS: number[][] = []
 const OFFSETS: number[] = []
 
-/** The anchors' offsets for the sentence splitter: sorted, without repeats, integers. */
-function anchorOffsets(anchors: readonly Anchor[]): number[] {
+/** The first `count` anchors' offsets for the sentence splitter: sorted, without repeats, integers. */
+function anchorOffsets(count: number): number[] {
   const out = OFFSETS
   out.length = 0
   let plain = true
-  for (const a of anchors) {
-    if (!Number.isInteger(a.index) || (out.length > 0 && a.index <= out[out.length - 1]!)) plain = false
-    out.push(a.index)
+  for (let q = 0; q < count; q++) {
+    const index = ANCHOR_AT[q]!
+    if (!Number.isInteger(index) || (out.length > 0 && index <= out[out.length - 1]!)) plain = false
+    out.push(index)
   }
   return plain ? out : sortedAnchors(out)
 }
 
-/** The clause-scope claims of the sentence `text[sentenceStart, sentenceEnd)`, whose anchors are `anchors[first, last)`, appended to `claims`. */
-function clauses(text: string, sentenceStart: number, sentenceEnd: number, anchors: readonly Anchor[], first: number, last: number, claims: ClaimSpan[]): void {
-  const own = claims.length // the sentence's claims are claims[own, …)
+/**
+ * The clause-scope claims of the sentence `text[sentenceStart, sentenceEnd)`,
+ * whose anchors are `anchors[first, last)`, appended to {@link CUT}.
+ */
+function clauses(text: string, sentenceStart: number, sentenceEnd: number, first: number, last: number): void {
+  const own = CUT.count // the sentence's claims are CUT[own, …)
   let from = sentenceStart
   // Ids of markers with no text of their own before any claim; made only
   // when there are some (most sentences have none).
   let pending: number[] | null = null
   for (let q = first; q < last; q++) {
-    const anchor = anchors[q]!
-    let to = Math.max(anchor.index, from)
+    const ids = ANCHOR_IDS[q]!
+    let to = Math.max(ANCHOR_AT[q]!, from)
     if (to < sentenceEnd) {
       // `Dao[5].` / `"…expanding"[2])`: closing punctuation joins the cited text.
       while (to < sentenceEnd && isAbsorbed(text.charCodeAt(to))) to++
@@ -234,43 +289,40 @@ function clauses(text: string, sentenceStart: number, sentenceEnd: number, ancho
       let citations: number[]
       if (pending !== null) {
         citations = pending
-        addIds(citations, anchor.ids)
+        addIds(citations, ids)
         pending = null
-      } else if (anchor.ids.length === 1) {
+      } else if (ids.length === 1) {
         // The anchor's own array (made by `anchorsOf` for this call, and
         // read by no other claim: each anchor is in one sentence's range)
         // is the claim's citations, as a copy of it would be.
-        citations = anchor.ids
+        citations = ids
       } else {
         citations = []
-        addIds(citations, anchor.ids)
+        addIds(citations, ids)
       }
-      claims.push(make(text, from, to, citations))
+      make(text, from, to, citations)
+    } else if (CUT.count > own) {
+      const previous = CUT.count - 1
+      addIds(CUT.citations[previous]!, ids)
+      // Punctuation between the previous marker and this one stays with the claim.
+      const previousEnd = CUT.ends[previous]!
+      if (to > previousEnd && !hasContent(text, previousEnd, to)) {
+        const a = trimStart(text, CUT.starts[previous]!, to)
+        CUT.starts[previous] = a
+        CUT.ends[previous] = trimEnd(text, a, to)
+      }
     } else {
-      const previous = claims.length > own ? claims[claims.length - 1] : undefined
-      if (previous) {
-        addIds(previous.citations, anchor.ids)
-        // Punctuation between the previous marker and this one stays with the claim.
-        if (to > previous.end && !hasContent(text, previous.end, to)) {
-          const a = trimStart(text, previous.start, to)
-          const b = trimEnd(text, a, to)
-          previous.start = a
-          previous.end = b
-          previous.text = text.slice(a, b)
-        }
-      } else {
-        addIds((pending ??= []), anchor.ids)
-      }
+      addIds((pending ??= []), ids)
     }
     from = Math.max(from, to)
   }
   const end = Math.max(sentenceEnd, from)
   if (hasContent(text, from, end)) {
-    claims.push(make(text, from, end, pending ?? []))
+    make(text, from, end, pending ?? [])
     pending = null
   }
   if (pending !== null && pending.length > 0) {
     // Markers and no text at all in this sentence (e.g. `—[5]`).
-    claims.push(make(text, sentenceStart, Math.max(sentenceEnd, from), pending))
+    make(text, sentenceStart, Math.max(sentenceEnd, from), pending)
   }
 }

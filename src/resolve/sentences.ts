@@ -71,6 +71,27 @@ export const FINAL_CAPABLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'etc', 'bros', 'plc', 'llc', 'pty', 'al'
 ])
 
+/** {@link ABBREVIATION_FLAGS} bits: the word is in this list. */
+const NON_FINAL = 1
+const BEFORE_NUMBER = 2
+const FINAL_CAPABLE = 4
+
+/**
+ * A word of ASCII letters, six at most, as a number: its lowercase letters
+ * `a`–`z` as 1–26, five bits each (distinct words, distinct keys).
+ */
+function wordKey(word: string): number {
+  let key = 0
+  for (let q = 0; q < word.length; q++) key = key * 32 + ((word.charCodeAt(q) | 32) - 96)
+  return key
+}
+
+/** The lists' words of letters only, by {@link wordKey}: which lists hold each. */
+const ABBREVIATION_FLAGS = new Map<number, number>()
+for (const [set, flag] of [[NON_FINAL_ABBREVIATIONS, NON_FINAL], [BEFORE_NUMBER_ABBREVIATIONS, BEFORE_NUMBER], [FINAL_CAPABLE_ABBREVIATIONS, FINAL_CAPABLE]] as const) {
+  for (const word of set) if (/^[a-z]{1,6}$/.test(word)) ABBREVIATION_FLAGS.set(wordKey(word), (ABBREVIATION_FLAGS.get(wordKey(word)) ?? 0) | flag)
+}
+
 /** Longest word looked at before a period (longer tokens are not abbreviations). */
 const MAX_WORD = 24
 
@@ -82,11 +103,41 @@ const INITIAL = /^\p{Lu}$/u
 // that loop a hot spot.
 
 /**
- * The characters the splitter stops at: a line feed or a terminal (see
- * `isTerminal`).  Periods are found with `indexOf` (far cheaper per call
- * than a regex), the rest with this regex, which most paragraphs need once.
+ * The characters the splitter stops at besides the period: a line feed or
+ * a terminal (see `isTerminal`).  Each is found with `indexOf`, as the
+ * period is: on the paragraphs the model splits (a few hundred characters
+ * each) seven searches for one character each (the engine's fast search;
+ * one for a character a one-byte string cannot hold returns at once)
+ * measured faster than one regex for the class, which steps through every
+ * character.
  */
-const OTHER_STOPS = /[\n?!\u2026\u3002\uff1f\uff01]/g
+const OTHER_STOPS: readonly string[] = ['\n', '?', '!', '\u2026', '\u3002', '\uff1f', '\uff01']
+
+/**
+ * The next occurrence of each of {@link OTHER_STOPS} as far as searched in
+ * the current `sentenceBoundsInto` call (`n`: none; -1: not searched yet).
+ */
+const NEXT_STOP = new Int32Array(OTHER_STOPS.length)
+
+/**
+ * The first of {@link OTHER_STOPS} at or after `from` in `text` (`n`: none).
+ * Only the entries of {@link NEXT_STOP} that lie before `from` are searched
+ * again, each from `from`: every character's search resumes past its last
+ * hit, so a paragraph costs each search one pass at most.
+ */
+function nextOtherStop(text: string, from: number, n: number): number {
+  let min = n
+  for (let c = 0; c < OTHER_STOPS.length; c++) {
+    let at = NEXT_STOP[c]!
+    if (at < from) {
+      at = text.indexOf(OTHER_STOPS[c]!, from)
+      if (at === -1) at = n
+      NEXT_STOP[c] = at
+    }
+    if (at < min) min = at
+  }
+  return min
+}
 
 /** `.` `?` `!` `…` `。` `？` `！` */
 function isTerminal(code: number): boolean {
@@ -210,9 +261,12 @@ export function sentenceBoundsInto(text: string, anchors: readonly number[], spa
   let count = 0
   const n = text.length
   // The boundaries come in increasing order, so the anchors are looked up
-  // with a cursor instead of a Set: `cursor.at` is the first anchor not
-  // before the last offset asked about.
-  const cursor = {anchors, at: 0}
+  // with a cursor instead of a Set: `cursorAt` is the first anchor not
+  // before the last offset asked about.  (Module state rather than an
+  // object per call: the splitter is not reentrant.)
+  cursorAnchors = anchors
+  cursorAt = 0
+  for (let c = 0; c < NEXT_STOP.length; c++) NEXT_STOP[c] = -1
 
   let segStart = 0
   let i = 0
@@ -227,10 +281,7 @@ export function sentenceBoundsInto(text: string, anchors: readonly number[], spa
       nextDot = text.indexOf('.', i)
       if (nextDot === -1) nextDot = n
     }
-    if (nextOther < i) {
-      OTHER_STOPS.lastIndex = i
-      nextOther = OTHER_STOPS.test(text) ? OTHER_STOPS.lastIndex - 1 : n
-    }
+    if (nextOther < i) nextOther = nextOtherStop(text, i, n)
     i = nextDot < nextOther ? nextDot : nextOther
     if (i >= n) break
     const code = text.charCodeAt(i)
@@ -255,7 +306,7 @@ export function sentenceBoundsInto(text: string, anchors: readonly number[], spa
     while (j < n && isTerminal(text.charCodeAt(j))) j++
     let k = j
     while (k < n && isCloser(text.charCodeAt(k))) k++
-    if (endsSentence(text, i, j, k, cursor)) {
+    if (endsSentence(text, i, j, k)) {
       count = pushTrimmed(spans, count, text, segStart, k)
       segStart = k
     }
@@ -278,18 +329,16 @@ function pushTrimmed(spans: number[], count: number, text: string, from: number,
   return count
 }
 
-/** Sorted anchors and the index of the first one not before the offsets asked about so far. */
-interface AnchorCursor {
-  anchors: readonly number[]
-  at: number
-}
+/** The sorted anchors of the current `sentenceBoundsInto` call, and the index of the first one not before the offsets asked about so far. */
+let cursorAnchors: readonly number[] = []
+let cursorAt = 0
 
 /** Whether `offset` is an anchor; offsets must be asked in nondecreasing order. */
-function isAnchor(cursor: AnchorCursor, offset: number): boolean {
-  const a = cursor.anchors
-  let at = cursor.at
+function isAnchor(offset: number): boolean {
+  const a = cursorAnchors
+  let at = cursorAt
   while (at < a.length && a[at]! < offset) at++
-  cursor.at = at
+  cursorAt = at
   return at < a.length && a[at] === offset
 }
 
@@ -297,12 +346,12 @@ function isAnchor(cursor: AnchorCursor, offset: number): boolean {
  * Whether the terminal run `text[i..j)` followed by closers `text[j..k)` ends
  * a sentence.
  */
-function endsSentence(text: string, i: number, j: number, k: number, cursor: AnchorCursor): boolean {
+function endsSentence(text: string, i: number, j: number, k: number): boolean {
   const n = text.length
   if (k >= n) return true
   const afterSpace = isSpace(text.charCodeAt(k))
   // (j <= k, and the calls come in increasing order of i: see `isAnchor`.)
-  const anchored = isAnchor(cursor, j) || isAnchor(cursor, k)
+  const anchored = isAnchor(j) || isAnchor(k)
   if (!afterSpace && !anchored) return false
 
   // The first significant character after the boundary.
@@ -331,6 +380,8 @@ function endsSentence(text: string, i: number, j: number, k: number, cursor: Anc
   let ascii = true
   let lettersAndPeriods = true
   let period = false
+  // The lowercased letters packed five bits each (see `wordKey`).
+  let key = 0
   for (let q = start; q < i; q++) {
     const c = text.charCodeAt(q)
     if (c >= 0x80) {
@@ -339,10 +390,25 @@ function endsSentence(text: string, i: number, j: number, k: number, cursor: Anc
     }
     if (c === 46) period = true
     else if ((c | 32) < 97 || (c | 32) > 122) lettersAndPeriods = false
+    else key = key * 32 + ((c | 32) - 96)
   }
   if (ascii && (!lettersAndPeriods || (!period && i - start > MAX_ABBREVIATION))) {
     // In no list; no acronym or initial: one needs letters only (and
     // periods), the other one letter.
+    return true
+  }
+  if (ascii && !period) {
+    // ASCII letters only, six at most: the lists are looked up by the
+    // packed key, without a slice, a lowercase copy and three string
+    // hashes per period (most sentences end in such a word).  The same
+    // tests as below, in the same order.
+    const flags = ABBREVIATION_FLAGS.get(key) ?? 0
+    if ((flags & NON_FINAL) !== 0) return false
+    if ((flags & BEFORE_NUMBER) !== 0 && nextCode >= 48 && nextCode <= 57) return false
+    if (i - start === 1 && isUpperUnit(text.charCodeAt(start))) return anchored
+    if ((flags & FINAL_CAPABLE) !== 0) {
+      if (firstAfterSpace === 40 || FINAL_CAPABLE_ABBREVIATIONS.has(tokenAt(text, m))) return false
+    }
     return true
   }
   const word = text.slice(start, i)
