@@ -3,7 +3,7 @@
  */
 
 import type {Root} from 'mdast'
-import {decode} from './decode/index.js'
+import {decodeForPipeline} from './decode/index.js'
 import {repairText} from './repair/index.js'
 import {parseText} from './parse/index.js'
 import type {TextOffsetLookup} from './parse/context.js'
@@ -30,10 +30,15 @@ export interface PreparedDocument extends Prepared {
 /** Decode (bytes) and repair; positions of repairs refer to the original input. */
 export function prepare(input: string | Uint8Array, options: ParseOptions = {}): Prepared {
   let decoded: Decoded
+  // The offsets of the non-ASCII characters after the BOM, when decoding found them.
+  let nonAscii: number[] | null = null
   if (typeof input === 'string') {
     decoded = {text: input, encoding: 'utf-8', bom: input.charCodeAt(0) === 0xfeff, diagnostics: []}
   } else if (input instanceof Uint8Array) {
-    decoded = decode(input)
+    const found: number[] = []
+    const result = decodeForPipeline(input, found)
+    decoded = result.decoded
+    if (result.scanned) nonAscii = found
   } else {
     throw new TypeError('foreign-relations: expected the input as a string or a Uint8Array')
   }
@@ -42,7 +47,7 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
   // The line starts of the input, found once: for the repairs' line numbers,
   // the position map and the line-ending test.
   const lineStarts = lineStartsOf(decoded.text)
-  const repaired = options.repair === false ? {text: body, repairs: []} : repairText(body, lineStarts, skip)
+  const repaired = options.repair === false ? {text: body, repairs: []} : repairText(body, lineStarts, skip, nonAscii)
   const map = new PositionMap(decoded.text, repaired.repairs, skip, lineStarts)
   // Repairs in the original: the BOM (`skip`) only shifts offsets, and columns
   // on line 1; line numbers are the same (what `map.pointAtOriginal` gives).

@@ -865,40 +865,39 @@ export function repairMojibake(text: string): RepairResult {
  * `original.slice(skip)` (the pipeline has them already: no second count of
  * the text's line ends for the repairs' line numbers).
  */
-export function repairText(text: string, lineStarts: readonly number[] | null, skip: number): RepairResult {
+export function repairText(
+  text: string,
+  lineStarts: readonly number[] | null,
+  skip: number,
+  nonAscii: readonly number[] | null = null
+): RepairResult {
+  // The offsets of the non-ASCII characters, in order (they are few and
+  // clustered: `Ã©`, `â€™`).  The pipeline found them in the bytes; else one
+  // regex scan of the text for stretches of them.
+  const all = nonAscii ?? nonAsciiOf(text)
   const repairs: Repair[] = []
   const parts: string[] = []
-  // One scan of the text for stretches of non-ASCII characters (they are few
-  // and clustered: `Ã©`, `â€™`), which also lists each line's non-ASCII
-  // positions for the fast-path check and the first pass of `findRuns`.
-  const clusters = /[^\x00-\x7f]+/g
   /** The line's non-ASCII positions, relative to its start (reused). */
   const na: number[] = []
   let lineNo = 1
   let counted = 0 // text before this offset has had its line ends counted
   let last = 0 // text before this offset is in `parts`
   const len = text.length
-  let found = clusters.test(text)
-  // The current cluster is text[i, clusterEnd) (when `found`).
-  let clusterEnd = clusters.lastIndex
-  let i = clusterStart(text, clusterEnd)
-  while (found) {
+  const count = all.length
+  let p = 0 // all[0, p) are done
+  while (p < count) {
+    const i = all[p] as number
     let end = text.indexOf('\n', i)
     if (end === -1) end = len
     const start = text.lastIndexOf('\n', i - 1) + 1
-    // Gather the clusters of this line; the first one past it is the next line's.
+    // Gather the non-ASCII characters of this line, and the fast-path check.
     na.length = 0
     let suspectLine = false
-    for (;;) {
-      for (let k = i; k < clusterEnd; k++) {
-        na.push(k - start)
-        if (!suspectLine) suspectLine = suspectAt(text, k, end)
-      }
-      found = clusters.test(text)
-      if (!found) break
-      clusterEnd = clusters.lastIndex
-      i = clusterStart(text, clusterEnd)
-      if (i >= end) break
+    for (; p < count; p++) {
+      const k = all[p] as number
+      if (k >= end) break
+      na.push(k - start)
+      if (!suspectLine) suspectLine = suspectAt(text, k, end)
     }
     if (suspectLine) {
       const fixed = repairSuspectLine(flatSlice(text, start, end), na)
@@ -928,4 +927,21 @@ export function repairText(text: string, lineStarts: readonly number[] | null, s
   if (repairs.length === 0) return {text, repairs}
   parts.push(text.slice(last))
   return {text: parts.join(''), repairs}
+}
+
+/** Stretches of characters outside ASCII (global: scanned with `lastIndex`). */
+const NON_ASCII_RUNS = /[^\x00-\x7f]+/g
+
+/**
+ * The offsets of the characters of `text` outside ASCII, in order: one regex
+ * scan for stretches of them (faster than a test per character).
+ */
+function nonAsciiOf(text: string): number[] {
+  const out: number[] = []
+  NON_ASCII_RUNS.lastIndex = 0
+  while (NON_ASCII_RUNS.test(text)) {
+    const clusterEnd = NON_ASCII_RUNS.lastIndex
+    for (let k = clusterStart(text, clusterEnd); k < clusterEnd; k++) out.push(k)
+  }
+  return out
 }
