@@ -108,21 +108,39 @@ export function decode(input: Uint8Array): Decoded {
   return decodeScanned(input, null)
 }
 
-/**
- * {@link decode}, for the pipeline: when the input is valid UTF-8, the
- * offsets of the non-ASCII UTF-16 units of the text after its BOM (if any)
- * are pushed onto `nonAscii` and `true` is returned in `scanned`; otherwise
- * (UTF-16, Windows-1252) `nonAscii` is left empty and `scanned` is false.
- */
-export function decodeForPipeline(input: Uint8Array, nonAscii: number[]): {decoded: Decoded; scanned: boolean} {
-  const state = {nonAscii, scanned: false}
-  const decoded = decodeScanned(input, state)
-  return {decoded, scanned: state.scanned}
+/** What {@link decodeForPipeline} gives besides the decoded text. */
+export interface PipelineDecoded {
+  /**
+   * The decoded input.  Its `text` may be a concatenation of `chunks` that
+   * V8 has not flattened into one string: the pipeline never reads it (it
+   * reads the chunks), and a reader that does gets it flattened then.
+   */
+  decoded: Decoded
+  /**
+   * The text after the BOM (if any) in consecutive pieces, each but the
+   * last ending in a line feed (a line is never split), or null when the
+   * one piece is `decoded.text` without its BOM.
+   */
+  chunks: string[] | null
+  /** The offsets in the text after the BOM of its non-ASCII units (in order), or null when unknown. */
+  nonAscii: number[] | null
 }
 
+/**
+ * {@link decode}, for the pipeline: the same text and findings, and for
+ * valid UTF-8 the text in chunks (see {@link PipelineDecoded}) and where its
+ * non-ASCII characters are.
+ */
+export function decodeForPipeline(input: Uint8Array): PipelineDecoded {
+  const scan: ScanState = {nonAscii: [], chunks: null}
+  const decoded = decodeScanned(input, scan)
+  return {decoded, chunks: scan.chunks, nonAscii: scan.chunks === null ? null : scan.nonAscii}
+}
+
+/** The pipeline's extras, filled in on the valid UTF-8 path only. */
 interface ScanState {
   nonAscii: number[]
-  scanned: boolean
+  chunks: string[] | null
 }
 
 function decodeScanned(input: Uint8Array, scan: ScanState | null): Decoded {
@@ -138,7 +156,7 @@ function decodeScanned(input: Uint8Array, scan: ScanState | null): Decoded {
   } catch (error) {
     if (scan) {
       scan.nonAscii.length = 0
-      scan.scanned = false
+      scan.chunks = null
     }
     // Should not happen; never throw from the first stage.
     const text = iconv.decode(Buffer.from(input), 'windows-1252')
@@ -222,19 +240,66 @@ function nonAsciiUnits(bytes: Uint8Array, out: number[]): void {
   }
 }
 
+/** Bytes per chunk (see {@link utf8InChunks}), up to the line end before. */
+const CHUNK_BYTES = 16384
+
+/**
+ * The string of the valid UTF-8 `body` (the bytes after a BOM), with a
+ * U+FEFF in front when `bom`, built from chunks of at most `CHUNK_BYTES`
+ * bytes cut after a line feed; the chunks and the non-ASCII units' offsets
+ * go into `scan`.  Why chunks: V8 puts a string over 128 KB in its large
+ * object space, whose every allocation is fresh memory the system must map
+ * and zero (about 1 ns a byte here, several times the cost of the decoding),
+ * while the chunks are ordinary small strings.  Their concatenation is a
+ * rope that nobody in the pipeline reads (repair reads the chunks), so it
+ * is never flattened there: one large string less per big input (the
+ * repaired text is the other, and unavoidable).
+ */
+function utf8InChunks(body: Uint8Array, bom: boolean, scan: ScanState): string {
+  const n = body.length
+  const chunks: string[] = []
+  if (n <= CHUNK_BYTES) {
+    chunks.push(validUtf8ToString(body))
+  } else {
+    let p = 0
+    while (p < n) {
+      let e = n
+      if (n - p > CHUNK_BYTES) {
+        const nl = body.lastIndexOf(0x0a, p + CHUNK_BYTES - 1)
+        if (nl >= p) e = nl + 1
+        else {
+          // A line longer than a chunk: it is one chunk, however long.
+          const next = body.indexOf(0x0a, p + CHUNK_BYTES)
+          e = next === -1 ? n : next + 1
+        }
+      }
+      chunks.push(validUtf8ToString(body.subarray(p, e)))
+      p = e
+    }
+  }
+  let text = bom ? '\uFEFF' : ''
+  let units = 0
+  for (const chunk of chunks) {
+    text += chunk
+    units += chunk.length
+  }
+  // (An ASCII text, the same length as its bytes, has no non-ASCII unit.)
+  if (units !== n) nonAsciiUnits(body, scan.nonAscii)
+  scan.chunks = chunks
+  return text
+}
+
 function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean, scan: ScanState | null): Decoded {
   try {
     if (isUtf8(whole)) {
-      const text = validUtf8ToString(whole)
-      if (scan) {
-        // (An ASCII text, the same length as its bytes, has none.)
-        if (text.length !== whole.length) nonAsciiUnits(bom ? whole.subarray(3) : whole, scan.nonAscii)
-        scan.scanned = true
-      }
-      return {text, encoding: 'utf-8', bom, diagnostics: []}
+      if (scan) return {text: utf8InChunks(bom ? whole.subarray(3) : whole, bom, scan), encoding: 'utf-8', bom, diagnostics: []}
+      return {text: validUtf8ToString(whole), encoding: 'utf-8', bom, diagnostics: []}
     }
   } catch {
-    if (scan) scan.nonAscii.length = 0
+    if (scan) {
+      scan.nonAscii.length = 0
+      scan.chunks = null
+    }
     // Not UTF-8: read as Windows-1252.
   }
   const skip = bom ? 3 : 0

@@ -863,7 +863,8 @@ export function repairMojibake(text: string): RepairResult {
  * {@link repairMojibake}, for the pipeline: `lineStarts`, when given, are the
  * offsets at which the lines of `original` start, where `text` is
  * `original.slice(skip)` (the pipeline has them already: no second count of
- * the text's line ends for the repairs' line numbers).
+ * the text's line ends for the repairs' line numbers); `nonAscii`, when
+ * given, the offsets of the non-ASCII characters of `text`, in order.
  */
 export function repairText(
   text: string,
@@ -871,62 +872,92 @@ export function repairText(
   skip: number,
   nonAscii: readonly number[] | null = null
 ): RepairResult {
+  return repairChunks([text], lineStarts, skip, nonAscii)
+}
+
+/**
+ * {@link repairText} of the text that is the concatenation of `chunks`, each
+ * of which but the last ends in a line feed (so no line spans two): each
+ * chunk is read on its own, and only the repaired text is built whole.
+ * (Without `lineStarts` there must be one chunk.)
+ */
+export function repairChunks(
+  chunks: readonly string[],
+  lineStarts: readonly number[] | null,
+  skip: number,
+  nonAscii: readonly number[] | null
+): RepairResult {
   // The offsets of the non-ASCII characters, in order (they are few and
   // clustered: `Ã©`, `â€™`).  The pipeline found them in the bytes; else one
   // regex scan of the text for stretches of them.
-  const all = nonAscii ?? nonAsciiOf(text)
+  const all = nonAscii ?? nonAsciiOfChunks(chunks)
   const repairs: Repair[] = []
   const parts: string[] = []
   /** The line's non-ASCII positions, relative to its start (reused). */
   const na: number[] = []
   let lineNo = 1
   let counted = 0 // text before this offset has had its line ends counted
-  let last = 0 // text before this offset is in `parts`
-  const len = text.length
   const count = all.length
   let p = 0 // all[0, p) are done
-  while (p < count) {
-    const i = all[p] as number
-    let end = text.indexOf('\n', i)
-    if (end === -1) end = len
-    const start = text.lastIndexOf('\n', i - 1) + 1
-    // Gather the non-ASCII characters of this line, and the fast-path check.
-    na.length = 0
-    let suspectLine = false
-    for (; p < count; p++) {
-      const k = all[p] as number
-      if (k >= end) break
-      na.push(k - start)
-      if (!suspectLine) suspectLine = suspectAt(text, k, end)
-    }
-    if (suspectLine) {
+  let base = 0 // offset of the chunk in the whole text
+  for (const text of chunks) {
+    const len = text.length
+    const limit = base + len
+    let last = 0 // text before this offset is in `parts`
+    while (p < count && (all[p] as number) < limit) {
+      const i = (all[p] as number) - base
+      let end = text.indexOf('\n', i)
+      if (end === -1) end = len
+      const start = text.lastIndexOf('\n', i - 1) + 1
+      // Gather the non-ASCII characters of this line, and the fast-path check.
+      na.length = 0
+      let suspectLine = false
+      for (; p < count; p++) {
+        const k = (all[p] as number) - base
+        if (k >= end) break
+        na.push(k - start)
+        if (!suspectLine) suspectLine = suspectAt(text, k, end)
+      }
+      if (!suspectLine) continue
       const fixed = repairSuspectLine(flatSlice(text, start, end), na)
-      if (fixed.edits.length > 0) {
-        // Line numbers are only needed for repairs: count up to here now.
-        if (lineStarts !== null) {
-          while (lineNo < lineStarts.length && (lineStarts[lineNo] as number) <= start + skip) lineNo++
-        } else {
-          for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
-          counted = start
-        }
-        parts.push(text.slice(last, start), fixed.text)
-        last = end
-        for (const edit of fixed.edits) {
-          repairs.push({
-            original: edit.original,
-            replacement: edit.replacement,
-            line: lineNo,
-            column: edit.start + 1,
-            offset: start + edit.start,
-            codecs: edit.codecs
-          })
-        }
+      if (fixed.edits.length === 0) continue
+      // Line numbers are only needed for repairs: count up to here now.
+      if (lineStarts !== null) {
+        while (lineNo < lineStarts.length && (lineStarts[lineNo] as number) <= base + start + skip) lineNo++
+      } else {
+        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
+        counted = start
+      }
+      parts.push(text.slice(last, start), fixed.text)
+      last = end
+      for (const edit of fixed.edits) {
+        repairs.push({
+          original: edit.original,
+          replacement: edit.replacement,
+          line: lineNo,
+          column: edit.start + 1,
+          offset: base + start + edit.start,
+          codecs: edit.codecs
+        })
       }
     }
+    parts.push(last === 0 ? text : text.slice(last))
+    base = limit
   }
-  if (repairs.length === 0) return {text, repairs}
-  parts.push(text.slice(last))
+  if (repairs.length === 0) return {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs}
   return {text: parts.join(''), repairs}
+}
+
+/** The offsets of the non-ASCII characters of the concatenation of `chunks`. */
+function nonAsciiOfChunks(chunks: readonly string[]): number[] {
+  if (chunks.length === 1) return nonAsciiOf(chunks[0] as string)
+  const out: number[] = []
+  let base = 0
+  for (const chunk of chunks) {
+    for (const k of nonAsciiOf(chunk)) out.push(base + k)
+    base += chunk.length
+  }
+  return out
 }
 
 /** Stretches of characters outside ASCII (global: scanned with `lastIndex`). */
