@@ -900,15 +900,31 @@ export function repairChunks(
   const count = all.length
   let p = 0 // all[0, p) are done
   let base = 0 // offset of the chunk in the whole text
+  // With `lineStarts`, the line of a character is found by walking along
+  // them (the characters come in order), not by searching the text for line
+  // feeds both ways (`lastIndexOf` is slow).  `line` is its 0-based index.
+  let line = 0
+  const lines = lineStarts === null ? 0 : lineStarts.length
   for (const text of chunks) {
     const len = text.length
     const limit = base + len
     let last = 0 // text before this offset is in `parts`
     while (p < count && (all[p] as number) < limit) {
       const i = (all[p] as number) - base
-      let end = text.indexOf('\n', i)
-      if (end === -1) end = len
-      const start = text.lastIndexOf('\n', i - 1) + 1
+      let start: number
+      let end: number
+      if (lineStarts !== null) {
+        const at = i + base + skip // the offset in the original
+        while (line + 1 < lines && (lineStarts[line + 1] as number) <= at) line++
+        // (The first line starts at 0, before the BOM: at 0 in the text.)
+        start = line === 0 ? 0 : (lineStarts[line] as number) - skip - base
+        end = line + 1 < lines ? (lineStarts[line + 1] as number) - 1 - skip - base : len
+        lineNo = line + 1
+      } else {
+        end = text.indexOf('\n', i)
+        if (end === -1) end = len
+        start = text.lastIndexOf('\n', i - 1) + 1
+      }
       // Gather the non-ASCII characters of this line, and the fast-path check.
       na.length = 0
       let suspectLine = false
@@ -922,9 +938,7 @@ export function repairChunks(
       const fixed = repairSuspectLine(flatSlice(text, start, end), na)
       if (fixed.edits.length === 0) continue
       // Line numbers are only needed for repairs: count up to here now.
-      if (lineStarts !== null) {
-        while (lineNo < lineStarts.length && (lineStarts[lineNo] as number) <= base + start + skip) lineNo++
-      } else {
+      if (lineStarts === null) {
         for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
         counted = start
       }
