@@ -52,26 +52,17 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
   // the position map and the line-ending test.
   const lines = linesOfChunks(chunks, skip)
   const lineStarts = lines.starts
-  const repaired = options.repair === false ? {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs: []} : repairChunks(chunks, lineStarts, skip, nonAscii)
+  // Repairs in the original (made so by the repairer): the BOM (`skip`) only
+  // shifts offsets, and columns on line 1.
+  const repaired =
+    options.repair === false
+      ? {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs: []}
+      : repairChunks(chunks, lineStarts, skip, nonAscii, true)
+  const repairs: Repair[] = repaired.repairs
   // Without repairs the text is the original (after its BOM): one string,
   // not also a rope of the chunks.
-  const original =
-    chunks.length > 1 && repaired.repairs.length === 0 ? (skip ? `\uFEFF${repaired.text}` : repaired.text) : decoded.text
-  const map = new PositionMap(original, repaired.repairs, skip, lineStarts)
-  // Repairs in the original: the BOM (`skip`) only shifts offsets, and columns
-  // on line 1; line numbers are the same (what `map.pointAtOriginal` gives).
-  // Without a BOM they are the repairer's own (fresh) objects.
-  const repairs: Repair[] =
-    skip === 0
-      ? repaired.repairs
-      : repaired.repairs.map((r) => ({
-          original: r.original,
-          replacement: r.replacement,
-          line: r.line,
-          column: r.line === 1 ? r.column + skip : r.column,
-          offset: r.offset + skip,
-          codecs: r.codecs
-        }))
+  const original = chunks.length > 1 && repairs.length === 0 ? (skip ? `\uFEFF${repaired.text}` : repaired.text) : decoded.text
+  const map = new PositionMap(original, repairs, skip, lineStarts, true)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   for (const r of repairs) {
     const chain = r.codecs.length === 1 ? r.codecs[0] : r.codecs.join(' → ')

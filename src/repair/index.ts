@@ -818,35 +818,61 @@ export function repairLine(line: string): LineRepair {
  * `lineNa` is `nonAsciiPositions(line)`.
  */
 function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair {
+  const fixed = repairSuspect(line, lineNa)
+  if (fixed === null) return {text: line, edits: []}
+  const edits: LineEdit[] = []
+  for (const seg of fixed.segs) {
+    const original = line.slice(seg.os, seg.oe)
+    const replacement = fixed.text.slice(seg.cs, seg.ce)
+    if (original !== replacement) edits.push({start: seg.os, end: seg.oe, original, replacement, codecs: seg.codecs})
+  }
+  return {text: fixed.text, edits}
+}
+
+/**
+ * {@link repairSuspectLine} before its edits are made: the new text and its
+ * changed stretches, or null when the line stays as it is.  (Outside the
+ * stretches the text is the line's, so a result other than null has a
+ * stretch whose text changed: an edit.)
+ */
+function repairSuspect(line: string, lineNa: readonly number[]): {text: string; segs: readonly Segment[]} | null {
   let cur = line
   let na = lineNa // the non-ASCII positions of `cur`
   let segs: Segment[] = []
   // The last state reached by layers that C1 controls proved (see `hopeless`).
-  let safe = {cur, segs}
+  let safeCur = cur
+  let safeSegs = segs
   let proved = true
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
     const runs = findRuns(cur, 0, na)
     if (runs.length === 0) break
     // (Every run changes the text: a decoded sequence is never its own input.)
     const next = applyRuns(cur, segs, runs, na)
-    proved = proved && runs.some((r) => hasC1In(cur, r.start, r.end))
+    if (proved) {
+      proved = false
+      for (const r of runs) {
+        if (hasC1In(cur, r.start, r.end)) {
+          proved = true
+          break
+        }
+      }
+    }
     cur = next.text
     segs = next.segs
     na = next.na
-    if (proved) safe = {cur, segs}
+    if (proved) {
+      safeCur = cur
+      safeSegs = segs
+    }
     // Another pass can only find something where this one changed the text
     // (or in a C1 control): skip it when nothing suspect is near the changes.
     if (!hasC1At(cur, na) && !suspectNearSegments(cur, segs, na)) break
   }
-  if (cur !== line && hopeless(cur, na)) ({cur, segs} = safe)
-  if (cur === line) return {text: line, edits: []}
-  const edits: LineEdit[] = []
-  for (const seg of segs) {
-    const original = line.slice(seg.os, seg.oe)
-    const replacement = cur.slice(seg.cs, seg.ce)
-    if (original !== replacement) edits.push({start: seg.os, end: seg.oe, original, replacement, codecs: seg.codecs})
+  if (cur !== line && hopeless(cur, na)) {
+    cur = safeCur
+    segs = safeSegs
   }
-  return {text: cur, edits}
+  return cur === line ? null : {text: cur, segs}
 }
 
 /**
@@ -879,14 +905,19 @@ export function repairText(
  * {@link repairText} of the text that is the concatenation of `chunks`, each
  * of which but the last ends in a line feed (so no line spans two): each
  * chunk is read on its own, and only the repaired text is built whole.
- * (Without `lineStarts` there must be one chunk.)
+ * (Without `lineStarts` there must be one chunk.)  With `shifted`, the
+ * repairs' positions are in the original (`skip` units longer) instead.
  */
 export function repairChunks(
   chunks: readonly string[],
   lineStarts: readonly number[] | null,
   skip: number,
-  nonAscii: readonly number[] | null
+  nonAscii: readonly number[] | null,
+  shifted = false
 ): RepairResult {
+  // How far the repairs' offsets (and columns on line 1) are moved: `skip`
+  // when `shifted` (positions in the original, as the pipeline reports them).
+  const shift = shifted ? skip : 0
   // The offsets of the non-ASCII characters, in order (they are few and
   // clustered: `Ã©`, `â€™`).  The pipeline found them in the bytes; else one
   // regex scan of the text for stretches of them.
@@ -935,8 +966,9 @@ export function repairChunks(
         if (!suspectLine) suspectLine = suspectAt(text, k, end)
       }
       if (!suspectLine) continue
-      const fixed = repairSuspectLine(flatSlice(text, start, end), na)
-      if (fixed.edits.length === 0) continue
+      const lineText = flatSlice(text, start, end)
+      const fixed = repairSuspect(lineText, na)
+      if (fixed === null) continue
       // Line numbers are only needed for repairs: count up to here now.
       if (lineStarts === null) {
         for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
@@ -944,15 +976,16 @@ export function repairChunks(
       }
       parts.push(text.slice(last, start), fixed.text)
       last = end
-      for (const edit of fixed.edits) {
-        repairs.push({
-          original: edit.original,
-          replacement: edit.replacement,
-          line: lineNo,
-          column: edit.start + 1,
-          offset: base + start + edit.start,
-          codecs: edit.codecs
-        })
+      // The repairs, made from the changed stretches (no edit objects between).
+      // Shifted, they are in the original: offsets past the BOM, and columns
+      // on the first line.
+      const offset = base + start + shift
+      const column = lineNo === 1 ? shift + 1 : 1
+      for (const seg of fixed.segs) {
+        const original = lineText.slice(seg.os, seg.oe)
+        const replacement = fixed.text.slice(seg.cs, seg.ce)
+        if (original === replacement) continue
+        repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
       }
     }
     parts.push(last === 0 ? text : text.slice(last))
