@@ -644,6 +644,8 @@ interface Segment {
   os: number
   oe: number
   codecs: string[]
+  /** `cur.slice(cs, ce)`, kept (the repair's replacement: no slice of `cur` for it). */
+  text: string
 }
 
 /**
@@ -721,7 +723,7 @@ function applyRuns(
     while (nk < curNa.length && (curNa[nk] as number) < gStart) na.push((curNa[nk++] as number) + shift)
     for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
     while (nk < curNa.length && (curNa[nk] as number) < gEnd) nk++
-    out.push({cs, ce: cs + text.length, os: gStart + os, oe: gEnd + delta, codecs: [...chain, first.codec]})
+    out.push({cs, ce: cs + text.length, os: gStart + os, oe: gEnd + delta, codecs: [...chain, first.codec], text})
     shift += text.length - (gEnd - gStart)
     pos = gEnd
     ri = lastRun + 1
@@ -751,7 +753,7 @@ function applyFirstRuns(cur: string, runs: readonly Run[], curNa: readonly numbe
     const cs = r.start + shift
     for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
     while (nk < curNa.length && (curNa[nk] as number) < r.end) nk++
-    out.push({cs, ce: cs + text.length, os: r.start, oe: r.end, codecs: [r.codec]})
+    out.push({cs, ce: cs + text.length, os: r.start, oe: r.end, codecs: [r.codec], text})
     shift += text.length - (r.end - r.start)
     pos = r.end
   }
@@ -983,7 +985,7 @@ export function repairChunks(
       const column = lineNo === 1 ? shift + 1 : 1
       for (const seg of fixed.segs) {
         const original = lineText.slice(seg.os, seg.oe)
-        const replacement = fixed.text.slice(seg.cs, seg.ce)
+        const replacement = seg.text
         if (original === replacement) continue
         repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
       }
