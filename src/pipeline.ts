@@ -3,11 +3,11 @@
  */
 
 import type {Root} from 'mdast'
-import {decode} from './decode/index.js'
-import {repairText} from './repair/index.js'
+import {decodeForPipeline} from './decode/index.js'
+import {repairChunks} from './repair/index.js'
 import {parseText} from './parse/index.js'
 import type {TextOffsetLookup} from './parse/context.js'
-import {PositionMap, lineStartsOf} from './util/position.js'
+import {PositionMap} from './util/position.js'
 import type {Decoded, Diagnostic, ParseOptions, Repair, SourceInfo} from './model/types.js'
 
 export interface Prepared {
@@ -30,34 +30,39 @@ export interface PreparedDocument extends Prepared {
 /** Decode (bytes) and repair; positions of repairs refer to the original input. */
 export function prepare(input: string | Uint8Array, options: ParseOptions = {}): Prepared {
   let decoded: Decoded
+  /** The text after the BOM, in pieces that end in a line feed (see `decodeForPipeline`). */
+  let chunks: string[] | null = null
+  // The offsets of the non-ASCII characters after the BOM, when decoding found them.
+  let nonAscii: number[] | null = null
   if (typeof input === 'string') {
     decoded = {text: input, encoding: 'utf-8', bom: input.charCodeAt(0) === 0xfeff, diagnostics: []}
   } else if (input instanceof Uint8Array) {
-    decoded = decode(input)
+    const result = decodeForPipeline(input)
+    decoded = result.decoded
+    chunks = result.chunks
+    nonAscii = result.nonAscii
   } else {
     throw new TypeError('foreign-relations: expected the input as a string or a Uint8Array')
   }
   const skip = decoded.bom ? 1 : 0
-  const body = skip ? decoded.text.slice(skip) : decoded.text
+  // (`decoded.text` is not read below when there are chunks: it may be a
+  // rope of them, which reading would flatten into one large string.)
+  chunks ??= [skip ? decoded.text.slice(skip) : decoded.text]
   // The line starts of the input, found once: for the repairs' line numbers,
   // the position map and the line-ending test.
-  const lineStarts = lineStartsOf(decoded.text)
-  const repaired = options.repair === false ? {text: body, repairs: []} : repairText(body, lineStarts, skip)
-  const map = new PositionMap(decoded.text, repaired.repairs, skip, lineStarts)
-  // Repairs in the original: the BOM (`skip`) only shifts offsets, and columns
-  // on line 1; line numbers are the same (what `map.pointAtOriginal` gives).
-  // Without a BOM they are the repairer's own (fresh) objects.
-  const repairs: Repair[] =
-    skip === 0
-      ? repaired.repairs
-      : repaired.repairs.map((r) => ({
-          original: r.original,
-          replacement: r.replacement,
-          line: r.line,
-          column: r.line === 1 ? r.column + skip : r.column,
-          offset: r.offset + skip,
-          codecs: r.codecs
-        }))
+  const lines = linesOfChunks(chunks, skip)
+  const lineStarts = lines.starts
+  // Repairs in the original (made so by the repairer): the BOM (`skip`) only
+  // shifts offsets, and columns on line 1.
+  const repaired =
+    options.repair === false
+      ? {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs: []}
+      : repairChunks(chunks, lineStarts, skip, nonAscii, true)
+  const repairs: Repair[] = repaired.repairs
+  // Without repairs the text is the original (after its BOM): one string,
+  // not also a rope of the chunks.
+  const original = chunks.length > 1 && repairs.length === 0 ? (skip ? `\uFEFF${repaired.text}` : repaired.text) : decoded.text
+  const map = new PositionMap(original, repairs, skip, lineStarts, true)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   for (const r of repairs) {
     const chain = r.codecs.length === 1 ? r.codecs[0] : r.codecs.join(' → ')
@@ -74,11 +79,11 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
     })
   }
   return {
-    original: decoded.text,
+    original,
     text: repaired.text,
     map,
     repairs,
-    source: {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lineEnding(decoded.text, lineStarts)},
+    source: {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lines.ending},
     diagnostics
   }
 }
@@ -95,12 +100,24 @@ export function prepareDocument(input: string | Uint8Array, options: ParseOption
   }
 }
 
-/** `lineStarts`: those of `text` (each after an LF): the LFs are looked at, not the text. */
-function lineEnding(text: string, lineStarts: readonly number[]): SourceInfo['lineEnding'] {
-  if (lineStarts.length === 1) return 'none'
-  // How many LFs follow a CR: none, all or some.
+/**
+ * The offsets at which the lines of the input start (0, and one after each
+ * `\n`), where `chunks` are the text after its first `skip` units (a BOM),
+ * and whether its line feeds follow a CR: none, all or some.  (Every chunk
+ * but the last ends in a line feed, so a line feed at the start of a chunk,
+ * or of the text, follows no CR.)
+ */
+function linesOfChunks(chunks: readonly string[], skip: number): {starts: number[]; ending: SourceInfo['lineEnding']} {
+  const starts = [0]
   let crlf = 0
-  for (let k = 1; k < lineStarts.length; k++) if (text.charCodeAt((lineStarts[k] as number) - 2) === 13) crlf++
-  if (crlf === 0) return 'lf'
-  return crlf === lineStarts.length - 1 ? 'crlf' : 'mixed'
+  let base = skip
+  for (const chunk of chunks) {
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) {
+      starts.push(base + i + 1)
+      if (i > 0 && chunk.charCodeAt(i - 1) === 13) crlf++
+    }
+    base += chunk.length
+  }
+  const ending = starts.length === 1 ? 'none' : crlf === 0 ? 'lf' : crlf === starts.length - 1 ? 'crlf' : 'mixed'
+  return {starts, ending}
 }

@@ -105,16 +105,59 @@ function firstInvalidUtf8(input: Uint8Array): number {
  * order; the result says which encoding was used and whether there was a BOM.
  */
 export function decode(input: Uint8Array): Decoded {
+  return decodeScanned(input, null)
+}
+
+/** What {@link decodeForPipeline} gives besides the decoded text. */
+export interface PipelineDecoded {
+  /**
+   * The decoded input.  Its `text` may be a concatenation of `chunks` that
+   * V8 has not flattened into one string: the pipeline never reads it (it
+   * reads the chunks), and a reader that does gets it flattened then.
+   */
+  decoded: Decoded
+  /**
+   * The text after the BOM (if any) in consecutive pieces, each but the
+   * last ending in a line feed (a line is never split), or null when the
+   * one piece is `decoded.text` without its BOM.
+   */
+  chunks: string[] | null
+  /** The offsets in the text after the BOM of its non-ASCII units (in order), or null when unknown. */
+  nonAscii: number[] | null
+}
+
+/**
+ * {@link decode}, for the pipeline: the same text and findings, and for
+ * valid UTF-8 the text in chunks (see {@link PipelineDecoded}) and where its
+ * non-ASCII characters are.
+ */
+export function decodeForPipeline(input: Uint8Array): PipelineDecoded {
+  const scan: ScanState = {nonAscii: [], chunks: null}
+  const decoded = decodeScanned(input, scan)
+  return {decoded, chunks: scan.chunks, nonAscii: scan.chunks === null ? null : scan.nonAscii}
+}
+
+/** The pipeline's extras, filled in on the valid UTF-8 path only. */
+interface ScanState {
+  nonAscii: number[]
+  chunks: string[] | null
+}
+
+function decodeScanned(input: Uint8Array, scan: ScanState | null): Decoded {
   try {
     if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
-      return decodeUtf8OrFallback(input, true)
+      return decodeUtf8OrFallback(input, true, scan)
     }
     if (input.length >= 2 && input[0] === 0xff && input[1] === 0xfe) return decodeUtf16(input, 'utf-16le', true)
     if (input.length >= 2 && input[0] === 0xfe && input[1] === 0xff) return decodeUtf16(input, 'utf-16be', true)
     const sniffed = sniffUtf16(input)
     if (sniffed) return decodeUtf16(input, sniffed, false)
-    return decodeUtf8OrFallback(input, false)
+    return decodeUtf8OrFallback(input, false, scan)
   } catch (error) {
+    if (scan) {
+      scan.nonAscii.length = 0
+      scan.chunks = null
+    }
     // Should not happen; never throw from the first stage.
     const text = iconv.decode(Buffer.from(input), 'windows-1252')
     return {
@@ -149,10 +192,114 @@ function validUtf8ToString(bytes: Uint8Array): string {
   return units.toString('utf16le')
 }
 
-function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean): Decoded {
+/**
+ * Pushes onto `out` the offsets, in the string that the valid UTF-8 `bytes`
+ * decode to, of its non-ASCII UTF-16 units.  On bytes rather than on the
+ * string (a regex scan of every character): the bytes are read four at a
+ * time as 32-bit words, and a word without a high bit is all ASCII, about
+ * five times faster.  For each byte the rule needs no state, since the input
+ * is valid UTF-8: a lead byte starts a character whose unit offset is its
+ * byte offset less the bytes saved so far (`delta`), continuation bytes are
+ * skipped, and a four-byte character is two units (a surrogate pair).
+ */
+function nonAsciiUnits(bytes: Uint8Array, out: number[]): void {
+  const n = bytes.length
+  let delta = 0 // bytes − units before the current byte
+  // Bytes up to the first 4-aligned one, then whole words, then the rest.
+  const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3)
+  const words = (n - head) >> 2
+  const tail = head + words * 4
+  const at = (i: number, b: number): void => {
+    if (b < 0xc0) return // a continuation byte
+    const u = i - delta
+    out.push(u)
+    if (b < 0xe0) delta += 1
+    else {
+      delta += 2
+      if (b >= 0xf0) out.push(u + 1)
+    }
+  }
+  for (let i = 0; i < head; i++) {
+    const b = bytes[i] as number
+    if (b >= 0x80) at(i, b)
+  }
+  if (words > 0) {
+    const w32 = new Uint32Array(bytes.buffer, bytes.byteOffset + head, words)
+    for (let w = 0; w < words; w++) {
+      if (((w32[w] as number) & 0x80808080) === 0) continue
+      const i0 = head + w * 4
+      for (let i = i0; i < i0 + 4; i++) {
+        const b = bytes[i] as number
+        if (b >= 0x80) at(i, b)
+      }
+    }
+  }
+  for (let i = tail; i < n; i++) {
+    const b = bytes[i] as number
+    if (b >= 0x80) at(i, b)
+  }
+}
+
+/** Bytes per chunk (see {@link utf8InChunks}), up to the line end before. */
+const CHUNK_BYTES = 16384
+
+/**
+ * The string of the valid UTF-8 `body` (the bytes after a BOM), with a
+ * U+FEFF in front when `bom`, built from chunks of at most `CHUNK_BYTES`
+ * bytes cut after a line feed; the chunks and the non-ASCII units' offsets
+ * go into `scan`.  Why chunks: V8 puts a string over 128 KB in its large
+ * object space, whose every allocation is fresh memory the system must map
+ * and zero (about 1 ns a byte here, several times the cost of the decoding),
+ * while the chunks are ordinary small strings.  Their concatenation is a
+ * rope that nobody in the pipeline reads (repair reads the chunks), so it
+ * is never flattened there: one large string less per big input (the
+ * repaired text is the other, and unavoidable).
+ */
+function utf8InChunks(body: Uint8Array, bom: boolean, scan: ScanState): string {
+  const n = body.length
+  const chunks: string[] = []
+  if (n <= CHUNK_BYTES) {
+    chunks.push(validUtf8ToString(body))
+  } else {
+    let p = 0
+    while (p < n) {
+      let e = n
+      if (n - p > CHUNK_BYTES) {
+        const nl = body.lastIndexOf(0x0a, p + CHUNK_BYTES - 1)
+        if (nl >= p) e = nl + 1
+        else {
+          // A line longer than a chunk: it is one chunk, however long.
+          const next = body.indexOf(0x0a, p + CHUNK_BYTES)
+          e = next === -1 ? n : next + 1
+        }
+      }
+      chunks.push(validUtf8ToString(body.subarray(p, e)))
+      p = e
+    }
+  }
+  let text = bom ? '\uFEFF' : ''
+  let units = 0
+  for (const chunk of chunks) {
+    text += chunk
+    units += chunk.length
+  }
+  // (An ASCII text, the same length as its bytes, has no non-ASCII unit.)
+  if (units !== n) nonAsciiUnits(body, scan.nonAscii)
+  scan.chunks = chunks
+  return text
+}
+
+function decodeUtf8OrFallback(whole: Uint8Array, bom: boolean, scan: ScanState | null): Decoded {
   try {
-    if (isUtf8(whole)) return {text: validUtf8ToString(whole), encoding: 'utf-8', bom, diagnostics: []}
+    if (isUtf8(whole)) {
+      if (scan) return {text: utf8InChunks(bom ? whole.subarray(3) : whole, bom, scan), encoding: 'utf-8', bom, diagnostics: []}
+      return {text: validUtf8ToString(whole), encoding: 'utf-8', bom, diagnostics: []}
+    }
   } catch {
+    if (scan) {
+      scan.nonAscii.length = 0
+      scan.chunks = null
+    }
     // Not UTF-8: read as Windows-1252.
   }
   const skip = bom ? 3 : 0

@@ -644,6 +644,8 @@ interface Segment {
   os: number
   oe: number
   codecs: string[]
+  /** `cur.slice(cs, ce)`, kept (the repair's replacement: no slice of `cur` for it). */
+  text: string
 }
 
 /**
@@ -721,7 +723,7 @@ function applyRuns(
     while (nk < curNa.length && (curNa[nk] as number) < gStart) na.push((curNa[nk++] as number) + shift)
     for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
     while (nk < curNa.length && (curNa[nk] as number) < gEnd) nk++
-    out.push({cs, ce: cs + text.length, os: gStart + os, oe: gEnd + delta, codecs: [...chain, first.codec]})
+    out.push({cs, ce: cs + text.length, os: gStart + os, oe: gEnd + delta, codecs: [...chain, first.codec], text})
     shift += text.length - (gEnd - gStart)
     pos = gEnd
     ri = lastRun + 1
@@ -751,7 +753,7 @@ function applyFirstRuns(cur: string, runs: readonly Run[], curNa: readonly numbe
     const cs = r.start + shift
     for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x80) na.push(cs + k)
     while (nk < curNa.length && (curNa[nk] as number) < r.end) nk++
-    out.push({cs, ce: cs + text.length, os: r.start, oe: r.end, codecs: [r.codec]})
+    out.push({cs, ce: cs + text.length, os: r.start, oe: r.end, codecs: [r.codec], text})
     shift += text.length - (r.end - r.start)
     pos = r.end
   }
@@ -818,35 +820,61 @@ export function repairLine(line: string): LineRepair {
  * `lineNa` is `nonAsciiPositions(line)`.
  */
 function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair {
+  const fixed = repairSuspect(line, lineNa)
+  if (fixed === null) return {text: line, edits: []}
+  const edits: LineEdit[] = []
+  for (const seg of fixed.segs) {
+    const original = line.slice(seg.os, seg.oe)
+    const replacement = fixed.text.slice(seg.cs, seg.ce)
+    if (original !== replacement) edits.push({start: seg.os, end: seg.oe, original, replacement, codecs: seg.codecs})
+  }
+  return {text: fixed.text, edits}
+}
+
+/**
+ * {@link repairSuspectLine} before its edits are made: the new text and its
+ * changed stretches, or null when the line stays as it is.  (Outside the
+ * stretches the text is the line's, so a result other than null has a
+ * stretch whose text changed: an edit.)
+ */
+function repairSuspect(line: string, lineNa: readonly number[]): {text: string; segs: readonly Segment[]} | null {
   let cur = line
   let na = lineNa // the non-ASCII positions of `cur`
   let segs: Segment[] = []
   // The last state reached by layers that C1 controls proved (see `hopeless`).
-  let safe = {cur, segs}
+  let safeCur = cur
+  let safeSegs = segs
   let proved = true
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
     const runs = findRuns(cur, 0, na)
     if (runs.length === 0) break
     // (Every run changes the text: a decoded sequence is never its own input.)
     const next = applyRuns(cur, segs, runs, na)
-    proved = proved && runs.some((r) => hasC1In(cur, r.start, r.end))
+    if (proved) {
+      proved = false
+      for (const r of runs) {
+        if (hasC1In(cur, r.start, r.end)) {
+          proved = true
+          break
+        }
+      }
+    }
     cur = next.text
     segs = next.segs
     na = next.na
-    if (proved) safe = {cur, segs}
+    if (proved) {
+      safeCur = cur
+      safeSegs = segs
+    }
     // Another pass can only find something where this one changed the text
     // (or in a C1 control): skip it when nothing suspect is near the changes.
     if (!hasC1At(cur, na) && !suspectNearSegments(cur, segs, na)) break
   }
-  if (cur !== line && hopeless(cur, na)) ({cur, segs} = safe)
-  if (cur === line) return {text: line, edits: []}
-  const edits: LineEdit[] = []
-  for (const seg of segs) {
-    const original = line.slice(seg.os, seg.oe)
-    const replacement = cur.slice(seg.cs, seg.ce)
-    if (original !== replacement) edits.push({start: seg.os, end: seg.oe, original, replacement, codecs: seg.codecs})
+  if (cur !== line && hopeless(cur, na)) {
+    cur = safeCur
+    segs = safeSegs
   }
-  return {text: cur, edits}
+  return cur === line ? null : {text: cur, segs}
 }
 
 /**
@@ -863,69 +891,137 @@ export function repairMojibake(text: string): RepairResult {
  * {@link repairMojibake}, for the pipeline: `lineStarts`, when given, are the
  * offsets at which the lines of `original` start, where `text` is
  * `original.slice(skip)` (the pipeline has them already: no second count of
- * the text's line ends for the repairs' line numbers).
+ * the text's line ends for the repairs' line numbers); `nonAscii`, when
+ * given, the offsets of the non-ASCII characters of `text`, in order.
  */
-export function repairText(text: string, lineStarts: readonly number[] | null, skip: number): RepairResult {
+export function repairText(
+  text: string,
+  lineStarts: readonly number[] | null,
+  skip: number,
+  nonAscii: readonly number[] | null = null
+): RepairResult {
+  return repairChunks([text], lineStarts, skip, nonAscii)
+}
+
+/**
+ * {@link repairText} of the text that is the concatenation of `chunks`, each
+ * of which but the last ends in a line feed (so no line spans two): each
+ * chunk is read on its own, and only the repaired text is built whole.
+ * (Without `lineStarts` there must be one chunk.)  With `shifted`, the
+ * repairs' positions are in the original (`skip` units longer) instead.
+ */
+export function repairChunks(
+  chunks: readonly string[],
+  lineStarts: readonly number[] | null,
+  skip: number,
+  nonAscii: readonly number[] | null,
+  shifted = false
+): RepairResult {
+  // How far the repairs' offsets (and columns on line 1) are moved: `skip`
+  // when `shifted` (positions in the original, as the pipeline reports them).
+  const shift = shifted ? skip : 0
+  // The offsets of the non-ASCII characters, in order (they are few and
+  // clustered: `Ã©`, `â€™`).  The pipeline found them in the bytes; else one
+  // regex scan of the text for stretches of them.
+  const all = nonAscii ?? nonAsciiOfChunks(chunks)
   const repairs: Repair[] = []
   const parts: string[] = []
-  // One scan of the text for stretches of non-ASCII characters (they are few
-  // and clustered: `Ã©`, `â€™`), which also lists each line's non-ASCII
-  // positions for the fast-path check and the first pass of `findRuns`.
-  const clusters = /[^\x00-\x7f]+/g
   /** The line's non-ASCII positions, relative to its start (reused). */
   const na: number[] = []
   let lineNo = 1
   let counted = 0 // text before this offset has had its line ends counted
-  let last = 0 // text before this offset is in `parts`
-  const len = text.length
-  let found = clusters.test(text)
-  // The current cluster is text[i, clusterEnd) (when `found`).
-  let clusterEnd = clusters.lastIndex
-  let i = clusterStart(text, clusterEnd)
-  while (found) {
-    let end = text.indexOf('\n', i)
-    if (end === -1) end = len
-    const start = text.lastIndexOf('\n', i - 1) + 1
-    // Gather the clusters of this line; the first one past it is the next line's.
-    na.length = 0
-    let suspectLine = false
-    for (;;) {
-      for (let k = i; k < clusterEnd; k++) {
+  const count = all.length
+  let p = 0 // all[0, p) are done
+  let base = 0 // offset of the chunk in the whole text
+  // With `lineStarts`, the line of a character is found by walking along
+  // them (the characters come in order), not by searching the text for line
+  // feeds both ways (`lastIndexOf` is slow).  `line` is its 0-based index.
+  let line = 0
+  const lines = lineStarts === null ? 0 : lineStarts.length
+  for (const text of chunks) {
+    const len = text.length
+    const limit = base + len
+    let last = 0 // text before this offset is in `parts`
+    while (p < count && (all[p] as number) < limit) {
+      const i = (all[p] as number) - base
+      let start: number
+      let end: number
+      if (lineStarts !== null) {
+        const at = i + base + skip // the offset in the original
+        while (line + 1 < lines && (lineStarts[line + 1] as number) <= at) line++
+        // (The first line starts at 0, before the BOM: at 0 in the text.)
+        start = line === 0 ? 0 : (lineStarts[line] as number) - skip - base
+        end = line + 1 < lines ? (lineStarts[line + 1] as number) - 1 - skip - base : len
+        lineNo = line + 1
+      } else {
+        end = text.indexOf('\n', i)
+        if (end === -1) end = len
+        start = text.lastIndexOf('\n', i - 1) + 1
+      }
+      // Gather the non-ASCII characters of this line, and the fast-path check.
+      na.length = 0
+      let suspectLine = false
+      for (; p < count; p++) {
+        const k = (all[p] as number) - base
+        if (k >= end) break
         na.push(k - start)
         if (!suspectLine) suspectLine = suspectAt(text, k, end)
       }
-      found = clusters.test(text)
-      if (!found) break
-      clusterEnd = clusters.lastIndex
-      i = clusterStart(text, clusterEnd)
-      if (i >= end) break
-    }
-    if (suspectLine) {
-      const fixed = repairSuspectLine(flatSlice(text, start, end), na)
-      if (fixed.edits.length > 0) {
-        // Line numbers are only needed for repairs: count up to here now.
-        if (lineStarts !== null) {
-          while (lineNo < lineStarts.length && (lineStarts[lineNo] as number) <= start + skip) lineNo++
-        } else {
-          for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
-          counted = start
-        }
-        parts.push(text.slice(last, start), fixed.text)
-        last = end
-        for (const edit of fixed.edits) {
-          repairs.push({
-            original: edit.original,
-            replacement: edit.replacement,
-            line: lineNo,
-            column: edit.start + 1,
-            offset: start + edit.start,
-            codecs: edit.codecs
-          })
-        }
+      if (!suspectLine) continue
+      const lineText = flatSlice(text, start, end)
+      const fixed = repairSuspect(lineText, na)
+      if (fixed === null) continue
+      // Line numbers are only needed for repairs: count up to here now.
+      if (lineStarts === null) {
+        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
+        counted = start
+      }
+      parts.push(text.slice(last, start), fixed.text)
+      last = end
+      // The repairs, made from the changed stretches (no edit objects between).
+      // Shifted, they are in the original: offsets past the BOM, and columns
+      // on the first line.
+      const offset = base + start + shift
+      const column = lineNo === 1 ? shift + 1 : 1
+      for (const seg of fixed.segs) {
+        const original = lineText.slice(seg.os, seg.oe)
+        const replacement = seg.text
+        if (original === replacement) continue
+        repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
       }
     }
+    parts.push(last === 0 ? text : text.slice(last))
+    base = limit
   }
-  if (repairs.length === 0) return {text, repairs}
-  parts.push(text.slice(last))
+  if (repairs.length === 0) return {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs}
   return {text: parts.join(''), repairs}
+}
+
+/** The offsets of the non-ASCII characters of the concatenation of `chunks`. */
+function nonAsciiOfChunks(chunks: readonly string[]): number[] {
+  if (chunks.length === 1) return nonAsciiOf(chunks[0] as string)
+  const out: number[] = []
+  let base = 0
+  for (const chunk of chunks) {
+    for (const k of nonAsciiOf(chunk)) out.push(base + k)
+    base += chunk.length
+  }
+  return out
+}
+
+/** Stretches of characters outside ASCII (global: scanned with `lastIndex`). */
+const NON_ASCII_RUNS = /[^\x00-\x7f]+/g
+
+/**
+ * The offsets of the characters of `text` outside ASCII, in order: one regex
+ * scan for stretches of them (faster than a test per character).
+ */
+function nonAsciiOf(text: string): number[] {
+  const out: number[] = []
+  NON_ASCII_RUNS.lastIndex = 0
+  while (NON_ASCII_RUNS.test(text)) {
+    const clusterEnd = NON_ASCII_RUNS.lastIndex
+    for (let k = clusterStart(text, clusterEnd); k < clusterEnd; k++) out.push(k)
+  }
+  return out
 }

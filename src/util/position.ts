@@ -36,14 +36,16 @@ export class PositionMap {
    * @param repairs repairs made on `original.slice(skip)`, with offsets relative to that slice
    * @param skip number of leading units removed before repair (1 for a BOM)
    * @param lineStarts the offsets at which the lines of `original` start, when the caller has them (see {@link lineStartsOf})
+   * @param inOriginal the offsets of `repairs` are in `original` itself (`skip` included), as the pipeline reports them
    */
-  constructor(original: string, repairs: readonly Repair[] = [], skip = 0, lineStarts?: number[]) {
+  constructor(original: string, repairs: readonly Repair[] = [], skip = 0, lineStarts?: number[], inOriginal = false) {
     this.original = original
     const edits: number[] = []
     if (skip > 0) edits.push(0, 0, 0, skip)
     let delta = skip // origOffset - workOffset after the previous edits
+    const at = inOriginal ? 0 : skip // what takes a repair's offset into the original
     for (const r of repairs) {
-      const origStart = r.offset + skip
+      const origStart = r.offset + at
       const workStart = origStart - delta
       edits.push(workStart, r.replacement.length, origStart, r.original.length)
       delta += r.original.length - r.replacement.length
