@@ -79,3 +79,27 @@ describe('parse: simple-table parts trimmed on the document line', () => {
     expect(checked).toBeGreaterThan(50_000)
   })
 })
+
+describe('positions are not shared between nodes', () => {
+  // A user may shift positions in place (embedding a parsed fragment in a
+  // larger file): that must move one node only.
+  test('every node of the seed and corpus trees has Position and Point objects of its own', async () => {
+    const {parseDocument} = await import('../src/index.js')
+    for (const text of texts) {
+      const seen = new Set<object>()
+      let shared = 0
+      const walk = (node: {position?: {start: object; end: object}; children?: unknown[]}): void => {
+        const p = node.position
+        if (p) {
+          for (const o of [p, p.start, p.end]) {
+            if (seen.has(o)) shared++
+            seen.add(o)
+          }
+        }
+        for (const child of node.children ?? []) walk(child as typeof node)
+      }
+      walk(parseDocument(text) as never)
+      expect(shared).toBe(0)
+    }
+  })
+})

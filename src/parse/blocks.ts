@@ -350,7 +350,6 @@ function trimLine(line: Line): Line {
 export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
   const children: PhrasingContent[] = []
   let startPoint: Required<Point> | undefined
-  let start = 0
   let prevEnd = 0
   for (let k = from; k < to; k++) {
     const l = lines[k]!
@@ -360,9 +359,7 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
     let offset = l.offset + s
     let t = s === 0 && e === text.length ? text : text.slice(s, e)
     if (k === from) {
-      // The paragraph's start point, made now: its first child starts there
-      // too and gets the same Point object (see ParseContext.lastPoint).
-      start = offset
+      // The paragraph's start point, made now (see positionFrom).
       startPoint = pointAt(ctx, offset)
       const cut = leadingImageInto(t, offset, ctx, children)
       if (cut > 0) {
@@ -378,7 +375,7 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
   return {
     type: 'paragraph',
     children: ctx.depth > 0 ? fitted(children) : children,
-    position: positionFrom(ctx, startPoint!, start, prevEnd)
+    position: positionFrom(ctx, startPoint!, prevEnd)
   }
 }
 
@@ -625,7 +622,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     ordered: first.ordered,
     spread,
     children: items,
-    position: {start: items[0]!.position!.start, end: last.position!.end}
+    position: {start: {...items[0]!.position!.start}, end: {...last.position!.end}}
   }
   if (first.ordered) list.start = first.start
   if (first.ordered && !isDigitMarker(first)) list.data = {markers}
@@ -719,12 +716,11 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     while (b > a && isBlank(ls[b]!.text)) b--
     const startLine = a < ls.length ? ls[a]! : ls[0]!
     const endLine = a < ls.length ? ls[b]! : ls[ls.length - 1]!
-    // The cell's start point, made before its blocks: the first block
-    // usually starts there too and shares it (see ParseContext.lastPoint).
+    // The cell's start point, made before its blocks (see positionFrom).
     const startPoint = pointAt(ctx, startLine.offset)
     const children = parseBlocks(ls, ctx)
     const end = endLine.offset + endLine.text.length
-    cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, startLine.offset, end)})
+    cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)})
     if (startLine.offset < minStart) minStart = startLine.offset
     if (end > maxEnd) maxEnd = end
   }

@@ -36,24 +36,6 @@ export interface ParseContext {
   lastLine?: number
   lastColumn?: number
   lastOffset?: number
-  /**
-   * The Point object made for `lastWork` by {@link pointAt}, or null when
-   * `lastWork` was mapped without one ({@link report}).  Handed out again
-   * for the same offset: positions that meet (a text node's end and the
-   * next marker's start, a paragraph's end and its last text's end) share
-   * one Point object instead of two equal ones; nothing mutates points.
-   */
-  lastPoint?: Required<Point> | null
-  /**
-   * The last Position made by {@link position} and its working range.  A
-   * node often spans exactly what its only child spans (a paragraph of one
-   * text node, a table cell of one such paragraph): it gets the same
-   * Position object.  Like points, positions are never mutated (the model
-   * copies what it keeps), and the tree serialises the same.
-   */
-  lastPos?: Position | null
-  lastPosStart?: number
-  lastPosEnd?: number
 }
 
 /** Reads the working-text offset of a text node (`undefined` for any other node). */
@@ -114,26 +96,19 @@ export class TextOffsets implements TextOffsetLookup {
 
 /** unist position of the working-text range [start, end). */
 export function position(ctx: ParseContext, start: number, end: number): Position {
-  if (start === ctx.lastPosStart && end === ctx.lastPosEnd && ctx.lastPos) return ctx.lastPos
-  const p = {start: pointAt(ctx, start), end: pointAt(ctx, end)}
-  ctx.lastPos = p
-  ctx.lastPosStart = start
-  ctx.lastPosEnd = end
-  return p
+  return {start: pointAt(ctx, start), end: pointAt(ctx, end)}
 }
 
 /**
- * {@link position} of [start, end) when the caller already holds the start
- * point (`startPoint`, made by `pointAt(ctx, start)` before the node's
- * children, so that the first child shares it).
+ * {@link position} of a node whose start point the caller made before the
+ * node's children (`pointAt(ctx, start)`): the first child, which usually
+ * starts there too, then finds that offset's numbers already mapped.
+ * Every node gets Point and Position objects of its own: sharing equal ones
+ * between nodes measured no faster, and a user shifting positions in place
+ * would move the other nodes too.
  */
-export function positionFrom(ctx: ParseContext, startPoint: Required<Point>, start: number, end: number): Position {
-  if (start === ctx.lastPosStart && end === ctx.lastPosEnd && ctx.lastPos) return ctx.lastPos
-  const p = {start: startPoint, end: pointAt(ctx, end)}
-  ctx.lastPos = p
-  ctx.lastPosStart = start
-  ctx.lastPosEnd = end
-  return p
+export function positionFrom(ctx: ParseContext, startPoint: Required<Point>, end: number): Position {
+  return {start: startPoint, end: pointAt(ctx, end)}
 }
 
 /**
@@ -141,11 +116,8 @@ export function positionFrom(ctx: ParseContext, startPoint: Required<Point>, sta
  * are reused when the same offset comes again (see ParseContext.lastWork).
  */
 export function pointAt(ctx: ParseContext, work: number): Required<Point> {
-  if (work === ctx.lastWork && ctx.lastPoint) return ctx.lastPoint
   mapLast(ctx, work)
-  const p = {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
-  ctx.lastPoint = p
-  return p
+  return {line: ctx.lastLine!, column: ctx.lastColumn!, offset: ctx.lastOffset!}
 }
 
 /** Leave the line, column and original offset of `work` in `ctx.last*` (mapped only when it is a new offset; no Point object). */
@@ -155,7 +127,6 @@ function mapLast(ctx: ParseContext, work: number): void {
   const offset = map.toOriginalOffset(work)
   const k = map.lineIndex(offset)
   ctx.lastWork = work
-  ctx.lastPoint = null
   ctx.lastLine = k + 1
   ctx.lastColumn = map.columnAt(offset, k)
   ctx.lastOffset = offset

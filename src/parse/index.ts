@@ -86,7 +86,7 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string, map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new TextOffsets(map), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0, lastPoint: null, lastPos: null, lastPosStart: -1, lastPosEnd: -1}
+  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new TextOffsets(map), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length

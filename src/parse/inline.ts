@@ -138,7 +138,7 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
       ctx.markers.push(found.id, offset + start)
       if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
       // Made whole, its position in the literal (no change of hidden class);
-      // after the text before it, whose end point it shares.
+      // after the text before it, whose end offset is already mapped.
       out.push({type: 'footnoteReference', identifier: id, label: id, position: position(ctx, offset + start, offset + end)})
       last = end
       from = end
