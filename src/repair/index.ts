@@ -820,8 +820,9 @@ export function repairLine(line: string): LineRepair {
  * `lineNa` is `nonAsciiPositions(line)`.
  */
 function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair {
-  const fixed = repairSuspect(line, lineNa)
-  if (fixed === null) return {text: line, edits: []}
+  const result = repairSuspect(line, lineNa)
+  if (result === null) return {text: line, edits: []}
+  const fixed = isRuns(result) ? applyFirstRuns(line, result, lineNa) : result
   const edits: LineEdit[] = []
   for (const seg of fixed.segs) {
     const original = line.slice(seg.os, seg.oe)
@@ -831,24 +832,50 @@ function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair 
   return {text: fixed.text, edits}
 }
 
+/** Is a result of {@link repairSuspect} the runs of one pass? */
+function isRuns(result: readonly Run[] | {text: string; segs: readonly Segment[]}): result is readonly Run[] {
+  return Array.isArray(result)
+}
+
 /**
- * {@link repairSuspectLine} before its edits are made: the new text and its
- * changed stretches, or null when the line stays as it is.  (Outside the
- * stretches the text is the line's, so a result other than null has a
- * stretch whose text changed: an edit.)
+ * {@link repairSuspectLine} before its edits are made: null when the line
+ * stays as it is; else, when one pass made the repair (nearly always), its
+ * runs (each a changed stretch: its output replaces `line[start, end)`),
+ * else the new text and its changed stretches.  (Outside the stretches the
+ * text is the line's, so a result other than null has a stretch whose text
+ * changed: an edit.)
  */
-function repairSuspect(line: string, lineNa: readonly number[]): {text: string; segs: readonly Segment[]} | null {
-  let cur = line
-  let na = lineNa // the non-ASCII positions of `cur`
-  let segs: Segment[] = []
+function repairSuspect(line: string, lineNa: readonly number[]): readonly Run[] | {text: string; segs: readonly Segment[]} | null {
+  const runs = findRuns(line, 0, lineNa)
+  if (runs.length === 0) return null
+  // (Every run changes the text: a decoded sequence is never its own input.)
+  // Whether C1 controls proved this layer (see `hopeless`).
+  let proved = false
+  for (const r of runs) {
+    if (hasC1In(line, r.start, r.end)) {
+      proved = true
+      break
+    }
+  }
+  // The checks after the first pass are made on the units of the new text
+  // at its non-ASCII positions and the unit after each, taken from the line
+  // and the runs' output: the new line is only built when another pass is
+  // needed (rare), else the runs are the repair.
+  const n = firstPassUnits(line, runs, lineNa)
+  if (!unitsHaveC1(n) && !unitsSuspectNearRuns(line.length, runs, n)) {
+    // One pass, and no other: hopeless unless C1 controls proved it.
+    return !proved && unitsHopeless(n) ? null : runs
+  }
+  const first = applyFirstRuns(line, runs, lineNa)
+  let cur = first.text
+  let segs = first.segs
+  let na = first.na // the non-ASCII positions of `cur`
   // The last state reached by layers that C1 controls proved (see `hopeless`).
-  let safeCur = cur
-  let safeSegs = segs
-  let proved = true
-  for (let layer = 0; layer < MAX_LAYERS; layer++) {
+  let safeCur = proved ? cur : line
+  let safeSegs: Segment[] = proved ? segs : []
+  for (let layer = 1; layer < MAX_LAYERS; layer++) {
     const runs = findRuns(cur, 0, na)
     if (runs.length === 0) break
-    // (Every run changes the text: a decoded sequence is never its own input.)
     const next = applyRuns(cur, segs, runs, na)
     if (proved) {
       proved = false
@@ -870,11 +897,129 @@ function repairSuspect(line: string, lineNa: readonly number[]): {text: string; 
     // (or in a C1 control): skip it when nothing suspect is near the changes.
     if (!hasC1At(cur, na) && !suspectNearSegments(cur, segs, na)) break
   }
-  if (cur !== line && hopeless(cur, na)) {
+  if (hopeless(cur, na)) {
     cur = safeCur
     segs = safeSegs
   }
   return cur === line ? null : {text: cur, segs}
+}
+
+/**
+ * After the first pass (no segments before it): the new text's non-ASCII
+ * positions, the unit at each and the unit after it (-1 past the end), in
+ * `unitPos`, `unitCode` and `unitNext`; returns how many.  The same as
+ * reading `applyFirstRuns(s, runs, na)`'s text at its `na`, without it.
+ */
+function firstPassUnits(s: string, runs: readonly Run[], na: readonly number[]): number {
+  const len = s.length
+  let n = 0
+  let nk = 0 // na[0, nk) are done
+  let shift = 0 // new offset − old offset, after the last run passed
+  for (let ri = 0; ri < runs.length; ri++) {
+    const r = runs[ri] as Run
+    const out = r.out
+    // Unchanged units before the run; the one just before it is followed by its output.
+    for (; nk < na.length && (na[nk] as number) < r.start; nk++) {
+      const q = na[nk] as number
+      unitPos[n] = q + shift
+      unitCode[n] = s.charCodeAt(q)
+      unitNext[n++] = q + 1 === r.start ? out.charCodeAt(0) : s.charCodeAt(q + 1)
+    }
+    while (nk < na.length && (na[nk] as number) < r.end) nk++
+    // The run's output; its last unit is followed by the next run's output
+    // when that starts right here, else by the line.
+    const next = runs[ri + 1]
+    const after = r.end >= len ? -1 : next !== undefined && next.start === r.end ? next.out.charCodeAt(0) : s.charCodeAt(r.end)
+    const cs = r.start + shift
+    for (let k = 0; k < out.length; k++) {
+      const c = out.charCodeAt(k)
+      if (c < 0x80) continue
+      unitPos[n] = cs + k
+      unitCode[n] = c
+      unitNext[n++] = k + 1 < out.length ? out.charCodeAt(k + 1) : after
+    }
+    shift += out.length - (r.end - r.start)
+  }
+  for (; nk < na.length; nk++) {
+    const q = na[nk] as number
+    unitPos[n] = q + shift
+    unitCode[n] = s.charCodeAt(q)
+    unitNext[n++] = q + 1 < len ? s.charCodeAt(q + 1) : -1
+  }
+  return n
+}
+
+/** See {@link firstPassUnits} (reused: one line at a time). */
+const unitPos: number[] = []
+/** See {@link firstPassUnits}. */
+const unitCode: number[] = []
+/** See {@link firstPassUnits}. */
+const unitNext: number[] = []
+
+/** {@link hasC1At} on the units of {@link firstPassUnits}. */
+function unitsHaveC1(n: number): boolean {
+  for (let k = 0; k < n; k++) if (isC1(unitCode[k] as number)) return true
+  return false
+}
+
+/**
+ * {@link suspectNearSegments} on the units of {@link firstPassUnits}: the
+ * segments are the runs (of a line of `len` units), in the new text's offsets.
+ */
+function unitsSuspectNearRuns(len: number, runs: readonly Run[], n: number): boolean {
+  let shift = 0
+  for (const r of runs) shift += r.out.length - (r.end - r.start)
+  const newLen = len + shift
+  shift = 0
+  let p = 0 // units [0, p) lie before the current window
+  for (const r of runs) {
+    const cs = r.start + shift
+    const ce = cs + r.out.length
+    shift += r.out.length - (r.end - r.start)
+    const from = Math.max(0, cs - 8)
+    const to = Math.min(newLen, ce + 8)
+    while (p < n && (unitPos[p] as number) < from) p++
+    for (let q = p; q < n && (unitPos[q] as number) < to; q++) {
+      // suspectAt(text, unitPos[q], to)
+      const c = unitCode[q] as number
+      if (c < 0xa0) return true // (non-ASCII: a C1 control)
+      const lead = SUSPECT_LEAD[c] ?? 0
+      if (lead === 0 || (unitPos[q] as number) + 1 >= to) continue
+      const next = unitNext[q] as number
+      if ((lead & (SUSPECT_CONT[next] ?? 0)) !== 0 || (c === 0xc3 && next === 0x20)) return true
+    }
+  }
+  return false
+}
+
+/** {@link hopeless} on the units of {@link firstPassUnits}. */
+function unitsHopeless(n: number): boolean {
+  if (!WIN1252) return false
+  let pairs = 0
+  for (let k = 0; k < n; k++) {
+    const c = unitCode[k] as number
+    if (c < 0xc0 || c > 0xff) continue
+    const next = unitNext[k] as number
+    const b = WIN1252.encode[next] ?? -1
+    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(String.fromCharCode(next)) && ++pairs >= 3) return true
+  }
+  return false
+}
+
+/**
+ * For tests: the checks `repairSuspect` makes after a first pass over `line`,
+ * on the units of {@link firstPassUnits} and on the text `applyFirstRuns`
+ * builds: C1 control, suspect near a change, hopeless (null: no runs).
+ */
+export function firstPassChecks(line: string): {units: boolean[]; built: boolean[]} | null {
+  const na = nonAsciiPositions(line)
+  const runs = findRuns(line, 0, na)
+  if (runs.length === 0) return null
+  const n = firstPassUnits(line, runs, na)
+  const units = [unitsHaveC1(n), unitsSuspectNearRuns(line.length, runs, n), unitsHopeless(n)]
+  const t = applyFirstRuns(line, runs, na)
+  const built = [hasC1At(t.text, t.na), suspectNearSegments(t.text, t.segs, t.na), hopeless(t.text, t.na)]
+  return {units, built}
 }
 
 /**
@@ -976,13 +1121,25 @@ export function repairChunks(
         for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
         counted = start
       }
-      parts.push(text.slice(last, start), fixed.text)
-      last = end
       // The repairs, made from the changed stretches (no edit objects between).
       // Shifted, they are in the original: offsets past the BOM, and columns
       // on the first line.
       const offset = base + start + shift
       const column = lineNo === 1 ? shift + 1 : 1
+      if (isRuns(fixed)) {
+        // One pass: the runs' output goes straight into the text (no new line built).
+        for (const r of fixed) {
+          const original = lineText.slice(r.start, r.end)
+          const replacement = r.out
+          parts.push(text.slice(last, start + r.start), replacement)
+          last = start + r.end
+          if (original === replacement) continue
+          repairs.push({original, replacement, line: lineNo, column: column + r.start, offset: offset + r.start, codecs: [r.codec]})
+        }
+        continue
+      }
+      parts.push(text.slice(last, start), fixed.text)
+      last = end
       for (const seg of fixed.segs) {
         const original = lineText.slice(seg.os, seg.oe)
         const replacement = seg.text
