@@ -113,16 +113,21 @@ function hasC1(s: string): boolean {
   return false
 }
 
-/** Finds the UTF-8 sequence the bytes of `s` (through `codec`) form at `i`, if any. */
-function matchSeq(s: string, i: number, codec: Codec): Seq | null {
+/**
+ * Finds the UTF-8 sequence the bytes of `s` (through `codec`) form at `i`, if
+ * any, in the line `s[ls, le)`.  (The line is read in place in `s`, the
+ * chunk of text it lies in: no copy of it.  So are the other functions with
+ * `ls` and `le`.)
+ */
+function matchSeq(s: string, i: number, codec: Codec, ls: number, le: number): Seq | null {
   const enc = codec.encode
   const b0 = enc[s.charCodeAt(i)] ?? -1
   if (b0 < 0xc2 || b0 > 0xf4) return null
   const n = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3
   // `Ã ` for `à `: the 0xA0 byte was dropped or turned into a space.
   if (b0 === 0xc3 && s.charCodeAt(i + 1) === 0x20) {
-    const rest = s.slice(i + 2, i + 12)
-    const prev = i > 0 ? s[i - 1] ?? '' : ''
+    const rest = s.slice(i + 2, i + 12 < le ? i + 12 : le)
+    const prev = i > ls ? s[i - 1] ?? '' : ''
     // The space was the 0xA0 byte: a double space, a lone letter (`Ã s`), or
     // inside a word (`GÃ idhlig`) unless a function word follows (`voilÃ le`).
     const inWord = LETTER.test(prev) && /^\p{Ll}/u.test(rest) && !FUNCTION_WORD.test(rest)
@@ -138,7 +143,7 @@ function matchSeq(s: string, i: number, codec: Codec): Seq | null {
   let spaceA0 = false
   let j = i + 1
   for (let k = 1; k <= n; k++, j++) {
-    if (j >= s.length) return null
+    if (j >= le) return null
     const c = s.charCodeAt(j)
     const b = enc[c] ?? -1
     let lo = 0x80
@@ -150,7 +155,7 @@ function matchSeq(s: string, i: number, codec: Codec): Seq | null {
     }
     if (b >= lo && b <= hi && c !== 0x20) {
       cp = (cp << 6) | (b & 0x3f)
-    } else if (c === 0x20 && lo <= 0xa0 && hi >= 0xa0 && (j + 1 < s.length || k > 1)) {
+    } else if (c === 0x20 && lo <= 0xa0 && hi >= 0xa0 && (j + 1 < le || k > 1)) {
       cp = (cp << 6) | 0x20
       spaceA0 = true
     } else if (c === 0xfffd) {
@@ -166,7 +171,7 @@ function matchSeq(s: string, i: number, codec: Codec): Seq | null {
   }
   if (cp >= 0xd800 && cp <= 0xdbff) {
     // CESU-8 / "UTF-8 variant": a surrogate pair encoded as two 3-byte sequences.
-    const low = matchSeq(s, j, codec)
+    const low = matchSeq(s, j, codec, ls, le)
     if (!low || low.lost !== 'none' || low.bytes !== 3) return null
     const lc = low.out.charCodeAt(0)
     if (lc < 0xdc00 || lc > 0xdfff) return null
@@ -181,10 +186,10 @@ function matchSeq(s: string, i: number, codec: Codec): Seq | null {
 }
 
 /** Is a single sequence, on its own, strong evidence of mojibake? */
-function seqStrength(s: string, seq: Seq, codec: Codec): 'strong' | 'weak' {
+function seqStrength(s: string, seq: Seq, codec: Codec, ls: number, le: number): 'strong' | 'weak' {
   const orig = s.slice(seq.start, seq.end)
-  const after = s[seq.end] ?? ''
-  const before = seq.start > 0 ? s[seq.start - 1] ?? '' : ''
+  const after = seq.end < le ? s[seq.end] ?? '' : ''
+  const before = seq.start > ls ? s[seq.start - 1] ?? '' : ''
   if (seq.lost === 'fffd') return 'strong'
   if (seq.lost === 'question') return seq.end - seq.start >= 3 && seq.bytes >= 3 ? 'strong' : 'weak'
   if (seq.grave) return codec.name === 'windows-1252' ? 'strong' : 'weak'
@@ -277,11 +282,11 @@ export function useVerdictCache(on: boolean): void {
   verdictCount = 0
 }
 
-function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: number): 'strong' | 'weak' | null {
+function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: number, ls: number, le: number): 'strong' | 'weak' | null {
   const out = run.out
-  if (hasC1(out) || !verdictCacheOn) return judgeRun(s, run, codec, depth)
-  const from = run.start > 2 ? run.start - 2 : 0
-  const to = run.end + 1 < s.length ? run.end + 1 : s.length
+  if (hasC1(out) || !verdictCacheOn) return judgeRun(s, run, codec, depth, ls, le)
+  const from = run.start - 2 > ls ? run.start - 2 : ls
+  const to = run.end + 1 < le ? run.end + 1 : le
   const off = run.start - from
   let h = index * 4 + off
   for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193)
@@ -297,7 +302,7 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
     for (let k = 0; k < e.ctx.length && same; k++) if (e.ctx.charCodeAt(k) !== s.charCodeAt(from + k)) same = false
     if (same) return e.verdict
   }
-  const verdict = judgeRun(s, run, codec, depth)
+  const verdict = judgeRun(s, run, codec, depth, ls, le)
   if (verdictCount > 50_000) {
     verdicts.clear()
     verdictCount = 0
@@ -319,9 +324,9 @@ function detachedSlice(s: string, from: number, to: number): string {
 }
 
 /** Judges a run: null when it must be left alone, else strong or weak. */
-function judgeRun(s: string, run: Run, codec: Codec, depth: number): 'strong' | 'weak' | null {
-  const before = run.start > 0 ? s[run.start - 1] ?? '' : ''
-  const after = s[run.end] ?? ''
+function judgeRun(s: string, run: Run, codec: Codec, depth: number, ls: number, le: number): 'strong' | 'weak' | null {
+  const before = run.start > ls ? s[run.start - 1] ?? '' : ''
+  const after = run.end < le ? s[run.end] ?? '' : ''
   const outChars = [...run.out]
   let worst: 0 | 1 | 2 = 2
   let prev = before
@@ -347,8 +352,9 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number): 'strong' | 
     // (a further layer), i.e. the controls sit in sequences of the next pass.
     if (depth > 2) return null
     // Judge the next layer in a window around the run (not the whole line: speed).
-    const from = Math.max(0, run.start - 40)
-    const inner = findRuns(s.slice(from, run.start) + run.out + s.slice(run.end, run.end + 40), depth + 1)
+    const from = Math.max(ls, run.start - 40)
+    const window = s.slice(from, run.start) + run.out + s.slice(run.end, Math.min(le, run.end + 40))
+    const inner = findRuns(window, 0, window.length, depth + 1)
       .filter((r) => r.seqs.length > 0 || codec.name === 'windows-1252')
     for (let k = 0; k < run.out.length; k++) {
       if (!isC1(run.out.charCodeAt(k))) continue
@@ -374,13 +380,13 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number): 'strong' | 
       if (alien(before) || alien(after)) return null
     }
     // In a word in capitals, a repair to a lower-case letter is unlikely.
-    const before2 = run.start > 1 ? s[run.start - 2] ?? '' : ''
+    const before2 = run.start > ls + 1 ? s[run.start - 2] ?? '' : ''
     // (`Ã` + a non-benign character is the commonest mojibake there is: exempt.)
     const exempt = codec.name === 'windows-1252' && orig[0] === 'Ã' && !BENIGN_AFTER_LETTER.has(orig[1] ?? '')
     if (!exempt && LOWER.test(ch) && UPPER.test(before) && (UPPER.test(after) || UPPER.test(before2))) return null
   }
   let strong = false
-  for (const seq of run.seqs) if (seqStrength(s, seq, codec) === 'strong') strong = true
+  for (const seq of run.seqs) if (seqStrength(s, seq, codec, ls, le) === 'strong') strong = true
   if (!strong && run.seqs.length >= 3 && !run.seqs.some((q) => q.spaceA0 || q.grave)) strong = true
   // One letter standing alone (no letter on either side) outside Latin-1: weak.
   if (strong && run.seqs.length === 1 && outChars.length === 1 && LETTER.test(run.out) && !LETTER.test(before) && !LETTER.test(after)) {
@@ -391,13 +397,13 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number): 'strong' | 
 }
 
 /** All runs of well-formed UTF-8 that `codec` finds in `s` (unjudged); `na` lists the non-ASCII positions. */
-function scan(s: string, codec: Codec, bit: number, na: readonly number[]): Run[] {
+function scan(s: string, codec: Codec, bit: number, na: readonly number[], ls: number, le: number): Run[] {
   const runs: Run[] = []
   let cur: Run | null = null
   let next = 0 // the scan has consumed s[0, next)
   for (const i of na) {
     if (i < next || ((SUSPECT_LEAD[s.charCodeAt(i)] ?? 0) & bit) === 0) continue
-    const seq = matchSeq(s, i, codec)
+    const seq = matchSeq(s, i, codec, ls, le)
     if (!seq) continue
     // (A run holding a grave sequence holds only that one: its first.)
     if (cur && cur.end === seq.start && !seq.grave && !(cur.seqs[0] as Seq).grave) {
@@ -458,7 +464,7 @@ function nonAsciiPositions(s: string): number[] {
  * The accepted runs of one pass over `s`, non-overlapping, sorted by start.
  * `known`, when given, is `nonAsciiPositions(s)` (the caller tracked it).
  */
-function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
+function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly number[]): Run[] {
   const na = known ?? nonAsciiPositions(s)
   if (na.length === 0) return []
   let leads = 0 // the codecs in which some character is a lead byte
@@ -471,12 +477,12 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
       perCodec.push(NO_RUNS)
       continue
     }
-    const runs = scan(s, codec, bit, na)
+    const runs = scan(s, codec, bit, na, ls, le)
     const judged: Run[] = []
     let strongRuns = 0
     let longStrong = false
     for (const run of runs) {
-      const verdict = judgeCached(s, run, codec, c, depth)
+      const verdict = judgeCached(s, run, codec, c, depth, ls, le)
       if (!verdict) continue
       run.strong = verdict === 'strong'
       if (run.strong) {
@@ -518,11 +524,11 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
     if (!codec) continue
     for (const run of runs) {
       if (order.length > 1) {
-        taken ??= new Uint8Array(s.length)
+        taken ??= new Uint8Array(le - ls)
         let free = true
-        for (let k = run.start; k < run.end && free; k++) if (taken[k] === 1) free = false
+        for (let k = run.start; k < run.end && free; k++) if (taken[k - ls] === 1) free = false
         if (!free) continue
-        taken.fill(1, run.start, run.end)
+        taken.fill(1, run.start - ls, run.end - ls)
       }
       run.codec = codecLabel(s, run.start, run.end, codec)
       chosen.push(run)
@@ -538,7 +544,7 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
     const c = s.charCodeAt(i)
     if (!isC1(c)) continue
     if (taken !== null) {
-      if (taken[i] === 1) continue
+      if (taken[i - ls] === 1) continue
     } else {
       while (w < chosenAbove && (chosen[w] as Run).end <= i) w++
       if (w < chosenAbove && (chosen[w] as Run).start <= i) continue
@@ -547,8 +553,8 @@ function findRuns(s: string, depth = 0, known?: readonly number[]): Run[] {
     // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
     // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
     const mac = MACROMAN?.decode[c] ?? ''
-    if (/[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? '') && !LETTER.test(ch) && LETTER.test(mac)) {
-      if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4)))) {
+    if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !LETTER.test(ch) && LETTER.test(mac)) {
+      if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4 < le ? i + 4 : le)))) {
         chosen.push({start: i, end: i + 1, seqs: [], out: mac, codec: 'latin-1/macroman', strong: true})
         sorted = false
         continue
@@ -791,7 +797,7 @@ export function trackedNonAscii(
   let na = nonAsciiPositions(line)
   let segs: Segment[] = []
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
-    const runs = findRuns(cur, 0, na)
+    const runs = findRuns(cur, 0, cur.length, 0, na)
     if (runs.length === 0) break
     const next = applyRuns(cur, segs, runs, na)
     const t = next.text
@@ -820,7 +826,7 @@ export function repairLine(line: string): LineRepair {
  * `lineNa` is `nonAsciiPositions(line)`.
  */
 function repairSuspectLine(line: string, lineNa: readonly number[]): LineRepair {
-  const result = repairSuspect(line, lineNa)
+  const result = repairSuspect(line, 0, line.length, lineNa)
   if (result === null) return {text: line, edits: []}
   const fixed = isRuns(result) ? applyFirstRuns(line, result, lineNa) : result
   const edits: LineEdit[] = []
@@ -845,14 +851,14 @@ function isRuns(result: readonly Run[] | {text: string; segs: readonly Segment[]
  * text is the line's, so a result other than null has a stretch whose text
  * changed: an edit.)
  */
-function repairSuspect(line: string, lineNa: readonly number[]): readonly Run[] | {text: string; segs: readonly Segment[]} | null {
-  const runs = findRuns(line, 0, lineNa)
+function repairSuspect(s: string, ls: number, le: number, sNa: readonly number[]): readonly Run[] | {text: string; segs: readonly Segment[]} | null {
+  const runs = findRuns(s, ls, le, 0, sNa)
   if (runs.length === 0) return null
   // (Every run changes the text: a decoded sequence is never its own input.)
   // Whether C1 controls proved this layer (see `hopeless`).
   let proved = false
   for (const r of runs) {
-    if (hasC1In(line, r.start, r.end)) {
+    if (hasC1In(s, r.start, r.end)) {
       proved = true
       break
     }
@@ -861,10 +867,19 @@ function repairSuspect(line: string, lineNa: readonly number[]): readonly Run[] 
   // at its non-ASCII positions and the unit after each, taken from the line
   // and the runs' output: the new line is only built when another pass is
   // needed (rare), else the runs are the repair.
-  const n = firstPassUnits(line, runs, lineNa)
-  if (!unitsHaveC1(n) && !unitsSuspectNearRuns(line.length, runs, n)) {
+  const n = firstPassUnits(s, ls, le, runs, sNa)
+  if (!unitsHaveC1(n) && !unitsSuspectNearRuns(le - ls, ls, runs, n)) {
     // One pass, and no other: hopeless unless C1 controls proved it.
     return !proved && unitsHopeless(n) ? null : runs
+  }
+  // Further passes, on a copy of the line: the runs and positions moved to it.
+  const line = ls === 0 && le === s.length ? s : flatSlice(s, ls, le)
+  const lineNa = ls === 0 ? sNa : sNa.map((k) => k - ls)
+  if (ls !== 0) {
+    for (const r of runs) {
+      r.start -= ls
+      r.end -= ls
+    }
   }
   const first = applyFirstRuns(line, runs, lineNa)
   let cur = first.text
@@ -874,7 +889,7 @@ function repairSuspect(line: string, lineNa: readonly number[]): readonly Run[] 
   let safeCur = proved ? cur : line
   let safeSegs: Segment[] = proved ? segs : []
   for (let layer = 1; layer < MAX_LAYERS; layer++) {
-    const runs = findRuns(cur, 0, na)
+    const runs = findRuns(cur, 0, cur.length, 0, na)
     if (runs.length === 0) break
     const next = applyRuns(cur, segs, runs, na)
     if (proved) {
@@ -905,16 +920,16 @@ function repairSuspect(line: string, lineNa: readonly number[]): readonly Run[] 
 }
 
 /**
- * After the first pass (no segments before it): the new text's non-ASCII
- * positions, the unit at each and the unit after it (-1 past the end), in
- * `unitPos`, `unitCode` and `unitNext`; returns how many.  The same as
- * reading `applyFirstRuns(s, runs, na)`'s text at its `na`, without it.
+ * After the first pass over the line `s[ls, le)` (no segments before it):
+ * the new line's non-ASCII positions, the unit at each and the unit after
+ * it (-1 past the end), in `unitPos`, `unitCode` and `unitNext`; returns how
+ * many.  The same as reading the text of `applyFirstRuns` (on the line) at
+ * its `na`, without building it.  Runs and `na` are positions in `s`.
  */
-function firstPassUnits(s: string, runs: readonly Run[], na: readonly number[]): number {
-  const len = s.length
+function firstPassUnits(s: string, ls: number, le: number, runs: readonly Run[], na: readonly number[]): number {
   let n = 0
   let nk = 0 // na[0, nk) are done
-  let shift = 0 // new offset − old offset, after the last run passed
+  let shift = -ls // new line offset − offset in `s`, after the last run passed
   for (let ri = 0; ri < runs.length; ri++) {
     const r = runs[ri] as Run
     const out = r.out
@@ -929,7 +944,7 @@ function firstPassUnits(s: string, runs: readonly Run[], na: readonly number[]):
     // The run's output; its last unit is followed by the next run's output
     // when that starts right here, else by the line.
     const next = runs[ri + 1]
-    const after = r.end >= len ? -1 : next !== undefined && next.start === r.end ? next.out.charCodeAt(0) : s.charCodeAt(r.end)
+    const after = r.end >= le ? -1 : next !== undefined && next.start === r.end ? next.out.charCodeAt(0) : s.charCodeAt(r.end)
     const cs = r.start + shift
     for (let k = 0; k < out.length; k++) {
       const c = out.charCodeAt(k)
@@ -944,7 +959,7 @@ function firstPassUnits(s: string, runs: readonly Run[], na: readonly number[]):
     const q = na[nk] as number
     unitPos[n] = q + shift
     unitCode[n] = s.charCodeAt(q)
-    unitNext[n++] = q + 1 < len ? s.charCodeAt(q + 1) : -1
+    unitNext[n++] = q + 1 < le ? s.charCodeAt(q + 1) : -1
   }
   return n
 }
@@ -966,11 +981,11 @@ function unitsHaveC1(n: number): boolean {
  * {@link suspectNearSegments} on the units of {@link firstPassUnits}: the
  * segments are the runs (of a line of `len` units), in the new text's offsets.
  */
-function unitsSuspectNearRuns(len: number, runs: readonly Run[], n: number): boolean {
+function unitsSuspectNearRuns(len: number, ls: number, runs: readonly Run[], n: number): boolean {
   let shift = 0
   for (const r of runs) shift += r.out.length - (r.end - r.start)
   const newLen = len + shift
-  shift = 0
+  shift = -ls
   let p = 0 // units [0, p) lie before the current window
   for (const r of runs) {
     const cs = r.start + shift
@@ -1013,10 +1028,10 @@ function unitsHopeless(n: number): boolean {
  */
 export function firstPassChecks(line: string): {units: boolean[]; built: boolean[]} | null {
   const na = nonAsciiPositions(line)
-  const runs = findRuns(line, 0, na)
+  const runs = findRuns(line, 0, line.length, 0, na)
   if (runs.length === 0) return null
-  const n = firstPassUnits(line, runs, na)
-  const units = [unitsHaveC1(n), unitsSuspectNearRuns(line.length, runs, n), unitsHopeless(n)]
+  const n = firstPassUnits(line, 0, line.length, runs, na)
+  const units = [unitsHaveC1(n), unitsSuspectNearRuns(line.length, 0, runs, n), unitsHopeless(n)]
   const t = applyFirstRuns(line, runs, na)
   const built = [hasC1At(t.text, t.na), suspectNearSegments(t.text, t.segs, t.na), hopeless(t.text, t.na)]
   return {units, built}
@@ -1071,7 +1086,7 @@ export function repairChunks(
   const all = nonAscii ?? nonAsciiOfChunks(chunks)
   const repairs: Repair[] = []
   const parts: string[] = []
-  /** The line's non-ASCII positions, relative to its start (reused). */
+  /** The line's non-ASCII positions, in the chunk (reused). */
   const na: number[] = []
   let lineNo = 1
   let counted = 0 // text before this offset has had its line ends counted
@@ -1109,12 +1124,12 @@ export function repairChunks(
       for (; p < count; p++) {
         const k = (all[p] as number) - base
         if (k >= end) break
-        na.push(k - start)
+        na.push(k)
         if (!suspectLine) suspectLine = suspectAt(text, k, end)
       }
       if (!suspectLine) continue
-      const lineText = flatSlice(text, start, end)
-      const fixed = repairSuspect(lineText, na)
+      // The line is read in place in the chunk (flat): no copy of it.
+      const fixed = repairSuspect(text, start, end, na)
       if (fixed === null) continue
       // Line numbers are only needed for repairs: count up to here now.
       if (lineStarts === null) {
@@ -1129,19 +1144,20 @@ export function repairChunks(
       if (isRuns(fixed)) {
         // One pass: the runs' output goes straight into the text (no new line built).
         for (const r of fixed) {
-          const original = lineText.slice(r.start, r.end)
+          const original = text.slice(r.start, r.end)
           const replacement = r.out
-          parts.push(text.slice(last, start + r.start), replacement)
-          last = start + r.end
+          parts.push(text.slice(last, r.start), replacement)
+          last = r.end
           if (original === replacement) continue
-          repairs.push({original, replacement, line: lineNo, column: column + r.start, offset: offset + r.start, codecs: [r.codec]})
+          const at = r.start - start
+          repairs.push({original, replacement, line: lineNo, column: column + at, offset: offset + at, codecs: [r.codec]})
         }
         continue
       }
       parts.push(text.slice(last, start), fixed.text)
       last = end
       for (const seg of fixed.segs) {
-        const original = lineText.slice(seg.os, seg.oe)
+        const original = text.slice(start + seg.os, start + seg.oe)
         const replacement = seg.text
         if (original === replacement) continue
         repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
