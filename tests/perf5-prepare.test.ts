@@ -64,3 +64,46 @@ describe('the checks after a first pass, on the units read from the line and the
     for (const n of seen) expect(n).toBeGreaterThan(10)
   })
 })
+
+/** The UTF-16 sniffing as it was: NULs counted byte by byte in the first 4096 bytes. */
+function sniffByCount(input: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(input.length - (input.length % 2), 4096)
+  if (n < 4) return null
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < n; i += 2) {
+    if (input[i] === 0) evenNul++
+    if (input[i + 1] === 0) oddNul++
+  }
+  const pairs = n / 2
+  if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) return 'utf-16le'
+  if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+describe('decode: UTF-16 without a BOM, sniffed after a search for a NUL', () => {
+  it('decides as the count of NULs does, with NULs anywhere (or past the sniffed bytes), in views at any offset', () => {
+    const rnd = generator(0x2b)
+    let utf16 = 0
+    for (let k = 0; k < 600; k++) {
+      const size = [3, 4, 9, 100, 4095, 4096, 4097, 9000][k % 8] as number
+      const bytes = new Uint8Array(size + 3)
+      for (let i = 0; i < bytes.length; i++) bytes[i] = 0x20 + rnd(0x5f)
+      const kind = rnd(4)
+      if (kind === 1) for (let i = 1; i < bytes.length; i += 2) bytes[i] = 0 // UTF-16LE-like
+      else if (kind === 2) for (let i = 0; i < bytes.length; i += 2) bytes[i] = 0 // UTF-16BE-like
+      else if (kind === 3) for (let m = rnd(5); m >= 0; m--) bytes[rnd(bytes.length)] = 0 // a few NULs
+      if (rnd(3) === 0) bytes[4096 + rnd(3)] = 0 // just past the sniffed bytes (when there)
+      const view = bytes.subarray(rnd(4)).subarray(0, size)
+      if (view[0] === 0xff || view[0] === 0xfe || view[0] === 0xef) continue
+      const expected = sniffByCount(view)
+      const {encoding} = decode(view)
+      if (expected === null) expect(encoding === 'utf-16le' || encoding === 'utf-16be').toBe(false)
+      else {
+        expect(encoding).toBe(expected)
+        utf16++
+      }
+    }
+    expect(utf16).toBeGreaterThan(50)
+  })
+})

@@ -24,6 +24,11 @@ const utf8KeepBom = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 function sniffUtf16(input: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(input.length - (input.length % 2), 4096)
   if (n < 4) return null
+  // Text without a NUL byte (nearly every input) is not UTF-16: one search
+  // for a NUL instead of a count of them byte by byte.  (Buffer's indexOf is
+  // memchr, about ten times faster than the loop; a typed array's own indexOf
+  // is barely faster than it.)
+  if (Buffer.from(input.buffer, input.byteOffset, n).indexOf(0) === -1) return null
   let evenNul = 0
   let oddNul = 0
   for (let i = 0; i < n; i += 2) {
