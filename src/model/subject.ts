@@ -5,7 +5,7 @@
  * mentions most.
  */
 
-import {findCountry, findMentions, getCountry} from './countries.js'
+import {countryMentionCounts, findCountry, getCountry} from './countries.js'
 import type {Subject} from './types.js'
 
 /** Where `detectSubject` found the subject. */
@@ -64,7 +64,10 @@ export function detectSubjectWithSource(input: {
     if (t?.known) return {subject: t.subject, source: 'title'}
     if (t) fallback = {subject: t.subject, source: 'title'}
   }
-  const category = input.categoryLine ?? CATEGORY_LINE.exec(getText())?.[0] ?? null
+  // (The regex, multiline, tries every line start; most texts do not hold
+  // its literal part at all, which `indexOf` rules out far faster.)
+  const category = input.categoryLine ??
+    (getText().includes('Foreign_relations_of_') ? CATEGORY_LINE.exec(getText())?.[0] ?? null : null)
   if (category) {
     const c = fromTitle(category)
     if (c?.known) {
@@ -77,15 +80,23 @@ export function detectSubjectWithSource(input: {
 
   // The most mentioned country: names and official names count 1, demonyms
   // count 1 too (they are as much about the country in its own article).
-  const counts = new Map<string, number>()
-  for (const m of findMentions(getText())) {
-    if (m.iso2 === null) continue
-    counts.set(m.iso2, (counts.get(m.iso2) ?? 0) + 1)
+  // The count of the first is strictly above the second's exactly when one
+  // country has the highest count: found in one pass over the counts, with
+  // no mention objects built (the whole lead is scanned on most articles).
+  let top: string | null = null
+  let topCount = 0
+  let tied = false
+  for (const [iso2, count] of countryMentionCounts(getText())) {
+    if (count > topCount) {
+      top = iso2
+      topCount = count
+      tied = false
+    } else if (count === topCount) {
+      tied = true
+    }
   }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1])
-  const [first, second] = ranked
-  if (first && (!second || first[1] > second[1])) {
-    const country = getCountry(first[0])
+  if (top !== null && !tied) {
+    const country = getCountry(top)
     if (country) return {subject: {name: country.name, iso2: country.iso2, article: null}, source: 'text'}
   }
   return {subject: {name: '', iso2: null, article: null}, source: null}
