@@ -491,6 +491,55 @@ for (let id = 1; id < DEPTH2_START; id++) {
   for (let c = kidStart[id]!; c < kidStart[id]! + kidCount[id]!; c++) if (unitOf[c]! < 0x80) PAIR_ID[id * 0x80 + unitOf[c]!] = c
 }
 
+/**
+ * Classes of ASCII units for {@link TRIPLE_MASK}: `a`–`z` (and `A`–`Z`)
+ * 0–25, white space and `_` (they fold to a space) 26, `.` 27, `-` 28, `'`
+ * 29; anything else 30, which the mask never rules out.
+ */
+const TRIPLE_CLASS = new Uint8Array(0x80).fill(30)
+for (let u = 97; u <= 122; u++) TRIPLE_CLASS[u] = TRIPLE_CLASS[u - 32] = u - 97
+for (const u of [9, 10, 11, 12, 13, 32, 95]) TRIPLE_CLASS[u] = 26
+TRIPLE_CLASS[46] = 27
+TRIPLE_CLASS[45] = 28
+TRIPLE_CLASS[39] = 29
+
+/**
+ * `TRIPLE_MASK[(a - 97) * 32 + TRIPLE_CLASS[b]]` has bit `TRIPLE_CLASS[c]`
+ * set when a walk that starts with the folded units `a` (a letter), `b` (a
+ * letter or `.` `-` `'`) and `c` can match: the trie has the path `a` `b`
+ * `c`, or a form of `a` or of `a` `b` alone.  The capitals of prose that
+ * pass `ASCII_PAIRS` ("Th", "In", "Pr") mostly fail it; a walk after the
+ * parser has run misses the cache at every step, this table is 3 KB.
+ * Unknown units (class 30) pass.
+ */
+const TRIPLE_MASK = new Uint32Array(26 * 32)
+for (let a = 97; a <= 122; a++) {
+  const first = rootAsciiId[a]!
+  for (let bc = 0; bc < 32; bc++) {
+    let mask = 1 << 30
+    if (bc === 30 || bc === 31 || first === -1 || endsForm[first] === 1) mask = -1
+    else {
+      // Every unit of class `bc` (A–Z fold to a–z; white space to a space).
+      for (let b = 0; b < 0x80; b++) {
+        if (TRIPLE_CLASS[b] !== bc || (b >= 65 && b <= 90)) continue
+        const second = packedChild(first, b === 95 || (b >= 9 && b <= 13) ? 32 : b)
+        if (second === -1) continue
+        if (endsForm[second] === 1) mask = -1
+        for (let c = 0; c < 0x80; c++) {
+          if (c >= 65 && c <= 90) continue
+          if (packedChild(second, c === 95 || (c >= 9 && c <= 13) ? 32 : c) !== -1) mask |= 1 << TRIPLE_CLASS[c]!
+        }
+      }
+    }
+    TRIPLE_MASK[(a - 97) * 32 + bc] = mask
+  }
+}
+
+/** {@link TRIPLE_CLASS} of a code unit; 30 (never ruled out) for one not ASCII and for `NaN` (past the end). */
+function tripleClass(code: number): number {
+  return code < 0x80 ? TRIPLE_CLASS[code]! : 30
+}
+
 /** Characters that may start a mention: ASCII capitals and anything not ASCII (checked by `startsUpperUnit`). */
 const CANDIDATE = /[A-Z\u0080-\uffff]/g
 
@@ -677,7 +726,9 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
       // those two units and no one-letter form, nothing can match here.
       const next = text.charCodeAt(p + 1)
       if (next < 0x80 && next !== 95 && next !== 32 && !(next >= 9 && next <= 13) &&
-        ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0) continue
+        (ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0 ||
+        // The third unit likewise (see `TRIPLE_MASK`), when it is ASCII.
+        ((TRIPLE_MASK[(code - 65) * 32 + TRIPLE_CLASS[next]!]! >>> tripleClass(text.charCodeAt(p + 2))) & 1) === 0)) continue
       // An ASCII capital is a word unit: the unit before it must not be one.
       if (p > 0) {
         const before = text.charCodeAt(p - 1)
