@@ -8,11 +8,10 @@
  *   unique maximum instead of sorting the counts) against the sort of the
  *   old code; the `includes` test in front of the category-line regex
  *   against giving the regex's match as the category line.
- * - The sentence splitter's one regex search for every stop (it was one
- *   `indexOf` per stop character) against the frozen reference, on texts
- *   that are slices of two-byte strings as the model's paragraphs are (the
- *   engine searches those differently from the one-byte strings of a
- *   literal).
+ * - The sentence splitter (its backward scan of the word before a period,
+ *   and the stop searches) against the frozen reference, on texts that are
+ *   slices of two-byte strings as the model's paragraphs are (the engine
+ *   searches those differently from the one-byte strings of a literal).
  *
  * Inputs: the seed and the 38 corpus pages, and seeded random mixtures of
  * their text with names, category lines and every stop character.
