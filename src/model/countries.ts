@@ -478,9 +478,77 @@ function pushAllKids(out: TrieNode[], node: TrieNode): void {
   for (const kid of node.kids) out.push(kid)
 }
 
+/**
+ * The root's children are the packed nodes `1` to `DEPTH2_START - 1`
+ * (numbered breadth-first).  `PAIR_ID[id * 0x80 + unit]` is the child of
+ * such a node `id` for an ASCII unit, -1 for none: the second step of a walk
+ * looked through the most children (a first letter has up to two dozen) one
+ * by one.
+ */
+const DEPTH2_START = kidStart[0]! + kidCount[0]!
+const PAIR_ID = new Int32Array(DEPTH2_START * 0x80).fill(-1)
+for (let id = 1; id < DEPTH2_START; id++) {
+  for (let c = kidStart[id]!; c < kidStart[id]! + kidCount[id]!; c++) if (unitOf[c]! < 0x80) PAIR_ID[id * 0x80 + unitOf[c]!] = c
+}
+
+/**
+ * Classes of ASCII units for {@link TRIPLE_MASK}: `a`–`z` (and `A`–`Z`)
+ * 0–25, white space and `_` (they fold to a space) 26, `.` 27, `-` 28, `'`
+ * 29; anything else 30, which the mask never rules out.
+ */
+const TRIPLE_CLASS = new Uint8Array(0x80).fill(30)
+for (let u = 97; u <= 122; u++) TRIPLE_CLASS[u] = TRIPLE_CLASS[u - 32] = u - 97
+for (const u of [9, 10, 11, 12, 13, 32, 95]) TRIPLE_CLASS[u] = 26
+TRIPLE_CLASS[46] = 27
+TRIPLE_CLASS[45] = 28
+TRIPLE_CLASS[39] = 29
+
+/**
+ * `TRIPLE_MASK[(a - 97) * 32 + TRIPLE_CLASS[b]]` has bit `TRIPLE_CLASS[c]`
+ * set when a walk that starts with the folded units `a` (a letter), `b` (a
+ * letter or `.` `-` `'`) and `c` can match: the trie has the path `a` `b`
+ * `c`, or a form of `a` or of `a` `b` alone.  The capitals of prose that
+ * pass `ASCII_PAIRS` ("Th", "In", "Pr") mostly fail it; a walk after the
+ * parser has run misses the cache at every step, this table is 3 KB.
+ * Unknown units (class 30) pass.
+ */
+const TRIPLE_MASK = new Uint32Array(26 * 32)
+for (let a = 97; a <= 122; a++) {
+  const first = rootAsciiId[a]!
+  for (let bc = 0; bc < 32; bc++) {
+    let mask = 1 << 30
+    if (bc === 30 || bc === 31 || first === -1 || endsForm[first] === 1) mask = -1
+    else {
+      // Every unit of class `bc` (A–Z fold to a–z; white space to a space).
+      for (let b = 0; b < 0x80; b++) {
+        if (TRIPLE_CLASS[b] !== bc || (b >= 65 && b <= 90)) continue
+        const second = packedChild(first, b === 95 || (b >= 9 && b <= 13) ? 32 : b)
+        if (second === -1) continue
+        if (endsForm[second] === 1) mask = -1
+        for (let c = 0; c < 0x80; c++) {
+          if (c >= 65 && c <= 90) continue
+          if (packedChild(second, c === 95 || (c >= 9 && c <= 13) ? 32 : c) !== -1) mask |= 1 << TRIPLE_CLASS[c]!
+        }
+      }
+    }
+    TRIPLE_MASK[(a - 97) * 32 + bc] = mask
+  }
+}
+
+/** {@link TRIPLE_CLASS} of a code unit; 30 (never ruled out) for one not ASCII and for `NaN` (past the end). */
+function tripleClass(code: number): number {
+  return code < 0x80 ? TRIPLE_CLASS[code]! : 30
+}
+
+/** Characters that may start a mention: ASCII capitals and anything not ASCII (checked by `startsUpperUnit`). */
+const CANDIDATE = /[A-Z\u0080-\uffff]/g
+
 /** The packed child of node `id` for a folded unit, or -1. */
 function packedChild(id: number, unit: number): number {
-  if (id === 0 && unit < 0x80) return rootAsciiId[unit]!
+  if (unit < 0x80) {
+    if (id === 0) return rootAsciiId[unit]!
+    if (id < DEPTH2_START) return PAIR_ID[id * 0x80 + unit]!
+  }
   const start = kidStart[id]!
   const end = start + kidCount[id]!
   for (let c = start; c < end; c++) if (unitOf[c] === unit) return c
@@ -578,23 +646,79 @@ function findCountryUncached(name: string): CountryInfo | null {
  * mention.
  */
 export function findMentions(text: string): Mention[] {
+  const mentions: Mention[] = []
+  const cursor = new FoldCursor(text)
+  for (let from = 0; ;) {
+    const p = nextMention(text, from, cursor)
+    if (p === -1) break
+    const best = matchResolved!
+    mentions.push({
+      kind: best.kind as MentionKind,
+      text: text.slice(p, matchEnd),
+      index: p,
+      end: matchEnd,
+      iso2: best.candidates.length === 1 ? best.candidates[0] ?? null : null,
+      // A copy: `node.resolved` is shared by every match of the form.
+      candidates: best.candidates.slice(),
+    })
+    from = matchNext
+  }
+  return mentions
+}
+
+/**
+ * How many mentions of `findMentions(text)` name each country (those with
+ * one candidate), in order of first mention; without building the mention
+ * objects (subject detection only counts them).
+ *
+ * @internal
+ */
+export function countryMentionCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  const cursor = new FoldCursor(text)
+  for (let from = 0; ;) {
+    const p = nextMention(text, from, cursor)
+    if (p === -1) break
+    const candidates = matchResolved!.candidates
+    if (candidates.length === 1) {
+      const iso2 = candidates[0]!
+      counts.set(iso2, (counts.get(iso2) ?? 0) + 1)
+    }
+    from = matchNext
+  }
+  return counts
+}
+
+/**
+ * The match `nextMention` found last: its end, where the search goes on
+ * (after its last folded unit), and how it resolves.  Module state rather
+ * than an object per match: the matcher is not reentrant.
+ */
+let matchEnd = 0
+let matchNext = 0
+let matchResolved: {kind: EntryKind; candidates: string[]} | null = null
+
+/**
+ * The start of the first mention (not a blocker) that the matcher finds
+ * searching from `from`, or -1; the match is in `matchEnd`, `matchNext` and
+ * `matchResolved`.
+ */
+function nextMention(text: string, from: number, cursor: FoldCursor): number {
   // The matcher is defined on the folded text (see `foldUnits`): a mention
   // starts at a folded unit that is a letter or digit after one that is not,
   // whose original character is a capital.  Folding a whole text unit by unit
   // was the hot spot, so this folds only where it must: the capitals are found
   // by the regex engine, the unit before one by looking back, and the trie is
-  // walked with a cursor that folds forward.  (Tested against the unit-by-unit
-  // matcher in tests/perf-equivalence.test.ts.)
-  const mentions: Mention[] = []
+  // walked with a cursor that folds forward.  (Tested against the
+  // unit-by-unit matcher in tests/perf-equivalence.test.ts.)
   const n = text.length
-  const cursor = new FoldCursor(text)
-  const re = CAPITAL_CANDIDATE
-  let from = 0
-  while (from < n) {
-    re.lastIndex = from
-    if (!re.test(text)) break
-    const p = re.lastIndex - 1
-    from = p + 1
+  let p = from - 1
+  for (;;) {
+    // The next character that may start a mention (see `CANDIDATE`).
+    const re = CANDIDATE
+    re.lastIndex = p + 1
+    if (!re.test(text)) return -1
+    p = re.lastIndex - 1
     const code = text.charCodeAt(p)
     if (code < 0x80) {
       // An ASCII capital (the regex finds no other ASCII) followed by an
@@ -602,11 +726,19 @@ export function findMentions(text: string): Mention[] {
       // those two units and no one-letter form, nothing can match here.
       const next = text.charCodeAt(p + 1)
       if (next < 0x80 && next !== 95 && next !== 32 && !(next >= 9 && next <= 13) &&
-        ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0) continue
+        (ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0 ||
+        // The third unit likewise (see `TRIPLE_MASK`), when it is ASCII.
+        ((TRIPLE_MASK[(code - 65) * 32 + TRIPLE_CLASS[next]!]! >>> tripleClass(text.charCodeAt(p + 2))) & 1) === 0)) continue
+      // An ASCII capital is a word unit: the unit before it must not be one.
+      if (p > 0) {
+        const before = text.charCodeAt(p - 1)
+        if (before < 0x80 ? isLetterOrDigitUnit(before) : previousUnitIsWord(text, p)) continue
+      }
+    } else {
+      if (!startsUpperUnit(code, text, p)) continue
+      const f0 = foldOfUnit(code, text, p)
+      if (f0 === '' || !isWordUnit(f0.charCodeAt(0)) || previousUnitIsWord(text, p)) continue
     }
-    if (!startsUpperUnit(code, text, p)) continue
-    const f0 = foldOfUnit(code, text, p)
-    if (f0 === '' || !isWordUnit(f0.charCodeAt(0)) || previousUnitIsWord(text, p)) continue
     // Walk the trie; remember the longest form that ends on a word boundary
     // and whose case fits the original text.
     cursor.reset(p)
@@ -642,23 +774,17 @@ export function findMentions(text: string): Mention[] {
       unit = nextUnit
       unitAt = nextAt
     }
-    if (best) {
-      if (best.kind !== 'blocker') {
-        mentions.push({
-          kind: best.kind as MentionKind,
-          text: text.slice(p, bestEnd),
-          index: p,
-          end: bestEnd,
-          iso2: best.candidates.length === 1 ? best.candidates[0] ?? null : null,
-          // A copy: `node.resolved` is shared by every match of the form.
-          candidates: best.candidates.slice(),
-        })
-      }
+    if (best !== null) {
       // The next mention starts after the last folded unit of this one.
-      from = bestLast + 1
+      if (best.kind !== 'blocker') {
+        matchEnd = bestEnd
+        matchNext = bestLast + 1
+        matchResolved = best
+        return p
+      }
+      p = bestLast // the loop above goes on from bestLast + 1
     }
   }
-  return mentions
 }
 
 /**
@@ -709,9 +835,6 @@ export function findMentionsReference(text: string): Mention[] {
   }
   return mentions
 }
-
-/** Characters that may start a mention: ASCII capitals and anything not ASCII (checked by `startsUpperUnit`). */
-const CAPITAL_CANDIDATE = /[A-Z\u0080-\uffff]/g
 
 /** `startsUpper` per code unit: 1 yes, 2 no, 0 not known yet. */
 const upperCache = new Uint8Array(0x10000)
