@@ -16,24 +16,6 @@ const CATEGORY_LINE = /^(?:Category:)?Foreign_relations_of_\S+$/m
 
 /** "Foreign relations of the Gambia" → `{name: 'Gambia', article: 'Foreign relations of the Gambia'}`. */
 function fromTitle(raw: string): {subject: Subject; known: boolean} | null {
-  // Memoised by the raw line: a batch meets the same category lines again
-  // and again, and the four regex passes and the lookup cost more than the
-  // rest of subject detection on most of them.  A fresh object per call:
-  // the caller hands the subject out.
-  let hit = fromTitleCache.get(raw)
-  if (hit === undefined) {
-    hit = fromTitleUncached(raw)
-    if (fromTitleCache.size >= FROM_TITLE_CACHE_SIZE) fromTitleCache.clear()
-    fromTitleCache.set(raw, hit)
-  }
-  return hit === null ? null : {subject: {...hit.subject}, known: hit.known}
-}
-
-/** Bound of {@link fromTitleCache} (cleared when full: memory stays flat on any input). */
-const FROM_TITLE_CACHE_SIZE = 1024
-const fromTitleCache = new Map<string, {subject: Subject; known: boolean} | null>()
-
-function fromTitleUncached(raw: string): {subject: Subject; known: boolean} | null {
   const title = raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim()
   const article = title.replace(/^category:\s*/i, '')
   const m = PREFIX.exec(title)
