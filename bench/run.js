@@ -244,34 +244,40 @@ if (ftfy) {
 
 // ---------------------------------------------------------------- linearity
 
-console.log('\nLinearity (whole pipeline unless noted; median of 3, of 7 alternating rounds for the joined corpus):')
+console.log('\nLinearity (whole pipeline unless noted; median of 3; of 5–7 alternating rounds for each pair of sizes):')
 const stripBom = (t) => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t)
 const once = dumpTexts.map(stripBom).join('\n\n')
 const onceBytes = Buffer.from(once)
 const tenBytes = Buffer.from(Array(10).fill(once).join('\n\n'))
 // Once and 10× alternate, round by round, so that a change in the machine's
 // load falls on both (a median of separately timed runs moved the ratio by
-// several points from run to run).
-let once1
-let ten
-{
-  const onceTimes = []
-  const tenTimes = []
-  for (let i = 0; i < 2; i++) sink += parseForeignRelations(onceBytes).claims.length + parseForeignRelations(tenBytes).claims.length
-  for (let i = 0; i < 7; i++) {
+// several points from run to run).  The table sizes are timed the same way.
+/** Medians (ms) of `fa` and `fb` timed in alternating rounds, after 2 untimed ones. */
+function alternating(fa, fb, rounds) {
+  const ta = []
+  const tb = []
+  for (let i = 0; i < 2; i++) {
+    fa()
+    fb()
+  }
+  for (let i = 0; i < rounds; i++) {
     emptyCaches()
     let t0 = performance.now()
-    sink += parseForeignRelations(onceBytes).claims.length
-    onceTimes.push(performance.now() - t0)
+    fa()
+    ta.push(performance.now() - t0)
     emptyCaches()
     t0 = performance.now()
-    sink += parseForeignRelations(tenBytes).claims.length
-    tenTimes.push(performance.now() - t0)
+    fb()
+    tb.push(performance.now() - t0)
   }
-  const mid = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1]
-  once1 = mid(onceTimes)
-  ten = mid(tenTimes)
+  const mid = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1]
+  return [mid(ta), mid(tb)]
 }
+const [once1, ten] = alternating(
+  () => (sink += parseForeignRelations(onceBytes).claims.length),
+  () => (sink += parseForeignRelations(tenBytes).claims.length),
+  7
+)
 row('joined1', 'corpus joined once (one document)', onceBytes.length / MB, once1)
 row('joined10', 'corpus joined 10×', tenBytes.length / MB, ten, `${fmt(ten / once1, 2)}× the time of once (goal ≤ 12×)`)
 results.joinedRatio = ten / once1
@@ -314,15 +320,21 @@ function wideTable(cols, rows) {
 
 const t5k = Buffer.from(relationsTable(5000))
 const t10k = Buffer.from(relationsTable(10000))
-const ms5k = median(() => (sink += parseForeignRelations(t5k).bilateral.length), 3)
+const [ms5k, ms10k] = alternating(
+  () => (sink += parseForeignRelations(t5k).bilateral.length),
+  () => (sink += parseForeignRelations(t10k).bilateral.length),
+  5
+)
 row('table5000', 'bilateral table, 5,000 rows', t5k.length / MB, ms5k)
-const ms10k = median(() => (sink += parseForeignRelations(t10k).bilateral.length), 3)
 row('table10000', 'bilateral table, 10,000 rows', t10k.length / MB, ms10k, `${fmt(ms10k / ms5k, 2)}× the time of 5,000 rows`)
 const w50 = Buffer.from(wideTable(200, 50))
 const w100 = Buffer.from(wideTable(200, 100))
-const msW50 = median(() => (sink += parseForeignRelations(w50).claims.length), 3)
+const [msW50, msW100] = alternating(
+  () => (sink += parseForeignRelations(w50).claims.length),
+  () => (sink += parseForeignRelations(w100).claims.length),
+  7
+)
 row('wide200x50', 'grid table, 200 columns × 50 rows', w50.length / MB, msW50)
-const msW100 = median(() => (sink += parseForeignRelations(w100).claims.length), 3)
 row('wide200x100', 'grid table, 200 columns × 100 rows', w100.length / MB, msW100, `${fmt(msW100 / msW50, 2)}× the time of 50 rows`)
 
 // ---------------------------------------------------------------- goals
