@@ -138,3 +138,28 @@ export function treeText(node: Nodes): string {
   walk(node)
   return parts.join(' ')
 }
+
+/** The Mali seed, then the corpus files whose names end with one of `suffixes` (sorted by name), as text. */
+export function seedAndCorpusTexts(...suffixes: string[]): string[] {
+  return [
+    readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8'),
+    ...readdirSync(corpusDir)
+      .filter((f) => suffixes.some((s) => f.endsWith(s)))
+      .sort()
+      .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
+  ]
+}
+
+/** The input of every case of ftfy's suites (fixtures/ftfy/*.jsonl) that has one. */
+export function ftfyInputs(): string[] {
+  const dir = new URL('../fixtures/ftfy/', import.meta.url)
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(new URL(f, dir), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => (JSON.parse(l) as {input: string | null}).input)
+        .filter((s): s is string => typeof s === 'string')
+    )
+}

@@ -10,7 +10,6 @@
  * surrogates, dotted acronyms).
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {findMentions, findMentionsReference} from '../src/model/countries.js'
 import {isLetterOrDigitUnit, isWhiteSpaceUnit, hasLetterOrDigit} from '../src/util/chars.js'
@@ -19,15 +18,9 @@ import {isBlank} from '../src/parse/lines.js'
 import {parseDocument} from '../src/index.js'
 import {splitSentences} from '../src/resolve/sentences.js'
 import {generator, mixture} from './random.js'
+import {seedAndCorpusTexts} from './corpus-helpers.js'
 
-const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
-const texts: string[] = [
-  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8'),
-  ...readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.plain.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
-]
+const texts: string[] = seedAndCorpusTexts('.plain.txt')
 
 const PIECES = [
   'Mali', 'MALI', 'mali', 'Niger', 'Nigeria', 'Nigerien', 'U.S.', 'U.S', 'US', 'UK', 'U.K.', 'the Gambia', 'The Gambia',

@@ -128,7 +128,7 @@ describe('PositionMap line lookup', () => {
     for (const text of ['', 'a', '\n', seed.slice(0, 20000), '\ufeff' + dumps[2]!.slice(0, 20000).replace(/\n/g, '\r\n')]) {
       const map = new PositionMap(text)
       const order = [...Array(text.length + 1).keys()]
-      const shuffled = order.map((o, i) => order[(i * 7919) % order.length]!)
+      const shuffled = order.map((_, i) => order[(i * 7919) % order.length]!)
       for (const o of [...order, ...shuffled]) {
         const {line, column} = lineColumn(text, o)
         expect(map.pointAtOriginal(o)).toEqual({line, column, offset: o})

@@ -8,7 +8,7 @@
  * spaces, surrogates, URLs next to brackets, `_` beside letters).
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {BARE_CATEGORY, CATEGORY, DASH_RUNS, GRID_START, KNOWN_SECTIONS, THIRTEEN_WORDS, isDashRuns, mayBeCategory, isGridStart, isKnownSection, listMarker, listMarkerByRegex} from '../src/parse/blocks.js'
 import {borderKind, borderKindByUnit} from '../src/parse/grid-table.js'
@@ -17,15 +17,9 @@ import {trimLine} from '../src/parse/simple-table.js'
 import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
 import {DEFINITION, definitionId} from '../src/parse/index.js'
 import {generator, mixture} from './random.js'
+import {seedAndCorpusTexts} from './corpus-helpers.js'
 
-const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
-const texts: string[] = [
-  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8'),
-  ...readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.dump.txt') || f.endsWith('.plain.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
-]
+const texts: string[] = seedAndCorpusTexts('.dump.txt', '.plain.txt')
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
 
 const PIECES = [

@@ -5,6 +5,7 @@
  */
 import {readFileSync, readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import {ftfyInputs} from './corpus-helpers.js'
 import {afterAll, describe, expect, it} from 'vitest'
 import {decode} from '../src/decode/index.js'
 import type {Repair, RepairResult} from '../src/model/types.js'
@@ -20,15 +21,7 @@ const dumpFiles = readdirSync(corpus)
 const dumpBytes = dumpFiles.map((f) => new Uint8Array(readFileSync(corpus + f)))
 const dumps = dumpBytes.map((b) => decode(b).text)
 const seed = readFileSync(`${fixtures}foreign-relations-of-mali.txt`, 'utf8')
-const ftfy = readdirSync(`${fixtures}ftfy`)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(`${fixtures}ftfy/${f}`, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => (JSON.parse(l) as {input: string | null}).input)
-      .filter((s): s is string => typeof s === 'string')
-  )
+const ftfy = ftfyInputs()
 /** Every input: the dumps (BOM removed, as `prepare` does), the seed, the ftfy cases. */
 const texts = [...dumps.map((t) => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t)), seed, ...ftfy]
 

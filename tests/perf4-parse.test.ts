@@ -7,22 +7,15 @@
  * `trimLine(sliceColumns(…))`.
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {CATEGORY_PREFIXES, CATEGORY_PREFIXES_U, CATEGORY_SPLIT, CATEGORY_SPLIT_U} from '../src/parse/blocks.js'
 import {trimLine, trimmedSlice} from '../src/parse/simple-table.js'
 import {layoutLine, sliceColumns} from '../src/parse/table-layout.js'
 import {fallbackWidths} from '../src/parse/width.js'
 import {generator, mixture} from './random.js'
+import {seedAndCorpusTexts} from './corpus-helpers.js'
 
-const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
-const texts: string[] = [
-  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8'),
-  ...readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.dump.txt') || f.endsWith('.plain.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
-]
+const texts: string[] = seedAndCorpusTexts('.dump.txt', '.plain.txt')
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
 
 const PIECES = [

@@ -17,22 +17,15 @@
  * their text with names, category lines and every stop character.
  */
 
-import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {countryMentionCounts, findMentionsReference} from '../src/model/countries.js'
 import {detectSubjectWithSource} from '../src/model/subject.js'
 import {splitSentences} from '../src/resolve/sentences.js'
 import {splitSentences as splitSentencesReference} from './reference/sentences.js'
 import {generator, mixture} from './random.js'
+import {seedAndCorpusTexts} from './corpus-helpers.js'
 
-const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
-const texts: string[] = [
-  readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8'),
-  ...readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.plain.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'))
-]
+const texts: string[] = seedAndCorpusTexts('.plain.txt')
 
 const NAMES = [
   'Mali', 'Malian', 'Niger', 'Nigeria', 'Nigerien', 'U.S.', 'US', 'UK', 'U.K.', 'the Gambia', 'Chad', 'Lake Chad', 'China',

@@ -8,6 +8,7 @@
  */
 import {readFileSync, readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import {ftfyInputs} from './corpus-helpers.js'
 import {describe, expect, it} from 'vitest'
 import {decode} from '../src/decode/index.js'
 import {firstPassChecks} from '../src/repair/index.js'
@@ -20,15 +21,7 @@ const dumps = readdirSync(corpus)
   .sort()
   .map((f) => decode(new Uint8Array(readFileSync(corpus + f))).text)
 const seed = readFileSync(`${fixtures}foreign-relations-of-mali.txt`, 'utf8')
-const ftfy = readdirSync(`${fixtures}ftfy`)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(`${fixtures}ftfy/${f}`, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => (JSON.parse(l) as {input: string | null}).input)
-      .filter((s): s is string => typeof s === 'string')
-  )
+const ftfy = ftfyInputs()
 
 const PIECES = [
   'Ã©', 'Ã¤', 'Ã¶', 'Ã¼', 'Ã ', 'Ã  ', 'Ã', 'â€™', 'â€“', 'â€œ', 'â€\u009d', 'Ã¢â‚¬â„¢', 'ÃƒÂ©', 'Â ', 'Â', '\u0080', '\u0081', '\u0093',

@@ -6,7 +6,7 @@
  * Errors print one line on stderr and exit 2; `--debug` shows the stack.
  */
 
-import {existsSync, readFileSync, writeFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
 import {resolve as resolvePath} from 'node:path'

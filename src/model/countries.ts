@@ -711,7 +711,6 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
   // by the regex engine, the unit before one by looking back, and the trie is
   // walked with a cursor that folds forward.  (Tested against the
   // unit-by-unit matcher in tests/perf-equivalence.test.ts.)
-  const n = text.length
   let p = from - 1
   for (;;) {
     // The next character that may start a mention (see `CANDIDATE`).

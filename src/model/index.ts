@@ -7,7 +7,7 @@
  * its footnotes.
  */
 
-import type {FootnoteDefinition, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import type {FootnoteDefinition, List, Paragraph, Root, RootContent, Table} from 'mdast'
 import type {
   BilateralRelation,
   Block,

@@ -1044,31 +1044,20 @@ export function firstPassChecks(line: string): {units: boolean[]; built: boolean
  */
 export function repairMojibake(text: string): RepairResult {
   if (typeof text !== 'string') throw new TypeError('foreign-relations: repairMojibake expects a string')
-  return repairText(text, null, 0)
+  return repairChunks([text], null, 0, null)
 }
 
 /**
- * {@link repairMojibake}, for the pipeline: `lineStarts`, when given, are the
- * offsets at which the lines of `original` start, where `text` is
- * `original.slice(skip)` (the pipeline has them already: no second count of
- * the text's line ends for the repairs' line numbers); `nonAscii`, when
- * given, the offsets of the non-ASCII characters of `text`, in order.
- */
-export function repairText(
-  text: string,
-  lineStarts: readonly number[] | null,
-  skip: number,
-  nonAscii: readonly number[] | null = null
-): RepairResult {
-  return repairChunks([text], lineStarts, skip, nonAscii)
-}
-
-/**
- * {@link repairText} of the text that is the concatenation of `chunks`, each
- * of which but the last ends in a line feed (so no line spans two): each
- * chunk is read on its own, and only the repaired text is built whole.
- * (Without `lineStarts` there must be one chunk.)  With `shifted`, the
- * repairs' positions are in the original (`skip` units longer) instead.
+ * {@link repairMojibake} of the text that is the concatenation of `chunks`,
+ * each of which but the last ends in a line feed (so no line spans two):
+ * each chunk is read on its own, and only the repaired text is built whole.
+ * For the pipeline: `lineStarts`, when given, are the offsets at which the
+ * lines of the original start, where the text is the original after its
+ * first `skip` units (a BOM) — no second count of line ends for the repairs'
+ * line numbers; without them there must be one chunk.  `nonAscii`, when
+ * given, lists the offsets of the text's non-ASCII characters, in order.
+ * With `shifted`, the repairs' positions are in the original (`skip` units
+ * longer) instead of in the text.
  */
 export function repairChunks(
   chunks: readonly string[],
