@@ -252,7 +252,7 @@ interface CachedVerdict {
   ctx: string
   out: string
   verdict: 'strong' | 'weak' | null
-  /** The next entry whose hash is the same. */
+  /** The next entry in the same bucket. */
   next: CachedVerdict | undefined
 }
 
@@ -264,11 +264,14 @@ interface CachedVerdict {
  * The key is (codec, off, ctx, out), compared field by field.  (It was the
  * string `${index}${off}${ctx}\u0000${out}`: the same equality, since index
  * and off are one digit each and `out` never holds U+0000, but building and
- * hashing that string for every run cost more than judging.)  The map is
- * keyed by a hash of the fields computed from `s` without slicing it;
- * entries whose hashes collide are chained.
+ * hashing that string for every run cost more than judging.)  The table is
+ * indexed by a hash of the fields computed from `s` without slicing it;
+ * entries in the same bucket are chained.  (A fixed array of buckets rather
+ * than a `Map` keyed by the hash: an element load instead of a hash-table
+ * lookup per run, which was a third of this function's time.)
  */
-const verdicts = new Map<number, CachedVerdict>()
+const VERDICT_BUCKETS = 1 << 14
+const verdicts: Array<CachedVerdict | undefined> = new Array<CachedVerdict | undefined>(VERDICT_BUCKETS).fill(undefined)
 /** Entries in `verdicts` (cleared past 50 000, as the string-keyed map was). */
 let verdictCount = 0
 
@@ -278,7 +281,7 @@ let verdictCacheOn = true
 /** For tests: turn the verdict cache off (every run judged afresh) or on; either way it is emptied. */
 export function useVerdictCache(on: boolean): void {
   verdictCacheOn = on
-  verdicts.clear()
+  verdicts.fill(undefined)
   verdictCount = 0
 }
 
@@ -293,9 +296,9 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
   h = Math.imul(h ^ 0x10000, 0x01000193)
   for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), 0x01000193)
   // 0x10000 (no UTF-16 code unit) separates the context from the output in
-  // the hash; the mask keeps keys small integers (V8's fastest Map keys).
-  const key = h & 0x3fffffff
-  const first = verdicts.get(key)
+  // the hash; its high bits folded into the low ones pick the bucket.
+  const key = (h ^ (h >>> 16)) & (VERDICT_BUCKETS - 1)
+  const first = verdicts[key]
   for (let e = first; e !== undefined; e = e.next) {
     if (e.index !== index || e.off !== off || e.out !== out || e.ctx.length !== to - from) continue
     let same = true
@@ -304,13 +307,13 @@ function judgeCached(s: string, run: Run, codec: Codec, index: number, depth: nu
   }
   const verdict = judgeRun(s, run, codec, depth, ls, le)
   if (verdictCount > 50_000) {
-    verdicts.clear()
+    verdicts.fill(undefined)
     verdictCount = 0
   }
   verdictCount++
   // `ctx` is copied out of `s`: a plain slice would keep the whole line
   // alive for as long as the entry (the cache outlives documents).
-  verdicts.set(key, {index, off, ctx: detachedSlice(s, from, to), out, verdict, next: verdicts.get(key)})
+  verdicts[key] = {index, off, ctx: detachedSlice(s, from, to), out, verdict, next: verdicts[key]}
   return verdict
 }
 
