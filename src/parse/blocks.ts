@@ -693,6 +693,20 @@ function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Ta
   return table
 }
 
+/**
+ * Whether a cell's only line is what `parseBlocks` makes one paragraph of,
+ * told by its first character (most cells): not white space (a blank line,
+ * an indented block), nor `+` (a grid table), `-` (a simple table, a
+ * bullet), `*` (a bullet) or `[` (`[TABLE]`), and no list marker.  The cell
+ * then skips the block scanner and its growing array for one block.
+ */
+function isPlainParagraph(text: string): boolean {
+  if (text.length === 0) return false
+  const c = text.charCodeAt(0)
+  if (c === 43 || c === 45 || c === 42 || c === 91 || isWhiteSpaceUnit(c)) return false
+  return listMarker(text) === null
+}
+
 function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   const cells: BlockTableCell[] = []
   let minStart = Infinity
@@ -718,7 +732,7 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     const endLine = a < ls.length ? ls[b]! : ls[ls.length - 1]!
     // The cell's start point, made before its blocks (see positionFrom).
     const startPoint = pointAt(ctx, startLine.offset)
-    const children = parseBlocks(ls, ctx)
+    const children = ls.length === 1 && isPlainParagraph(ls[0]!.text) ? [paragraph(ls, 0, 1, ctx)] : parseBlocks(ls, ctx)
     const end = endLine.offset + endLine.text.length
     cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)})
     if (startLine.offset < minStart) minStart = startLine.offset
