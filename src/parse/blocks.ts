@@ -700,7 +700,7 @@ function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Ta
  * bullet), `*` (a bullet) or `[` (`[TABLE]`), and no list marker.  The cell
  * then skips the block scanner and its growing array for one block.
  */
-function isPlainParagraph(text: string): boolean {
+export function isPlainParagraph(text: string): boolean {
   if (text.length === 0) return false
   const c = text.charCodeAt(0)
   if (c === 43 || c === 45 || c === 42 || c === 91 || isWhiteSpaceUnit(c)) return false
