@@ -400,6 +400,18 @@ const KNOWN_WORD_MAX = Math.max(...[...KNOWN_FIRST_WORDS].map((w) => w.length))
 /** The first code units of the known section titles. */
 const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
 
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c
+}
+
+/** The first two code units of the known section titles, when both are ASCII: `KNOWN_PAIRS[a * 128 + b]` is 1. */
+const KNOWN_PAIRS = new Uint8Array(128 * 128)
+for (const t of KNOWN_SECTIONS) {
+  const a = t.charCodeAt(0)
+  const b = t.charCodeAt(1)
+  if (a < 0x80 && b < 0x80) KNOWN_PAIRS[a * 128 + b] = 1
+}
+
 /**
  * `KNOWN_SECTIONS.has(normalizeTitle(t))` for a trimmed `t`, without
  * normalising most lines: lower-casing never shortens a string and maps
@@ -412,6 +424,11 @@ export function isKnownSection(t: string): boolean {
   // of the normalised title.
   const first = t.charCodeAt(0)
   if (first < 0x80 && !KNOWN_FIRST.has(first >= 65 && first <= 90 ? first + 32 : first)) return false
+  // Likewise the first two, when both are ASCII other than white space (a
+  // table look-up that rules out most of the paragraphs the first letter
+  // lets through, before the first word is cut and lower-cased).
+  const second = t.charCodeAt(1)
+  if (first < 0x80 && second < 0x80 && second > 32 && KNOWN_PAIRS[asciiLower(first) * 128 + asciiLower(second)] === 0) return false
   if (t.length > KNOWN_MAX) {
     // A long line (most paragraphs): its first word, lower-cased, must be
     // the first word of a known title.  Lower-casing maps each character on
@@ -693,6 +710,20 @@ function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Ta
   return table
 }
 
+/**
+ * Whether a cell's only line is what `parseBlocks` makes one paragraph of,
+ * told by its first character (most cells): not white space (a blank line,
+ * an indented block), nor `+` (a grid table), `-` (a simple table, a
+ * bullet), `*` (a bullet) or `[` (`[TABLE]`), and no list marker.  The cell
+ * then skips the block scanner and its growing array for one block.
+ */
+export function isPlainParagraph(text: string): boolean {
+  if (text.length === 0) return false
+  const c = text.charCodeAt(0)
+  if (c === 43 || c === 45 || c === 42 || c === 91 || isWhiteSpaceUnit(c)) return false
+  return listMarker(text) === null
+}
+
 function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   const cells: BlockTableCell[] = []
   let minStart = Infinity
@@ -718,7 +749,7 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     const endLine = a < ls.length ? ls[b]! : ls[ls.length - 1]!
     // The cell's start point, made before its blocks (see positionFrom).
     const startPoint = pointAt(ctx, startLine.offset)
-    const children = parseBlocks(ls, ctx)
+    const children = ls.length === 1 && isPlainParagraph(ls[0]!.text) ? [paragraph(ls, 0, 1, ctx)] : parseBlocks(ls, ctx)
     const end = endLine.offset + endLine.text.length
     cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)})
     if (startLine.offset < minStart) minStart = startLine.offset

@@ -66,10 +66,20 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   // After the last border, a `+` line that is not a border cannot belong to
   // the grid (pandoc 3 swallows and drops it, E58): the table ends before it.
   let lastBorder = start
+  // Most borders are the same string as the border before them (every row
+  // rule of a table): their kind is that border's, without scanning the
+  // line again (wide tables have borders of thousands of columns).
+  let seenText: string | null = null
+  let seenKind = NOT_BORDER
   for (let i = start + 1; i < end; i++) {
-    const k = borderKind(lines[i]!.text, indent, B)
+    const t = lines[i]!.text
+    const k = t === seenText ? seenKind : borderKind(t, indent, B)
     kinds[i - start] = k
-    if (k !== NOT_BORDER) lastBorder = i
+    if (k !== NOT_BORDER) {
+      lastBorder = i
+      seenText = t
+      seenKind = k
+    }
   }
   for (let i = lastBorder + 1; i < end; i++) {
     if (lines[i]!.text.charCodeAt(indent) === PLUS) {
@@ -79,7 +89,24 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   }
   if (end === start + 1) return null
   const laid: LaidLine[] = []
-  for (let i = start; i < end; i++) laid.push(layoutLine(lines[i]!, indent, primaryWidth, tabStop))
+  // A border that is the same string as the last plain border laid out
+  // (see above) lays out the same: its column count is reused instead of
+  // searching the line again for characters other than printable ASCII.
+  let plainText: string | null = null
+  let plainCols = 0
+  for (let i = start; i < end; i++) {
+    const line = lines[i]!
+    if (line.text === plainText) {
+      laid.push({line, start: indent, cp: null, idx: null, cols: plainCols})
+      continue
+    }
+    const l = layoutLine(line, indent, primaryWidth, tabStop)
+    if (l.cp === null && (i === start || kinds[i - start] !== NOT_BORDER)) {
+      plainText = line.text
+      plainCols = l.cols
+    }
+    laid.push(l)
+  }
   let problems: TableProblem[] = []
   let table: Parts | null = null
   if (isRectangular(laid, kinds, B)) {

@@ -10,7 +10,7 @@
 
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {isBlank, splitLines, subLine, type Line} from './lines.js'
-import {parseBlocks, type Block} from './blocks.js'
+import {isPlainParagraph, paragraph, parseBlocks, type Block} from './blocks.js'
 import {TextOffsets, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
 import type {PositionMap} from '../util/position.js'
@@ -121,15 +121,22 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     // The length of the label `[id]`.
     const labelLength = idText.length + 2
     const firstContent = subLine(head, Math.min(head.text.length, labelLength + 1))
-    const defLines: Line[] = [firstContent]
-    for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
-    const blocks = parseBlocks(defLines, ctx) as Block[]
     let lastLine = head
     for (let i = end - 1; i > def.line; i--) {
       if (!isBlank(lines[i]!.text)) {
         lastLine = lines[i]!
         break
       }
+    }
+    let blocks: Block[]
+    if (lastLine === head && isPlainParagraph(firstContent.text)) {
+      // One line of text (most notes), then blank lines: the one paragraph
+      // parseBlocks would make, without copying the lines for it.
+      blocks = [paragraph([firstContent], 0, 1, ctx)]
+    } else {
+      const defLines: Line[] = [firstContent]
+      for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
+      blocks = parseBlocks(defLines, ctx) as Block[]
     }
     const node: FootnoteDefinition = {
       type: 'footnoteDefinition',

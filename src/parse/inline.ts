@@ -55,13 +55,23 @@ const found = {start: 0, end: 0, id: 0}
 function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_FOUND | null {
   // The first hint character that can start a match or be a URL's `:`
   // (a `:` not followed by `//` is neither: skipped, so that INLINE does not
-  // run over the rest of a line that only has such colons).
+  // run over the rest of a line that only has such colons): what
+  // INLINE_HINT finds from `from`; in a long text, as the nearest of the
+  // next `[`, `:`, `_` and `{` (see nextBracket).
+  const n = text.length
   let p: number
-  INLINE_HINT.lastIndex = from
-  for (;;) {
-    if (!INLINE_HINT.test(text)) return null
-    p = INLINE_HINT.lastIndex - 1
-    if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) break
+  if (n < INDEXOF_MIN) {
+    // A short text (a table cell, a title): one regex call costs less than
+    // four `indexOf`.
+    INLINE_HINT.lastIndex = from
+    for (;;) {
+      if (!INLINE_HINT.test(text)) return null
+      p = INLINE_HINT.lastIndex - 1
+      if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) break
+    }
+  } else {
+    p = nextHint(text, from)
+    if (p === n) return null
   }
   if (text.charCodeAt(p) === 91) {
     // `\[([1-9]\d{0,3})\]`
@@ -86,6 +96,54 @@ function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_
   return INLINE.exec(text)
 }
 
+/** The {@link nextMatch} search of a long text (see nextBracket): the hint's index, or the text's length for none. */
+function nextHint(text: string, from: number): number {
+  const n = text.length
+  if (nextBracket < from) nextBracket = indexOrEnd(text, '[', from)
+  if (nextUnderscore < from) nextUnderscore = indexOrEnd(text, '_', from)
+  if (nextBrace < from) nextBrace = indexOrEnd(text, '{', from)
+  if (nextColon < from) nextColon = indexOrEnd(text, ':', from)
+  // Colons that start no URL.
+  while (nextColon < n && !(text.charCodeAt(nextColon + 1) === 47 && text.charCodeAt(nextColon + 2) === 47)) {
+    nextColon = indexOrEnd(text, ':', nextColon + 1)
+  }
+  let p = nextBracket
+  if (nextUnderscore < p) p = nextUnderscore
+  if (nextBrace < p) p = nextBrace
+  if (nextColon < p) p = nextColon
+  return p
+}
+
+/** Texts at least this long are searched with {@link nextHint}. */
+const INDEXOF_MIN = 80
+
+/**
+ * Where {@link nextHint} found the next `[`, `_`, `{` and `:` (a `:` that
+ * can start a URL) of the text it searches, at or after the last `from` it
+ * was given (the text's length: none).  One `indexOf` per character (the
+ * engine's search is much faster than INLINE_HINT, a regex run again from
+ * each match: a paragraph with many footnote markers ran it once per
+ * marker), searched again only when a match has passed it; reset with
+ * {@link resetHints} before each text.
+ */
+let nextBracket = -1
+let nextUnderscore = -1
+let nextBrace = -1
+let nextColon = -1
+
+function resetHints(): void {
+  nextBracket = -1
+  nextUnderscore = -1
+  nextBrace = -1
+  nextColon = -1
+}
+
+/** `text.indexOf(c, from)`, with the text's length for none. */
+function indexOrEnd(text: string, c: string, from: number): number {
+  const i = text.indexOf(c, from)
+  return i === -1 ? text.length : i
+}
+
 function isDigitUnit(c: number): boolean {
   return c >= 48 && c <= 57
 }
@@ -99,6 +157,7 @@ export function inlineMatches(text: string): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = []
   let from = 0
   let m: RegExpExecArray | typeof MARKER_FOUND | null
+  resetHints()
   while ((m = nextMatch(text, from)) !== null) {
     if (m === MARKER_FOUND) {
       out.push([found.start, found.end, 1])
@@ -128,6 +187,7 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
   let last = 0
   let m: RegExpExecArray | typeof MARKER_FOUND | null
   let from = 0
+  resetHints()
   while ((m = nextMatch(text, from)) !== null) {
     if (m === MARKER_FOUND) {
       // A footnote marker read by hand (most matches): no match array.
