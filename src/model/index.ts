@@ -17,7 +17,8 @@ import type {
   ForeignRelations,
   Membership,
   Point,
-  Reference
+  Reference,
+  Subject
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
@@ -52,17 +53,29 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const definitions = tree.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition')
   const category = tree.children.find((c) => c.type === 'category')
 
-  // Subject.
+  // Subject: made on first need (a bilateral table's partners, or the end),
+  // so that the lead's paragraphs, flattened for their claims by then, give
+  // their text to the subject's text without a second walk.
   const lead = sections.find((s) => s.title === LEAD)
+  /** The flattened text of lead block `i`, where it is `plainText` of the block (see `FlatText.plain`). */
+  const leadTexts: Array<string | undefined> = []
   const categoryLine = category && category.type === 'category' ? category.names.find((n) => /relations/i.test(n)) ?? category.names[0] ?? null : null
-  const subject = detectSubject({
-    title: options.title ?? null,
-    categoryLine,
-    // Built only when the title and the category line do not decide.
-    text: () => (lead ? lead.blocks.map((b) => plainText(b)).join('\n') : plainText(tree))
-  })
-  if (!subject.name) {
-    diagnostics.push({ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+  /** Where the subject-unknown diagnostic goes: before any the model adds. */
+  const subjectAt = diagnostics.length
+  let subjectMade: Subject | null = null
+  const getSubject = (): Subject => {
+    if (subjectMade !== null) return subjectMade
+    const made = detectSubject({
+      title: options.title ?? null,
+      categoryLine,
+      // Built only when the title and the category line do not decide.
+      text: () => (lead ? lead.blocks.map((b, i) => leadTexts[i] ?? plainText(b)).join('\n') : plainText(tree))
+    })
+    if (!made.name) {
+      diagnostics.splice(subjectAt, 0, {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+    }
+    subjectMade = made
+    return made
   }
 
   const claims: Claim[] = []
@@ -161,7 +174,14 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     if (kind === 'lead') {
       for (const b of section.blocks) if (b.type === 'paragraph') overview.push(withoutArtifacts(b))
     }
-    for (const b of section.blocks) {
+    for (let i = 0; i < section.blocks.length; i++) {
+      const b = section.blocks[i]!
+      if (section === lead && b.type === 'paragraph') {
+        const flat = flattenPhrasing(b.children, map, offsets)
+        if (flat.plain) leadTexts[i] = flat.text
+        claimsOfFlat(flat, section.title, undefined, null, null)
+        continue
+      }
       if (b.type === 'table') {
         const headerless = (b.data?.headRows ?? 0) === 0
         if ((kind === 'bilateral' && (!inherited || headerless || isBilateralTable(b))) || isBilateralTable(b)) {
@@ -224,14 +244,14 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (firstNote && firstNote.type === 'paragraph') {
         const t = plainText(firstNote).trim()
         if (MAIN_ARTICLE.test(t)) {
-          mainArticle = parseMainArticle(t, subject.iso2)
+          mainArticle = parseMainArticle(t, getSubject().iso2)
           if (mainArticle) mainArticleText = t
         }
       }
       const proseNotes = mainArticleText ? notes.slice(1) : notes
       proseOf.push(proseNotes)
       const notesText = proseNotes.map((b) => plainText(b)).join('\n')
-      const partner = inferPartner({countryCell: cellText(columns.country), notesText, mainArticle, subjectIso2: subject.iso2})
+      const partner = inferPartner({countryCell: cellText(columns.country), notesText, mainArticle, subjectIso2: getSubject().iso2})
       inferred.push(partner)
       const dateText = cellText(columns.date)
       let established: BilateralRelation['established'] = null
@@ -317,6 +337,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   })
   for (let k = 0; k < citedIds.length; k++) byId.get(citedIds[k]!)?.claimIds.push(citingClaims[k]!)
 
+  const subject = getSubject()
   return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder), source: doc.source}
 }
 

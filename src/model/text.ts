@@ -19,6 +19,12 @@ export interface FlatText {
   templateAt: number | null
   /** Point in the original input of an index in `text` (a new object each call). */
   pointAt(index: number): Point
+  /**
+   * Whether `text` is what `plainText` gives for the flattened content (it
+   * is unless a node holds code, whose value `plainText` keeps and the
+   * flattening drops, or children that `plainText` joins by line feeds).
+   */
+  plain: boolean
 }
 
 /**
@@ -34,6 +40,10 @@ class Flattening implements FlatText {
   starts: number[] = []
   nodes: PhrasingContent[] = []
   templateAt: number | null = null
+  plain = true
+  /** The segment found by the last `pointAt` call (-1: none yet), and its node's working offset. */
+  private lastSegment = -1
+  private lastWork: number | null = null
 
   constructor(
     private readonly first: PhrasingContent | undefined,
@@ -47,24 +57,37 @@ class Flattening implements FlatText {
    */
   pointAt(index: number): Point {
     const starts = this.starts
-    // Last segment that starts at or before index.
-    let lo = 0
-    let hi = starts.length - 1
+    // Last segment that starts at or before index.  The claims of a
+    // paragraph ask in increasing order, mostly within one text node: the
+    // segment of the last call is tried first, then the next one, before a
+    // binary search; and its working offset (a lookup through the position
+    // map) is remembered with it.
     let found = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (starts[mid]! <= index) {
-        found = mid
-        lo = mid + 1
-      } else hi = mid - 1
+    const last = this.lastSegment
+    if (last >= 0 && starts[last]! <= index && (last + 1 === starts.length || starts[last + 1]! > index)) found = last
+    else {
+      let lo = 0
+      let hi = starts.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (starts[mid]! <= index) {
+          found = mid
+          lo = mid + 1
+        } else hi = mid - 1
+      }
     }
     if (found === -1) return this.fallback()
-    const node = this.nodes[found]!
-    // The node's working-text offset is looked up here, not while
-    // flattening: most text nodes never hold a claim's start.
-    const work = this.offsets.get(node) ?? null
+    let work: number | null
+    if (found === last) work = this.lastWork
+    else {
+      // The node's working-text offset is looked up here, not while
+      // flattening: most text nodes never hold a claim's start.
+      work = this.offsets.get(this.nodes[found]!) ?? null
+      this.lastSegment = found
+      this.lastWork = work
+    }
     if (work === null) {
-      const p = node.position?.start
+      const p = this.nodes[found]!.position?.start
       return p ? {line: p.line, column: p.column, offset: p.offset} : this.fallback()
     }
     return this.map.point(work + (index - starts[found]!))
@@ -102,7 +125,11 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
       case 'linkNumber':
         break
       default: {
-        if ('children' in node) flattenInto(node.children as PhrasingContent[], out)
+        if ('children' in node) {
+          const kids = node.children as PhrasingContent[]
+          if (kids.length > 1 && joinsByLine(node.type)) out.plain = false
+          flattenInto(kids, out)
+        } else if ((node.type as string) === 'inlineCode' || (node.type as string) === 'code') out.plain = false
       }
     }
   }
