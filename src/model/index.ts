@@ -22,7 +22,7 @@ import type {
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattenPhrasing, hasMarkerOrWords, plainText, plainTextWithUrls, type FlatText} from './text.js'
+import {flattening, reflatten, hasMarkerOrWords, plainText, plainTextWithUrls, type FlatText} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
@@ -78,6 +78,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     return made
   }
 
+  /** The one flattening of the paragraphs, refilled for each (each is done with before the next). */
+  const flat0 = flattening(map, offsets)
   const claims: Claim[] = []
   let claimCounter = 0
   // Gathered as the claims are made, in claim order, rather than by a
@@ -138,7 +140,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   /** Claims of blocks (paragraphs, list items, quotes), recursively: into `claims`, and into `out` when given. */
   const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner: string | null | undefined, out: Claim[] | null): void => {
     for (const b of blocks) {
-      if (b.type === 'paragraph') claimsOfFlat(flattenPhrasing(b.children, map, offsets), section, partner, out, null)
+      if (b.type === 'paragraph') claimsOfFlat(reflatten(flat0, b.children), section, partner, out, null)
       else if (b.type === 'list') for (const item of b.children) claimsOfBlocks(item.children, section, partner, out)
       else if (b.type === 'blockquote') claimsOfBlocks(b.children, section, partner, out)
     }
@@ -177,7 +179,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     for (let i = 0; i < section.blocks.length; i++) {
       const b = section.blocks[i]!
       if (section === lead && b.type === 'paragraph') {
-        const flat = flattenPhrasing(b.children, map, offsets)
+        const flat = reflatten(flat0, b.children)
         if (flat.plain) leadTexts[i] = flat.text
         claimsOfFlat(flat, section.title, undefined, null, null)
         continue
@@ -195,7 +197,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (kind === 'multilateral' && b.type === 'paragraph') {
         // One flattening for the claims and the memberships: a membership
         // belongs to the claim whose span holds its name.
-        const flat = flattenPhrasing(b.children, map, offsets)
+        const flat = reflatten(flat0, b.children)
         const made: Claim[] = []
         const spans: number[] = []
         claimsOfFlat(flat, section.title, undefined, made, spans)

@@ -27,6 +27,9 @@ export interface FlatText {
   plain: boolean
 }
 
+/** The markers of a flattening without any (never pushed to: a flattening makes its own array for its first marker). */
+const NO_MARKERS: FlatText['markers'] = []
+
 /**
  * A flattened paragraph: what {@link flattenPhrasing} gathers while it walks
  * and the `pointAt` that reads it back.  One object (a class with a method)
@@ -35,21 +38,38 @@ export interface FlatText {
  */
 class Flattening implements FlatText {
   text = ''
-  markers: FlatText['markers'] = []
-  /** Text node `k` (`nodes[k]`) starts at `starts[k]` in `text` (two arrays: no object per node). */
+  markers: FlatText['markers'] = NO_MARKERS
+  /**
+   * Text node `k` (`nodes[k]`) starts at `starts[k]` in `text`, for `k` below
+   * `segments` (two arrays: no object per node; past `segments` they are
+   * stale, from an earlier paragraph: see {@link reflatten}).
+   */
   starts: number[] = []
   nodes: PhrasingContent[] = []
+  segments = 0
   templateAt: number | null = null
   plain = true
   /** The segment found by the last `pointAt` call (-1: none yet), and its node's working offset. */
   private lastSegment = -1
   private lastWork: number | null = null
+  private first: PhrasingContent | undefined = undefined
 
   constructor(
-    private readonly first: PhrasingContent | undefined,
     private readonly map: PositionMap,
     private readonly offsets: TextOffsetLookup
   ) {}
+
+  /** Empty, for the paragraph whose first node is `first`. */
+  reset(first: PhrasingContent | undefined): void {
+    this.text = ''
+    this.markers = NO_MARKERS
+    this.segments = 0
+    this.templateAt = null
+    this.plain = true
+    this.lastSegment = -1
+    this.lastWork = null
+    this.first = first
+  }
 
   /**
    * A fresh point each call, always with the three keys `line`, `column`,
@@ -64,10 +84,11 @@ class Flattening implements FlatText {
     // map) is remembered with it.
     let found = -1
     const last = this.lastSegment
-    if (last >= 0 && starts[last]! <= index && (last + 1 === starts.length || starts[last + 1]! > index)) found = last
+    const segments = this.segments
+    if (last >= 0 && starts[last]! <= index && (last + 1 === segments || starts[last + 1]! > index)) found = last
     else {
       let lo = 0
-      let hi = starts.length - 1
+      let hi = segments - 1
       while (lo <= hi) {
         const mid = (lo + hi) >> 1
         if (starts[mid]! <= index) {
@@ -104,8 +125,9 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
   for (const node of list) {
     switch (node.type) {
       case 'text': {
-        out.starts.push(out.text.length)
-        out.nodes.push(node)
+        const k = out.segments++
+        out.starts[k] = out.text.length
+        out.nodes[k] = node
         out.text += node.value
         break
       }
@@ -114,6 +136,7 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
         break
       }
       case 'footnoteReference': {
+        if (out.markers === NO_MARKERS) out.markers = []
         out.markers.push({id: Number(node.identifier), index: out.text.length})
         break
       }
@@ -137,9 +160,30 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
 
 /** Flatten phrasing content. */
 export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: TextOffsetLookup): FlatText {
-  const out = new Flattening(nodes[0], map, offsets)
-  flattenInto(nodes, out)
-  return out
+  return reflatten(flattening(map, offsets), nodes)
+}
+
+/**
+ * A flattening to reuse with {@link reflatten}: the model flattens every
+ * paragraph, and one object with its arrays, refilled each time, spares an
+ * object and three arrays a paragraph.
+ */
+export type Flattener = Flattening
+
+/** A new {@link Flattener}. */
+export function flattening(map: PositionMap, offsets: TextOffsetLookup): Flattener {
+  return new Flattening(map, offsets)
+}
+
+/**
+ * Flatten phrasing content into `f`, and return it: what an earlier call
+ * returned is overwritten (its `text` and `markers` stay as they were, only
+ * the object is refilled).
+ */
+export function reflatten(f: Flattener, nodes: readonly PhrasingContent[]): FlatText {
+  f.reset(nodes[0])
+  flattenInto(nodes, f)
+  return f
 }
 
 /** Plain text of any node (markers, templates, images and link numbers left out). */
