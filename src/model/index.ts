@@ -49,8 +49,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const {tree, map, offsets} = doc
   const diagnostics: Diagnostic[] = [...doc.diagnostics]
   const scope: ClaimScope = options.claimScope ?? 'clause'
-  const sections = splitSections(tree)
-  const definitions = tree.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition')
+  const definitions: FootnoteDefinition[] = []
+  const sections = splitSections(tree, definitions)
   const category = tree.children.find((c) => c.type === 'category')
 
   // Subject: made on first need (a bilateral table's partners, or the end),
@@ -413,10 +413,14 @@ function listTexts(list: List): string[] {
   return list.children.map((item) => plainText(item).trim()).filter(Boolean)
 }
 
-function splitSections(tree: Root): Section[] {
+/** The sections of the tree; its footnote definitions, in order, pushed to `definitions` in the same pass. */
+function splitSections(tree: Root, definitions: FootnoteDefinition[]): Section[] {
   const sections: Section[] = [{title: LEAD, blocks: []}]
   for (const node of tree.children) {
-    if (node.type === 'footnoteDefinition') continue
+    if (node.type === 'footnoteDefinition') {
+      definitions.push(node)
+      continue
+    }
     if (node.type === 'heading') {
       sections.push({title: plainText(node).trim(), blocks: []})
       continue
@@ -426,6 +430,9 @@ function splitSections(tree: Root): Section[] {
   return sections
 }
 
+const REFERENCES_TITLES: ReadonlySet<string> = new Set(['references', 'notes', 'footnotes', 'citations', 'sources', 'notes and references', 'references and notes'])
+const SKIP_TITLES: ReadonlySet<string> = new Set(['external links', 'further reading', 'bibliography'])
+
 type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'references' | 'skip' | 'other'
 
 function sectionKind(title: string): SectionKind {
@@ -433,9 +440,10 @@ function sectionKind(title: string): SectionKind {
   const t = title.toLowerCase()
   if (/multilateral|international (organi[sz]ations|membership)|membership/.test(t)) return 'multilateral'
   if (/bilateral|relations by country|diplomatic relations|countries/.test(t)) return 'bilateral'
-  if (/^see also$/.test(t)) return 'see-also'
-  if (/^(references|notes|footnotes|citations|sources|notes and references|references and notes)$/.test(t)) return 'references'
-  if (/^(external links|further reading|bibliography)$/.test(t)) return 'skip'
+  // (Whole titles: a Set lookup rather than three anchored regexes.)
+  if (t === 'see also') return 'see-also'
+  if (REFERENCES_TITLES.has(t)) return 'references'
+  if (SKIP_TITLES.has(t)) return 'skip'
   return 'other'
 }
 

@@ -227,10 +227,14 @@ function textOf(node: Nodes, urls: string[] | null): string {
       if ('children' in node) {
         const kids = node.children as Nodes[]
         const block = joinsByLine(node.type)
+        // One child: its text as it is (most paragraphs and definitions).
+        if (kids.length === 1) return textOf(kids[0]!, urls)
         let s = ''
         for (let k = 0; k < kids.length; k++) {
           if (k > 0 && block) s += '\n'
-          s += textOf(kids[k]!, urls)
+          const kid = kids[k]!
+          // (A text node's value without the call: most children are text.)
+          s += kid.type === 'text' ? kid.value : textOf(kid, urls)
         }
         return s
       }
