@@ -377,18 +377,33 @@ function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[], uncitedInO
   }
   // (A stable sort leaves a list in order as it is.)
   if (!sorted) others.sort(byPosition)
+  if (others.length === 0) return uncited
+  if (uncited.length === 0) return others
   const out: Diagnostic[] = []
   let i = 0
   let j = 0
-  while (i < others.length && j < uncited.length) {
-    const a = others[i]!
-    const b = uncited[j]!
-    if (a.line < b.line || (a.line === b.line && a.column <= b.column)) {
+  // The head of each list with its line and column in locals, read again
+  // only when that list advances: the diagnostics have several shapes, and
+  // each read of a field was a polymorphic load.
+  let a = others[0]!
+  let b = uncited[0]!
+  let aLine = a.line
+  let aColumn = a.column
+  let bLine = b.line
+  let bColumn = b.column
+  for (;;) {
+    if (aLine < bLine || (aLine === bLine && aColumn <= bColumn)) {
       out.push(a)
-      i++
+      if (++i === others.length) break
+      a = others[i]!
+      aLine = a.line
+      aColumn = a.column
     } else {
       out.push(b)
-      j++
+      if (++j === uncited.length) break
+      b = uncited[j]!
+      bLine = b.line
+      bColumn = b.column
     }
   }
   while (i < others.length) out.push(others[i++]!)
