@@ -17,11 +17,12 @@ import type {
   ForeignRelations,
   Membership,
   Point,
-  Reference
+  Reference,
+  Subject
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattenPhrasing, hasMarkerOrWords, plainText, plainTextWithUrls, type FlatText} from './text.js'
+import {flattening, reflatten, hasMarkerOrWords, plainText, plainTextWithUrls, type FlatText} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
@@ -48,23 +49,37 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const {tree, map, offsets} = doc
   const diagnostics: Diagnostic[] = [...doc.diagnostics]
   const scope: ClaimScope = options.claimScope ?? 'clause'
-  const sections = splitSections(tree)
-  const definitions = tree.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition')
+  const definitions: FootnoteDefinition[] = []
+  const sections = splitSections(tree, definitions)
   const category = tree.children.find((c) => c.type === 'category')
 
-  // Subject.
+  // Subject: made on first need (a bilateral table's partners, or the end),
+  // so that the lead's paragraphs, flattened for their claims by then, give
+  // their text to the subject's text without a second walk.
   const lead = sections.find((s) => s.title === LEAD)
+  /** The flattened text of lead block `i`, where it is `plainText` of the block (see `FlatText.plain`). */
+  const leadTexts: Array<string | undefined> = []
   const categoryLine = category && category.type === 'category' ? category.names.find((n) => /relations/i.test(n)) ?? category.names[0] ?? null : null
-  const subject = detectSubject({
-    title: options.title ?? null,
-    categoryLine,
-    // Built only when the title and the category line do not decide.
-    text: () => (lead ? lead.blocks.map((b) => plainText(b)).join('\n') : plainText(tree))
-  })
-  if (!subject.name) {
-    diagnostics.push({ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+  /** Where the subject-unknown diagnostic goes: before any the model adds. */
+  const subjectAt = diagnostics.length
+  let subjectMade: Subject | null = null
+  const getSubject = (): Subject => {
+    if (subjectMade !== null) return subjectMade
+    const made = detectSubject({
+      title: options.title ?? null,
+      categoryLine,
+      // Built only when the title and the category line do not decide.
+      text: () => (lead ? lead.blocks.map((b, i) => leadTexts[i] ?? plainText(b)).join('\n') : plainText(tree))
+    })
+    if (!made.name) {
+      diagnostics.splice(subjectAt, 0, {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+    }
+    subjectMade = made
+    return made
   }
 
+  /** The one flattening of the paragraphs, refilled for each (each is done with before the next). */
+  const flat0 = flattening(map, offsets)
   const claims: Claim[] = []
   let claimCounter = 0
   // Gathered as the claims are made, in claim order, rather than by a
@@ -125,7 +140,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   /** Claims of blocks (paragraphs, list items, quotes), recursively: into `claims`, and into `out` when given. */
   const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner: string | null | undefined, out: Claim[] | null): void => {
     for (const b of blocks) {
-      if (b.type === 'paragraph') claimsOfFlat(flattenPhrasing(b.children, map, offsets), section, partner, out, null)
+      if (b.type === 'paragraph') claimsOfFlat(reflatten(flat0, b.children), section, partner, out, null)
       else if (b.type === 'list') for (const item of b.children) claimsOfBlocks(item.children, section, partner, out)
       else if (b.type === 'blockquote') claimsOfBlocks(b.children, section, partner, out)
     }
@@ -161,7 +176,14 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     if (kind === 'lead') {
       for (const b of section.blocks) if (b.type === 'paragraph') overview.push(withoutArtifacts(b))
     }
-    for (const b of section.blocks) {
+    for (let i = 0; i < section.blocks.length; i++) {
+      const b = section.blocks[i]!
+      if (section === lead && b.type === 'paragraph') {
+        const flat = reflatten(flat0, b.children)
+        if (flat.plain) leadTexts[i] = flat.text
+        claimsOfFlat(flat, section.title, undefined, null, null)
+        continue
+      }
       if (b.type === 'table') {
         const headerless = (b.data?.headRows ?? 0) === 0
         if ((kind === 'bilateral' && (!inherited || headerless || isBilateralTable(b))) || isBilateralTable(b)) {
@@ -175,7 +197,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (kind === 'multilateral' && b.type === 'paragraph') {
         // One flattening for the claims and the memberships: a membership
         // belongs to the claim whose span holds its name.
-        const flat = flattenPhrasing(b.children, map, offsets)
+        const flat = reflatten(flat0, b.children)
         const made: Claim[] = []
         const spans: number[] = []
         claimsOfFlat(flat, section.title, undefined, made, spans)
@@ -224,14 +246,14 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (firstNote && firstNote.type === 'paragraph') {
         const t = plainText(firstNote).trim()
         if (MAIN_ARTICLE.test(t)) {
-          mainArticle = parseMainArticle(t, subject.iso2)
+          mainArticle = parseMainArticle(t, getSubject().iso2)
           if (mainArticle) mainArticleText = t
         }
       }
       const proseNotes = mainArticleText ? notes.slice(1) : notes
       proseOf.push(proseNotes)
       const notesText = proseNotes.map((b) => plainText(b)).join('\n')
-      const partner = inferPartner({countryCell: cellText(columns.country), notesText, mainArticle, subjectIso2: subject.iso2})
+      const partner = inferPartner({countryCell: cellText(columns.country), notesText, mainArticle, subjectIso2: getSubject().iso2})
       inferred.push(partner)
       const dateText = cellText(columns.date)
       let established: BilateralRelation['established'] = null
@@ -317,6 +339,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   })
   for (let k = 0; k < citedIds.length; k++) byId.get(citedIds[k]!)?.claimIds.push(citingClaims[k]!)
 
+  const subject = getSubject()
   return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder), source: doc.source}
 }
 
@@ -354,18 +377,33 @@ function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[], uncitedInO
   }
   // (A stable sort leaves a list in order as it is.)
   if (!sorted) others.sort(byPosition)
+  if (others.length === 0) return uncited
+  if (uncited.length === 0) return others
   const out: Diagnostic[] = []
   let i = 0
   let j = 0
-  while (i < others.length && j < uncited.length) {
-    const a = others[i]!
-    const b = uncited[j]!
-    if (a.line < b.line || (a.line === b.line && a.column <= b.column)) {
+  // The head of each list with its line and column in locals, read again
+  // only when that list advances: the diagnostics have several shapes, and
+  // each read of a field was a polymorphic load.
+  let a = others[0]!
+  let b = uncited[0]!
+  let aLine = a.line
+  let aColumn = a.column
+  let bLine = b.line
+  let bColumn = b.column
+  for (;;) {
+    if (aLine < bLine || (aLine === bLine && aColumn <= bColumn)) {
       out.push(a)
-      i++
+      if (++i === others.length) break
+      a = others[i]!
+      aLine = a.line
+      aColumn = a.column
     } else {
       out.push(b)
-      j++
+      if (++j === uncited.length) break
+      b = uncited[j]!
+      bLine = b.line
+      bColumn = b.column
     }
   }
   while (i < others.length) out.push(others[i++]!)
@@ -390,10 +428,14 @@ function listTexts(list: List): string[] {
   return list.children.map((item) => plainText(item).trim()).filter(Boolean)
 }
 
-function splitSections(tree: Root): Section[] {
+/** The sections of the tree; its footnote definitions, in order, pushed to `definitions` in the same pass. */
+function splitSections(tree: Root, definitions: FootnoteDefinition[]): Section[] {
   const sections: Section[] = [{title: LEAD, blocks: []}]
   for (const node of tree.children) {
-    if (node.type === 'footnoteDefinition') continue
+    if (node.type === 'footnoteDefinition') {
+      definitions.push(node)
+      continue
+    }
     if (node.type === 'heading') {
       sections.push({title: plainText(node).trim(), blocks: []})
       continue
@@ -403,6 +445,9 @@ function splitSections(tree: Root): Section[] {
   return sections
 }
 
+const REFERENCES_TITLES: ReadonlySet<string> = new Set(['references', 'notes', 'footnotes', 'citations', 'sources', 'notes and references', 'references and notes'])
+const SKIP_TITLES: ReadonlySet<string> = new Set(['external links', 'further reading', 'bibliography'])
+
 type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'references' | 'skip' | 'other'
 
 function sectionKind(title: string): SectionKind {
@@ -410,9 +455,10 @@ function sectionKind(title: string): SectionKind {
   const t = title.toLowerCase()
   if (/multilateral|international (organi[sz]ations|membership)|membership/.test(t)) return 'multilateral'
   if (/bilateral|relations by country|diplomatic relations|countries/.test(t)) return 'bilateral'
-  if (/^see also$/.test(t)) return 'see-also'
-  if (/^(references|notes|footnotes|citations|sources|notes and references|references and notes)$/.test(t)) return 'references'
-  if (/^(external links|further reading|bibliography)$/.test(t)) return 'skip'
+  // (Whole titles: a Set lookup rather than three anchored regexes.)
+  if (t === 'see also') return 'see-also'
+  if (REFERENCES_TITLES.has(t)) return 'references'
+  if (SKIP_TITLES.has(t)) return 'skip'
   return 'other'
 }
 

@@ -19,7 +19,16 @@ export interface FlatText {
   templateAt: number | null
   /** Point in the original input of an index in `text` (a new object each call). */
   pointAt(index: number): Point
+  /**
+   * Whether `text` is what `plainText` gives for the flattened content (it
+   * is unless a node holds code, whose value `plainText` keeps and the
+   * flattening drops, or children that `plainText` joins by line feeds).
+   */
+  plain: boolean
 }
+
+/** The markers of a flattening without any (never pushed to: a flattening makes its own array for its first marker). */
+const NO_MARKERS: FlatText['markers'] = []
 
 /**
  * A flattened paragraph: what {@link flattenPhrasing} gathers while it walks
@@ -29,17 +38,38 @@ export interface FlatText {
  */
 class Flattening implements FlatText {
   text = ''
-  markers: FlatText['markers'] = []
-  /** Text node `k` (`nodes[k]`) starts at `starts[k]` in `text` (two arrays: no object per node). */
+  markers: FlatText['markers'] = NO_MARKERS
+  /**
+   * Text node `k` (`nodes[k]`) starts at `starts[k]` in `text`, for `k` below
+   * `segments` (two arrays: no object per node; past `segments` they are
+   * stale, from an earlier paragraph: see {@link reflatten}).
+   */
   starts: number[] = []
   nodes: PhrasingContent[] = []
+  segments = 0
   templateAt: number | null = null
+  plain = true
+  /** The segment found by the last `pointAt` call (-1: none yet), and its node's working offset. */
+  private lastSegment = -1
+  private lastWork: number | null = null
+  private first: PhrasingContent | undefined = undefined
 
   constructor(
-    private readonly first: PhrasingContent | undefined,
     private readonly map: PositionMap,
     private readonly offsets: TextOffsetLookup
   ) {}
+
+  /** Empty, for the paragraph whose first node is `first`. */
+  reset(first: PhrasingContent | undefined): void {
+    this.text = ''
+    this.markers = NO_MARKERS
+    this.segments = 0
+    this.templateAt = null
+    this.plain = true
+    this.lastSegment = -1
+    this.lastWork = null
+    this.first = first
+  }
 
   /**
    * A fresh point each call, always with the three keys `line`, `column`,
@@ -47,24 +77,38 @@ class Flattening implements FlatText {
    */
   pointAt(index: number): Point {
     const starts = this.starts
-    // Last segment that starts at or before index.
-    let lo = 0
-    let hi = starts.length - 1
+    // Last segment that starts at or before index.  The claims of a
+    // paragraph ask in increasing order, mostly within one text node: the
+    // segment of the last call is tried first, then the next one, before a
+    // binary search; and its working offset (a lookup through the position
+    // map) is remembered with it.
     let found = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (starts[mid]! <= index) {
-        found = mid
-        lo = mid + 1
-      } else hi = mid - 1
+    const last = this.lastSegment
+    const segments = this.segments
+    if (last >= 0 && starts[last]! <= index && (last + 1 === segments || starts[last + 1]! > index)) found = last
+    else {
+      let lo = 0
+      let hi = segments - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (starts[mid]! <= index) {
+          found = mid
+          lo = mid + 1
+        } else hi = mid - 1
+      }
     }
     if (found === -1) return this.fallback()
-    const node = this.nodes[found]!
-    // The node's working-text offset is looked up here, not while
-    // flattening: most text nodes never hold a claim's start.
-    const work = this.offsets.get(node) ?? null
+    let work: number | null
+    if (found === last) work = this.lastWork
+    else {
+      // The node's working-text offset is looked up here, not while
+      // flattening: most text nodes never hold a claim's start.
+      work = this.offsets.get(this.nodes[found]!) ?? null
+      this.lastSegment = found
+      this.lastWork = work
+    }
     if (work === null) {
-      const p = node.position?.start
+      const p = this.nodes[found]!.position?.start
       return p ? {line: p.line, column: p.column, offset: p.offset} : this.fallback()
     }
     return this.map.point(work + (index - starts[found]!))
@@ -81,8 +125,9 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
   for (const node of list) {
     switch (node.type) {
       case 'text': {
-        out.starts.push(out.text.length)
-        out.nodes.push(node)
+        const k = out.segments++
+        out.starts[k] = out.text.length
+        out.nodes[k] = node
         out.text += node.value
         break
       }
@@ -91,6 +136,7 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
         break
       }
       case 'footnoteReference': {
+        if (out.markers === NO_MARKERS) out.markers = []
         out.markers.push({id: Number(node.identifier), index: out.text.length})
         break
       }
@@ -102,7 +148,11 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
       case 'linkNumber':
         break
       default: {
-        if ('children' in node) flattenInto(node.children as PhrasingContent[], out)
+        if ('children' in node) {
+          const kids = node.children as PhrasingContent[]
+          if (kids.length > 1 && joinsByLine(node.type)) out.plain = false
+          flattenInto(kids, out)
+        } else if ((node.type as string) === 'inlineCode' || (node.type as string) === 'code') out.plain = false
       }
     }
   }
@@ -110,9 +160,30 @@ function flattenInto(list: readonly PhrasingContent[], out: Flattening): void {
 
 /** Flatten phrasing content. */
 export function flattenPhrasing(nodes: readonly PhrasingContent[], map: PositionMap, offsets: TextOffsetLookup): FlatText {
-  const out = new Flattening(nodes[0], map, offsets)
-  flattenInto(nodes, out)
-  return out
+  return reflatten(flattening(map, offsets), nodes)
+}
+
+/**
+ * A flattening to reuse with {@link reflatten}: the model flattens every
+ * paragraph, and one object with its arrays, refilled each time, spares an
+ * object and three arrays a paragraph.
+ */
+export type Flattener = Flattening
+
+/** A new {@link Flattener}. */
+export function flattening(map: PositionMap, offsets: TextOffsetLookup): Flattener {
+  return new Flattening(map, offsets)
+}
+
+/**
+ * Flatten phrasing content into `f`, and return it: what an earlier call
+ * returned is overwritten (its `text` and `markers` stay as they were, only
+ * the object is refilled).
+ */
+export function reflatten(f: Flattener, nodes: readonly PhrasingContent[]): FlatText {
+  f.reset(nodes[0])
+  flattenInto(nodes, f)
+  return f
 }
 
 /** Plain text of any node (markers, templates, images and link numbers left out). */
@@ -156,10 +227,14 @@ function textOf(node: Nodes, urls: string[] | null): string {
       if ('children' in node) {
         const kids = node.children as Nodes[]
         const block = joinsByLine(node.type)
+        // One child: its text as it is (most paragraphs and definitions).
+        if (kids.length === 1) return textOf(kids[0]!, urls)
         let s = ''
         for (let k = 0; k < kids.length; k++) {
           if (k > 0 && block) s += '\n'
-          s += textOf(kids[k]!, urls)
+          const kid = kids[k]!
+          // (A text node's value without the call: most children are text.)
+          s += kid.type === 'text' ? kid.value : textOf(kid, urls)
         }
         return s
       }
