@@ -540,31 +540,8 @@ function tripleClass(code: number): number {
   return code < 0x80 ? TRIPLE_CLASS[code]! : 30
 }
 
-/**
- * Characters that may start a mention: anything not ASCII (checked by
- * `startsUpperUnit`), and ASCII capitals that the first two checks of
- * `nextMention` let through, not after an ASCII letter or digit (a word
- * unit: no mention starts there) and not before an ASCII unit that
- * {@link ASCII_PAIRS} rules out.  Those checks made in the regex engine,
- * one alternative per capital, rather than after a return to JavaScript
- * for every capital of the text: most capitals of prose fail them, and the
- * call into the regex per candidate cost more than the scan.  (`nextMention`
- * still makes the checks: this only skips what they would skip.)
- */
-const CANDIDATE = ((): RegExp => {
-  const hex = (u: number): string => '\\x' + u.toString(16).padStart(2, '0')
-  const branches: string[] = []
-  for (let code = 65; code <= 90; code++) {
-    // The ASCII units after which `nextMention` skips this capital.
-    let never = ''
-    for (let next = 0; next < 0x80; next++) {
-      if (next === 95 || next === 32 || (next >= 9 && next <= 13)) continue
-      if (ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0) never += hex(next)
-    }
-    branches.push(never === '' ? hex(code) : `${hex(code)}(?![${never}])`)
-  }
-  return new RegExp(`(?<![A-Za-z0-9])(?:${branches.join('|')})|[\\u0080-\\uffff]`, 'g')
-})()
+/** Characters that may start a mention: ASCII capitals and anything not ASCII (checked by `startsUpperUnit`). */
+const CANDIDATE = /[A-Z\u0080-\uffff]/g
 
 /** The packed child of node `id` for a folded unit, or -1. */
 function packedChild(id: number, unit: number): number {
