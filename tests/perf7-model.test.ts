@@ -7,12 +7,18 @@
  *   texts with markers in order, out of order, repeated, fractional,
  *   negative and past the end of the text (as a marker after a broken
  *   template is), in every scope.
+ * - A table cell of one text is tested for its words by an anchored regex:
+ *   `hasMarkerOrWords` on it equals `plainTextHasWords`, which feeds the
+ *   text through the loop over code units, on random texts of every kind of
+ *   white space, lone surrogates and words, for several word counts.
  */
 
 import {describe, expect, test} from 'vitest'
 import {CUT, cutClaims, cutClaimsOfArrays, type Marker} from '../src/resolve/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
 import {generator, mixture} from './random.js'
+import {hasMarkerOrWords, plainTextHasWords} from '../src/model/text.js'
+import type {Paragraph} from 'mdast'
 
 const PIECES = ['Mali', ' ', '.', '. ', 'U.S. ', 'Gen. ', 'the', ', ', '; ', ' – ', '—', '\n', '\n\n', '?', '!', '…', '"', ')', 'e.g. ', 'No. 5', 'Inc. The', 'a']
 const SOURCES = ['Mali and France signed a treaty in 1960. The U.S. Embassy opened in Bamako, Mali. Gen. Traoré visited Washington, D.C. The visit ended.']
@@ -52,6 +58,21 @@ describe('round 7: markers as two arrays', () => {
         const expected = snapshot(cutClaims(text, markers, scope))
         const got = snapshot(cutClaimsOfArrays(text, ids, at, n, scope))
         expect(got).toEqual(expected)
+      }
+    }
+  })
+})
+
+describe('round 7: the words of a one-text cell by regex', () => {
+  test('hasMarkerOrWords equals the loop of plainTextHasWords', () => {
+    const rnd = generator(74)
+    const pieces = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\u2028', '\ufeff', '\u180e', '\u200b', 'a', 'Mali', '9', '.', '\ud800', '\udc00', '\ud83d\ude00', 'é', '-', '']
+    for (let t = 0; t < 20000; t++) {
+      let value = ''
+      for (let p = 1 + rnd(12); p > 0; p--) value += pieces[rnd(pieces.length)]!
+      const cell: Paragraph[] = [{type: 'paragraph', children: [{type: 'text', value}]}]
+      for (const count of [0, 1, 2, 3, 5, 7]) {
+        expect(hasMarkerOrWords(cell, count), JSON.stringify([value, count])).toBe(plainTextHasWords(cell, count))
       }
     }
   })
