@@ -22,12 +22,12 @@ import type {
 } from './types.js'
 import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
-import {flattening, reflatten, hasMarkerOrWords, plainText, plainTextWithUrls, type FlatText} from './text.js'
+import {flattening, reflatten, hasMarkerOrWords, plainText, plainTextWithUrls, type Flattener} from './text.js'
 import {detectSubject} from './subject.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
 import {extractMemberships} from './memberships.js'
-import {CUT, cutClaims} from '../resolve/claims.js'
+import {CUT, cutClaimsOfArrays} from '../resolve/claims.js'
 import {pushAll} from '../util/array.js'
 import {hasLetterOrDigit} from '../util/chars.js'
 
@@ -103,16 +103,18 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
    * `out` when given; `spans`, when given, receives each claim's start and
    * end (exclusive) in `flat.text`, two numbers a claim.
    */
-  const claimsOfFlat = (flat: FlatText, section: string, partner: string | null | undefined, out: Claim[] | null, spans: number[] | null): void => {
+  const claimsOfFlat = (flat: Flattener, section: string, partner: string | null | undefined, out: Claim[] | null, spans: number[] | null): void => {
     const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
-    // A marker after a broken template cites the prose before the template.
-    const markers = flat.templateAt === null ? flat.markers : flat.markers.map((m) => (m.index <= prose.length ? m : {id: m.id, index: prose.length}))
+    // A marker after a broken template cites the prose before the template:
+    // the cutter clamps every marker's offset into the text it is given.
+    const markerCount = flat.markerCount
     // Nothing to cut without a letter, a digit or a marker.  (Tested per code
     // unit rather than with `/[\p{L}\p{N}]/u`: text whose only letters are
     // astral has no claim either way, as the splitter tests per code unit.)
-    if (markers.length === 0 && !hasLetterOrDigit(prose, 0, prose.length)) return
-    // The claims straight from the cutter's arrays: no span object per claim.
-    const count = cutClaims(prose, markers, scope)
+    if (markerCount === 0 && !hasLetterOrDigit(prose, 0, prose.length)) return
+    // The claims straight from the cutter's arrays: no span object per
+    // claim; the markers from the flattening's two arrays: no object per marker.
+    const count = cutClaimsOfArrays(prose, flat.markerIds, flat.markerAt, markerCount, scope)
     const {starts, ends, citations} = CUT
     for (let k = 0; k < count; k++) {
       const start = starts[k]!

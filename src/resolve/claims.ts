@@ -140,6 +140,32 @@ function anchorsOf(markers: readonly Marker[], length: number): number {
   return count
 }
 
+/**
+ * {@link anchorsOf} for markers given as two arrays: marker `q` (below
+ * `n`) cites footnote `ids[q]` at offset `at[q]`.  What the model has: its
+ * flattening gathers them so, with no object per marker.
+ */
+function anchorsOfArrays(ids: readonly number[], at: readonly number[], n: number, length: number): number {
+  let count = 0
+  let last = -1
+  for (let q = 0; q < n; q++) {
+    const index = Math.min(Math.max(0, Math.trunc(at[q]!)), length)
+    if (count > 0 && index === last) ANCHOR_IDS[count - 1]!.push(ids[q]!)
+    else if (Number.isInteger(index) && (count === 0 || index > last)) {
+      ANCHOR_AT[count] = index
+      ANCHOR_IDS[count] = [ids[q]!]
+      count++
+      last = index
+    } else {
+      // (Rare: markers out of order; the general path, with objects.)
+      const markers: Marker[] = []
+      for (let r = 0; r < n; r++) markers.push({id: ids[r]!, index: at[r]!})
+      return anchorsOfAnyOrder(markers, length)
+    }
+  }
+  return count
+}
+
 /** {@link anchorsOf} for markers in any order. */
 function anchorsOfAnyOrder(markers: readonly Marker[], length: number): number {
   const byIndex = new Map<number, number[]>()
@@ -195,7 +221,22 @@ export function splitClaims(text: string, markers: readonly Marker[], scope: Cla
  */
 export function cutClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): number {
   CUT.count = 0
-  const anchors = anchorsOf(markers, text.length)
+  return cutAnchored(text, anchorsOf(markers, text.length), scope)
+}
+
+/**
+ * {@link cutClaims} with the markers as two arrays: marker `q` (below `n`)
+ * cites footnote `ids[q]` at offset `at[q]`.
+ *
+ * @internal
+ */
+export function cutClaimsOfArrays(text: string, ids: readonly number[], at: readonly number[], n: number, scope: ClaimScope = 'clause'): number {
+  CUT.count = 0
+  return cutAnchored(text, n === 0 ? 0 : anchorsOfArrays(ids, at, n, text.length), scope)
+}
+
+/** {@link cutClaims} once the markers are grouped into `anchors` anchors (see {@link anchorsOf}). */
+function cutAnchored(text: string, anchors: number, scope: ClaimScope): number {
   const bounds = BOUNDS
   const count = sentenceBoundsInto(text, anchorOffsets(anchors), bounds) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
   if (count === 0) {
