@@ -5,12 +5,13 @@
  * chain of regexes it replaces, `THIRTEEN_WORDS_TRIMMED` equals
  * `THIRTEEN_WORDS` on trimmed texts, and `isKnownSection` (titles compared
  * in place while the line is ASCII) still equals the Set look-up of the
- * normalised title.  Inputs: the corpus lines, crafted titles and seeded
+ * normalised title; `categoryNames` (one scan) gives the names and the
+ * null that the split and the prefix check gave.  Inputs: the corpus lines, crafted titles and seeded
  * random short mixtures.
  */
 
 import {describe, expect, test} from 'vitest'
-import {KNOWN_SECTIONS, THIRTEEN_WORDS, THIRTEEN_WORDS_TRIMMED, hasHeadingShape, hasHeadingShapeByRegex, isKnownSection} from '../src/parse/blocks.js'
+import {CATEGORY, CATEGORY_PREFIXES_U, CATEGORY_SPLIT_U, KNOWN_SECTIONS, categoryNames, THIRTEEN_WORDS, THIRTEEN_WORDS_TRIMMED, hasHeadingShape, hasHeadingShapeByRegex, isKnownSection} from '../src/parse/blocks.js'
 import {generator, mixture} from './random.js'
 import {seedAndCorpusTexts} from './corpus-helpers.js'
 
@@ -59,5 +60,24 @@ describe('heading test (perf7)', () => {
     }
     expect(wrong).toEqual([])
     expect(known).toBeGreaterThan(150)
+  })
+  test('categoryNames equals the split and the prefix check', () => {
+    const rnd = generator(72)
+    const pieces = ['Category:', 'Kategorie:', 'Categoria:', 'Kategori:', 'Kategoria:', 'Luokka:', 'Категория:', 'Category', ':', ' ', '  ', '\t', '\u00a0', '\u3000', 'a', 'Living people', '1969 births', 'x:y', '_', 'é']
+    const lines = Array.from({length: 20000}, () => mixture(rnd, {sources: corpusLines, pieces, maxParts: 16, sliceOneIn: 6, maxSlice: 30, spaceOneIn: 2}))
+    const wrong: string[] = []
+    let clean = 0
+    for (const line of [...lines, ...lines.map((l) => 'Category:' + l), ...corpusLines]) {
+      const t = line.trim()
+      const p = CATEGORY.exec(t)
+      if (!p) continue
+      let want: string[] | null = t.split(CATEGORY_SPLIT_U).slice(1).map((x) => x.trim())
+      if (want.some((n) => n === '')) want = null
+      else for (const m of t.matchAll(CATEGORY_PREFIXES_U)) if (m[1] !== p[1]) want = null
+      if (JSON.stringify(categoryNames(t, p[1]!)) !== JSON.stringify(want)) wrong.push(t)
+      if (want) clean++
+    }
+    expect(wrong).toEqual([])
+    expect(clean).toBeGreaterThan(1000)
   })
 })

@@ -639,6 +639,39 @@ export function mayBeCategory(text: string): boolean {
   return i === n
 }
 
+/**
+ * The names of a category line `t` that starts with `prefix:` (CATEGORY
+ * matched), or null when it is not a clean category line: every name
+ * non-empty and one prefix for all (the node keeps one prefix); anything
+ * else stays text.  The names are `t.split(CATEGORY_SPLIT).slice(1)`
+ * trimmed, cut here at the matches of CATEGORY_PREFIXES, the scan that
+ * checks the prefixes: both find a prefix after white space (or at the
+ * start) and end the match at its `:`; CATEGORY_SPLIT's match starts at
+ * the first unit of that white space, this one at the last, and the units
+ * between are trimmed from the name anyway.  One scan of the (long) line
+ * instead of two, and no arrays for the split (measured: the category
+ * lines took 3–10 µs each).
+ */
+export function categoryNames(t: string, prefix: string): string[] | null {
+  const names: string[] = []
+  CATEGORY_PREFIXES.lastIndex = 0
+  // The first match is the line's start (what CATEGORY matched).
+  let m = CATEGORY_PREFIXES.exec(t)
+  if (m === null || m.index !== 0 || m[1] !== prefix) return null
+  let from = m[0].length
+  while ((m = CATEGORY_PREFIXES.exec(t)) !== null) {
+    if (m[1] !== prefix) return null
+    const name = t.slice(from, m.index).trim()
+    if (name === '') return null
+    names.push(name)
+    from = m.index + m[0].length
+  }
+  const name = t.slice(from).trim()
+  if (name === '') return null
+  names.push(name)
+  return names
+}
+
 function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
   if (!mayBeCategory(line.text)) return null
   // Both shapes need a `:` (after the prefix) or a `_`: most lines have neither.
@@ -646,18 +679,8 @@ function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category 
   const t = line.text.trim()
   const prefixMatch = CATEGORY.exec(t)
   if (prefixMatch) {
-    // The text before the first prefix is empty (the line starts with it).
-    const names = t
-      .split(CATEGORY_SPLIT)
-      .slice(1)
-      .map((s) => s.trim())
-    // Only a clean line is a category node: every name non-empty and one
-    // prefix for all (the node keeps one prefix); anything else stays text.
-    if (names.some((n) => n === '')) return null
-    // (An exec loop: no iterator, no copy of the regex.)
-    CATEGORY_PREFIXES.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = CATEGORY_PREFIXES.exec(t)) !== null) if (m[1] !== prefixMatch[1]) return null
+    const names = categoryNames(t, prefixMatch[1]!)
+    if (names === null) return null
     const start = line.offset + indentOf(line.text)
     return {type: 'category', names, prefix: prefixMatch[1]!, position: position(ctx, start, start + t.length)}
   }
