@@ -412,6 +412,52 @@ for (const t of KNOWN_SECTIONS) {
   if (a < 0x80 && b < 0x80) KNOWN_PAIRS[a * 128 + b] = 1
 }
 
+/** The known section titles by their first code unit (ASCII ones only). */
+const KNOWN_BY_FIRST: string[][] = Array.from({length: 128}, () => [])
+for (const t of KNOWN_SECTIONS) if (t.charCodeAt(0) < 0x80) KNOWN_BY_FIRST[t.charCodeAt(0)]!.push(t)
+
+/** {@link asciiTitleMatch}: `normalizeTitle(t)` is not the title. */
+const TITLE_NO = 0
+/** {@link asciiTitleMatch}: `normalizeTitle(t)` is the title. */
+const TITLE_MATCH = 1
+/** {@link asciiTitleMatch}: not told (a non-ASCII unit, or white space at an end). */
+const TITLE_UNSURE = 2
+
+/**
+ * Whether `normalizeTitle(t) === title`, read without making the
+ * normalised string while `t` is ASCII: there `toLowerCase` maps `A`–`Z`
+ * each on its own and `\s` is `[\t\n\v\f\r ]`, a run of which becomes one
+ * space.  The normalised text up to an ASCII unit depends only on the units
+ * before it (lower-casing's context rules touch no ASCII), so a difference
+ * there is final; at the first non-ASCII unit, or white space at either end
+ * (trimmed away), the answer is left to the caller.
+ */
+function asciiTitleMatch(t: string, title: string): number {
+  const n = t.length
+  let i = 0
+  let j = 0
+  while (i < n) {
+    const x = t.charCodeAt(i)
+    if (x >= 0x80) return TITLE_UNSURE
+    if (x === 32 || (x >= 9 && x <= 13)) {
+      if (i === 0) return TITLE_UNSURE
+      while (i < n && isAsciiSpace(t.charCodeAt(i))) i++
+      if (i === n) return TITLE_UNSURE
+      if (title.charCodeAt(j) !== 32) return TITLE_NO
+      j++
+      continue
+    }
+    if (asciiLower(x) !== title.charCodeAt(j)) return TITLE_NO
+    i++
+    j++
+  }
+  return j === title.length ? TITLE_MATCH : TITLE_NO
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13)
+}
+
 /**
  * `KNOWN_SECTIONS.has(normalizeTitle(t))` for a trimmed `t`, without
  * normalising most lines: lower-casing never shortens a string and maps
@@ -429,6 +475,22 @@ export function isKnownSection(t: string): boolean {
   // lets through, before the first word is cut and lower-cased).
   const second = t.charCodeAt(1)
   if (first < 0x80 && second < 0x80 && second > 32 && KNOWN_PAIRS[asciiLower(first) * 128 + asciiLower(second)] === 0) return false
+  if (first < 0x80) {
+    // The few titles that start with this letter, compared in place while
+    // the line is ASCII: normalising it (trim, lower-case, hash for the Set
+    // look-up) cost half a microsecond on every short line that gets here,
+    // the headings above all.
+    let unsure = false
+    for (const title of KNOWN_BY_FIRST[asciiLower(first)]!) {
+      const r = asciiTitleMatch(t, title)
+      if (r === TITLE_MATCH) return true
+      if (r === TITLE_UNSURE) {
+        unsure = true
+        break
+      }
+    }
+    if (!unsure) return false
+  }
   if (t.length > KNOWN_MAX) {
     // A long line (most paragraphs): its first word, lower-cased, must be
     // the first word of a known title.  Lower-casing maps each character on
@@ -464,7 +526,7 @@ const SHAPE_HEADING = 2
  * Whether a one-line paragraph is a heading (pandoc drops the `==` marks),
  * and why: the caller does not normalise the title a second time to say.
  */
-function headingKind(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): number {
+export function headingKind(text: string, blanksBefore: number, index: number, lines: Line[], after: number, followed: boolean): number {
   if (index === 0) return NOT_HEADING
   if (blanksBefore === 0) return NOT_HEADING
   if (after !== -1 && !isBlank(lines[after]!.text)) return NOT_HEADING
@@ -480,16 +542,66 @@ function headingKind(text: string, blanksBefore: number, index: number, lines: L
   const known = isKnownSection(t)
   if (known) return KNOWN_HEADING
   if (t.length > 90) return NOT_HEADING
-  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return NOT_HEADING
-  if (SENTENCE_END.test(t)) return NOT_HEADING
-  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return NOT_HEADING
-  if (/^\[.*\]$/.test(t)) return NOT_HEADING
+  return hasHeadingShape(t) ? SHAPE_HEADING : NOT_HEADING
+}
+
+/** Not a heading: a footnote marker, a URL, a template's braces, a table row's `|` or an `=`. */
+const NOT_TITLE = /\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/
+const BRACKETED = /^\[.*\]$/
+const CAPTION_START = /^(?:[Tt]able:|:)\s/
+const LOWER_START = /^\p{Ll}/u
+const CAMEL_START = /^[a-z][A-Z]/
+/**
+ * {@link THIRTEEN_WORDS} for a text that starts with a character other than
+ * white space (a trimmed line): twelve words each followed by white space,
+ * then a character of a thirteenth.  The same test, but `\S+` is not asked
+ * to give characters back before each run of white space: half the time on
+ * the short lines that reach it (the headings themselves).
+ */
+export const THIRTEEN_WORDS_TRIMMED = /^(?:\S+\s+){12}\S/
+
+/**
+ * Whether a trimmed line of at most 90 units has a heading's shape: what
+ * {@link hasHeadingShapeByRegex} tests, the tests of its last and first
+ * characters made by code unit (a sentence's end, a lower-case start) and
+ * the regexes made once (a regex literal in the function made a RegExp
+ * object per test).
+ */
+export function hasHeadingShape(t: string): boolean {
+  const n = t.length
+  const last = t.charCodeAt(n - 1)
+  // SENTENCE_END (`/[.,;:!]$|[.!?]["'”’)]$/`).
+  if (last === 46 || last === 44 || last === 59 || last === 58 || last === 33) return false
+  if (last === 34 || last === 39 || last === 0x201d || last === 0x2019 || last === 41) {
+    const c = t.charCodeAt(n - 2)
+    if (c === 46 || c === 33 || c === 63) return false
+  }
+  const first = t.charCodeAt(0)
+  if (first < 0x80) {
+    // `/^\p{Ll}/u` is `[a-z]` on ASCII; then `!/^[a-z][A-Z]/`.
+    if (first >= 97 && first <= 122) {
+      const second = t.charCodeAt(1)
+      if (!(second >= 65 && second <= 90)) return false
+    }
+  } else if (LOWER_START.test(t) && !CAMEL_START.test(t)) return false
+  if (first === 91 && last === 93 && BRACKETED.test(t)) return false
   // A table caption (`Table: …`, `: …`).
-  if (/^(?:[Tt]able:|:)\s/.test(t)) return NOT_HEADING
+  if ((first === 84 || first === 116 || first === 58) && CAPTION_START.test(t)) return false
+  if (NOT_TITLE.test(t)) return false
   // More than 12 words (`t.split(/\s+/).length > 12` for the trimmed `t`),
   // without splitting.
-  if (THIRTEEN_WORDS.test(t)) return NOT_HEADING
-  return SHAPE_HEADING
+  return !THIRTEEN_WORDS_TRIMMED.test(t)
+}
+
+/** The tests {@link hasHeadingShape} makes, as they were written (kept for the equivalence tests). */
+export function hasHeadingShapeByRegex(t: string): boolean {
+  if (/\[\d+\]|https?:\/\/|\{\{|\}\}|^\||=/.test(t)) return false
+  if (SENTENCE_END.test(t)) return false
+  if (/^\p{Ll}/u.test(t) && !/^[a-z][A-Z]/.test(t)) return false
+  if (/^\[.*\]$/.test(t)) return false
+  if (/^(?:[Tt]able:|:)\s/.test(t)) return false
+  if (THIRTEEN_WORDS.test(t)) return false
+  return true
 }
 
 // The category namespace in English and in the languages of the dumps seen so far.
@@ -527,6 +639,39 @@ export function mayBeCategory(text: string): boolean {
   return i === n
 }
 
+/**
+ * The names of a category line `t` that starts with `prefix:` (CATEGORY
+ * matched), or null when it is not a clean category line: every name
+ * non-empty and one prefix for all (the node keeps one prefix); anything
+ * else stays text.  The names are `t.split(CATEGORY_SPLIT).slice(1)`
+ * trimmed, cut here at the matches of CATEGORY_PREFIXES, the scan that
+ * checks the prefixes: both find a prefix after white space (or at the
+ * start) and end the match at its `:`; CATEGORY_SPLIT's match starts at
+ * the first unit of that white space, this one at the last, and the units
+ * between are trimmed from the name anyway.  One scan of the (long) line
+ * instead of two, and no arrays for the split (measured: the category
+ * lines took 3–10 µs each).
+ */
+export function categoryNames(t: string, prefix: string): string[] | null {
+  const names: string[] = []
+  CATEGORY_PREFIXES.lastIndex = 0
+  // The first match is the line's start (what CATEGORY matched).
+  let m = CATEGORY_PREFIXES.exec(t)
+  if (m === null || m.index !== 0 || m[1] !== prefix) return null
+  let from = m[0].length
+  while ((m = CATEGORY_PREFIXES.exec(t)) !== null) {
+    if (m[1] !== prefix) return null
+    const name = t.slice(from, m.index).trim()
+    if (name === '') return null
+    names.push(name)
+    from = m.index + m[0].length
+  }
+  const name = t.slice(from).trim()
+  if (name === '') return null
+  names.push(name)
+  return names
+}
+
 function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category | null {
   if (!mayBeCategory(line.text)) return null
   // Both shapes need a `:` (after the prefix) or a `_`: most lines have neither.
@@ -534,18 +679,8 @@ function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category 
   const t = line.text.trim()
   const prefixMatch = CATEGORY.exec(t)
   if (prefixMatch) {
-    // The text before the first prefix is empty (the line starts with it).
-    const names = t
-      .split(CATEGORY_SPLIT)
-      .slice(1)
-      .map((s) => s.trim())
-    // Only a clean line is a category node: every name non-empty and one
-    // prefix for all (the node keeps one prefix); anything else stays text.
-    if (names.some((n) => n === '')) return null
-    // (An exec loop: no iterator, no copy of the regex.)
-    CATEGORY_PREFIXES.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = CATEGORY_PREFIXES.exec(t)) !== null) if (m[1] !== prefixMatch[1]) return null
+    const names = categoryNames(t, prefixMatch[1]!)
+    if (names === null) return null
     const start = line.offset + indentOf(line.text)
     return {type: 'category', names, prefix: prefixMatch[1]!, position: position(ctx, start, start + t.length)}
   }
