@@ -18,6 +18,7 @@ import {INLINE, inlineMatches, inlineSearchStart} from '../src/parse/inline.js'
 import {DEFINITION, definitionId} from '../src/parse/index.js'
 import {generator, mixture} from './random.js'
 import {seedAndCorpusTexts} from './corpus-helpers.js'
+import {inlineByRegex, isKnownSectionByNormalising} from './parse-references.js'
 
 const texts: string[] = seedAndCorpusTexts('.dump.txt', '.plain.txt')
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
@@ -164,7 +165,7 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     for (const line of [...lines, ...crafted]) {
       const t = line.trim()
       if (t === '') continue
-      const want = KNOWN_SECTIONS.has(t.trim().toLowerCase().replace(/\s+/g, ' '))
+      const want = isKnownSectionByNormalising(t)
       if (isKnownSection(t) !== want) wrong.push(t)
       if (want) known++
     }
@@ -172,18 +173,11 @@ describe('parse: code-unit readers equal their regex definitions', () => {
     expect(known).toBeGreaterThan(200)
   })
   test('the inline search (markers read by hand) finds what INLINE finds', () => {
-    const re = new RegExp(INLINE.source, INLINE.flags)
     const wrong: string[] = []
     const kinds = [0, 0, 0, 0, 0]
     for (const t of lines) {
-      const want: Array<[number, number, number]> = []
-      re.lastIndex = 0
-      let m: RegExpExecArray | null
-      while ((m = re.exec(t)) !== null) {
-        const kind = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4
-        want.push([m.index, m.index + m[0].length, kind])
-        kinds[kind]!++
-      }
+      const want = inlineByRegex(t)
+      for (const [, , kind] of want) kinds[kind]!++
       if (JSON.stringify(inlineMatches(t)) !== JSON.stringify(want)) wrong.push(t)
     }
     expect(wrong).toEqual([])

@@ -10,10 +10,11 @@
 import {describe, expect, test} from 'vitest'
 import {isPlainParagraph, paragraph, parseBlocks} from '../src/parse/blocks.js'
 import {TextOffsets, type ParseContext} from '../src/parse/context.js'
-import {INLINE, inlineMatches} from '../src/parse/inline.js'
+import {inlineMatches} from '../src/parse/inline.js'
 import {PositionMap} from '../src/util/position.js'
 import {generator, mixture} from './random.js'
 import {seedAndCorpusTexts} from './corpus-helpers.js'
+import {inlineByRegex} from './parse-references.js'
 
 const texts: string[] = seedAndCorpusTexts('.dump.txt', '.plain.txt')
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
@@ -38,17 +39,10 @@ describe('perf6 parse shortcuts', () => {
   const lines = [...corpusLines, ...longMixtures(20_000, 61)]
 
   test('the inline search finds what INLINE finds, on long texts too', () => {
-    const re = new RegExp(INLINE.source, INLINE.flags)
     const wrong: string[] = []
     let long = 0
     for (const t of lines) {
-      const want: Array<[number, number, number]> = []
-      re.lastIndex = 0
-      let m: RegExpExecArray | null
-      while ((m = re.exec(t)) !== null) {
-        const kind = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4
-        want.push([m.index, m.index + m[0].length, kind])
-      }
+      const want = inlineByRegex(t)
       if (t.length >= 200 && want.length >= 3) long++
       if (JSON.stringify(inlineMatches(t)) !== JSON.stringify(want)) wrong.push(t)
     }

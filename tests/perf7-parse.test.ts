@@ -14,6 +14,7 @@ import {describe, expect, test} from 'vitest'
 import {CATEGORY, CATEGORY_PREFIXES_U, CATEGORY_SPLIT_U, KNOWN_SECTIONS, categoryNames, THIRTEEN_WORDS, THIRTEEN_WORDS_TRIMMED, hasHeadingShape, hasHeadingShapeByRegex, isKnownSection} from '../src/parse/blocks.js'
 import {generator, mixture} from './random.js'
 import {seedAndCorpusTexts} from './corpus-helpers.js'
+import {isKnownSectionByNormalising} from './parse-references.js'
 
 const texts: string[] = seedAndCorpusTexts('.dump.txt', '.plain.txt')
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
@@ -54,7 +55,7 @@ describe('heading test (perf7)', () => {
     const wrong: string[] = []
     let known = 0
     for (const t of inputs) {
-      const want = KNOWN_SECTIONS.has(t.trim().toLowerCase().replace(/\s+/g, ' '))
+      const want = isKnownSectionByNormalising(t)
       if (isKnownSection(t) !== want) wrong.push(t)
       if (want) known++
     }

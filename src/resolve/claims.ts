@@ -118,32 +118,13 @@ function make(text: string, start: number, end: number, citations: number[]): vo
  * scratch arrays `ANCHOR_AT` (the offsets) and `ANCHOR_IDS` (the footnote
  * numbers of each: markers that share one offset, `[6][7]`, cite the same
  * text); returns how many.  Parallel arrays reused from call to call rather
- * than an object per anchor.
- */
-function anchorsOf(markers: readonly Marker[], length: number): number {
-  if (markers.length === 0) return 0
-  // Fast path: markers come from a left-to-right flattening, so their
-  // offsets rarely decrease; then equal offsets are neighbours and grouping
-  // needs no Map and no sort.  (Any other input takes the general path.)
-  let count = 0
-  let last = -1
-  for (const m of markers) {
-    const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
-    if (count > 0 && index === last) ANCHOR_IDS[count - 1]!.push(m.id)
-    else if (Number.isInteger(index) && (count === 0 || index > last)) {
-      ANCHOR_AT[count] = index
-      ANCHOR_IDS[count] = [m.id]
-      count++
-      last = index
-    } else return anchorsOfAnyOrder(markers, length)
-  }
-  return count
-}
-
-/**
- * {@link anchorsOf} for markers given as two arrays: marker `q` (below
- * `n`) cites footnote `ids[q]` at offset `at[q]`.  What the model has: its
- * flattening gathers them so, with no object per marker.
+ * than an object per anchor.  Marker `q` (below `n`) cites footnote
+ * `ids[q]` at offset `at[q]`: what the model has, its flattening gathers
+ * them so, with no object per marker.
+ *
+ * Fast path: markers come from a left-to-right flattening, so their
+ * offsets rarely decrease; then equal offsets are neighbours and grouping
+ * needs no Map and no sort.  (Any other input takes the general path.)
  */
 function anchorsOfArrays(ids: readonly number[], at: readonly number[], n: number, length: number): number {
   let count = 0
@@ -166,7 +147,7 @@ function anchorsOfArrays(ids: readonly number[], at: readonly number[], n: numbe
   return count
 }
 
-/** {@link anchorsOf} for markers in any order. */
+/** {@link anchorsOfArrays} for markers in any order. */
 function anchorsOfAnyOrder(markers: readonly Marker[], length: number): number {
   const byIndex = new Map<number, number[]>()
   for (const m of markers) {
@@ -220,8 +201,14 @@ export function splitClaims(text: string, markers: readonly Marker[], scope: Cla
  * @internal
  */
 export function cutClaims(text: string, markers: readonly Marker[], scope: ClaimScope = 'clause'): number {
-  CUT.count = 0
-  return cutAnchored(text, anchorsOf(markers, text.length), scope)
+  const n = markers.length
+  const ids = new Array<number>(n)
+  const at = new Array<number>(n)
+  for (let q = 0; q < n; q++) {
+    ids[q] = markers[q]!.id
+    at[q] = markers[q]!.index
+  }
+  return cutClaimsOfArrays(text, ids, at, n, scope)
 }
 
 /**
@@ -235,7 +222,7 @@ export function cutClaimsOfArrays(text: string, ids: readonly number[], at: read
   return cutAnchored(text, n === 0 ? 0 : anchorsOfArrays(ids, at, n, text.length), scope)
 }
 
-/** {@link cutClaims} once the markers are grouped into `anchors` anchors (see {@link anchorsOf}). */
+/** {@link cutClaims} once the markers are grouped into `anchors` anchors (see {@link anchorsOfArrays}). */
 function cutAnchored(text: string, anchors: number, scope: ClaimScope): number {
   const bounds = BOUNDS
   const count = sentenceBoundsInto(text, anchorOffsets(anchors), bounds) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
@@ -333,7 +320,7 @@ function clauses(text: string, sentenceStart: number, sentenceEnd: number, first
         addIds(citations, ids)
         pending = null
       } else if (ids.length === 1) {
-        // The anchor's own array (made by `anchorsOf` for this call, and
+        // The anchor's own array (made by `anchorsOfArrays` for this call, and
         // read by no other claim: each anchor is in one sentence's range)
         // is the claim's citations, as a copy of it would be.
         citations = ids
