@@ -66,6 +66,56 @@ const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/u
 const INVALID = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u
 const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}]/u
 
+const LATIN_OR_COMMON = /[\p{Script=Latin}\p{Script=Common}]/u
+
+/** Bits of {@link charClass}. */
+const C_KNOWN = 1
+const C_LETTER = 2
+const C_UPPER = 4
+const C_LOWER = 8
+const C_INVALID = 16
+const C_LATIN_OR_COMMON = 32
+
+/**
+ * The classes of each UTF-16 unit met so far (0: not yet computed), for
+ * {@link charClass}.  Why: the judges test the same few characters against
+ * Unicode property regexes again and again (a regex call each, several per
+ * run); a table lookup gives the same answers.
+ */
+const CLASS_OF_UNIT = new Uint8Array(0x10000)
+
+function computeClass(ch: string): number {
+  return (
+    C_KNOWN |
+    (LETTER.test(ch) ? C_LETTER : 0) |
+    (UPPER.test(ch) ? C_UPPER : 0) |
+    (LOWER.test(ch) ? C_LOWER : 0) |
+    (INVALID.test(ch) ? C_INVALID : 0) |
+    (LATIN_OR_COMMON.test(ch) ? C_LATIN_OR_COMMON : 0)
+  )
+}
+
+/**
+ * The regex classes of `ch` (one character: a unit, a surrogate pair, or
+ * ''), as bits: `LETTER.test(ch)` is `(charClass(ch) & C_LETTER) !== 0`, and
+ * so on.  A string of one unit is looked up (the answer depends on the unit
+ * only), others are tested.
+ */
+function charClass(ch: string): number {
+  if (ch.length !== 1) return computeClass(ch)
+  const c = ch.charCodeAt(0)
+  let k = CLASS_OF_UNIT[c] as number
+  if (k === 0) {
+    k = computeClass(ch)
+    CLASS_OF_UNIT[c] = k
+  }
+  return k
+}
+
+const isLetter = (ch: string): boolean => (charClass(ch) & C_LETTER) !== 0
+const isUpper = (ch: string): boolean => (charClass(ch) & C_UPPER) !== 0
+const isLower = (ch: string): boolean => (charClass(ch) & C_LOWER) !== 0
+
 /** Quotation marks around a word, as opening + closing pairs. */
 const QUOTE_PAIRS = new Set(['""', '``', '“”', '‘’', '«»', '»«', '„“', '””', '‚‘'])
 
@@ -91,7 +141,7 @@ function plausibility(ch: string, prev: string): 0 | 1 | 2 {
   const code = ch.codePointAt(0) ?? 0
   if (code === 0xfffd) return 2
   if (code >= 0x80 && code < 0xa0) return 1 // C1: only as an inner layer
-  if (INVALID.test(ch)) return 0
+  if ((charClass(ch) & C_INVALID) !== 0) return 0
   if (code >= 0x180 && code < 0x250) return rareLatinB(code) ? 1 : 2
   if (code >= 0x250 && code < 0x2b0) return 1
   if (code >= 0x2b0 && code < 0x300) return COMMON_MODIFIERS.has(code) ? 2 : 1
@@ -130,7 +180,7 @@ function matchSeq(s: string, i: number, codec: Codec, ls: number, le: number): S
     const prev = i > ls ? s[i - 1] ?? '' : ''
     // The space was the 0xA0 byte: a double space, a lone letter (`Ã s`), or
     // inside a word (`GÃ idhlig`) unless a function word follows (`voilÃ le`).
-    const inWord = LETTER.test(prev) && /^\p{Ll}/u.test(rest) && !FUNCTION_WORD.test(rest)
+    const inWord = isLetter(prev) && /^\p{Ll}/u.test(rest) && !FUNCTION_WORD.test(rest)
     if (rest.startsWith(' ') || /^(?:quel[ae]|quilo|\p{Ll}(?![\p{L}'’]))/u.test(rest) || inWord) {
       return {start: i, end: i + 2, out: 'à', bytes: 2, lost: 'none', spaceA0: true, grave: true}
     }
@@ -196,33 +246,33 @@ function seqStrength(s: string, seq: Seq, codec: Codec, ls: number, le: number):
   if (seq.spaceA0) return 'weak'
   for (let k = 0; k < orig.length; k++) if (isC1(orig.charCodeAt(k))) return 'strong'
   const chars = [...orig]
-  const allLetters = chars.every((ch) => LETTER.test(ch))
-  const latinLetters = allLetters && chars.every((ch) => /[\p{Script=Latin}\p{Script=Common}]/u.test(ch))
+  const allLetters = chars.every(isLetter)
+  const latinLetters = allLetters && chars.every((ch) => (charClass(ch) & C_LATIN_OR_COMMON) !== 0)
   const loose = codec.name === 'macroman' || codec.name === 'cp437'
   if (orig.length >= 3) return allLetters && (!latinLetters || loose) ? 'weak' : 'strong'
   const lead = chars[0] ?? ''
   const cont = chars[1] ?? ''
   if (allLetters) {
     // Two capitals inside a word in capitals (`HÅØYA`) are just a word.
-    if (UPPER.test(lead) && UPPER.test(cont) && UPPER.test(before)) return 'weak'
+    if (isUpper(lead) && isUpper(cont) && isUpper(before)) return 'weak'
     return latinLetters && !loose ? 'strong' : 'weak'
   }
-  if (codec.name === 'cp437' && !chars.some((ch) => LETTER.test(ch))) return 'weak' // line art
+  if (codec.name === 'cp437' && !chars.some((ch) => isLetter(ch))) return 'weak' // line art
   if (!BENIGN_AFTER_LETTER.has(cont)) return 'strong'
   // A benign-looking pair: letter + quote, ellipsis, trademark …
   if (cont === '’' || cont === '‘') {
-    if (LOWER.test(after)) return 'weak' // an apostrophe
-    if (LETTER.test(after)) return 'strong'
+    if (isLower(after)) return 'weak' // an apostrophe
+    if (isLetter(after)) return 'strong'
   } else if (cont === '\u00A0') {
-    if (LOWER.test(after)) return 'strong'
-    if (codec.name === 'windows-1252' && lead === 'Ã' && !UPPER.test(after)) return 'strong'
-    if (codec.name === 'windows-1252' && lead === 'Â' && !UPPER.test(before)) return 'strong'
+    if (isLower(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 'Ã' && !isUpper(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 'Â' && !isUpper(before)) return 'strong'
     return 'weak'
-  } else if (LETTER.test(after)) {
+  } else if (isLetter(after)) {
     return 'strong' // inside a word
   }
   if (codec.name === 'windows-1252' && (lead === 'Ã' || lead === 'Â')) {
-    if (cont === '\u00A0' && UPPER.test(before)) return 'weak'
+    if (cont === '\u00A0' && isUpper(before)) return 'weak'
     if (cont === '…' || cont === '’') return 'weak'
     return 'strong'
   }
@@ -368,12 +418,12 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number, ls: number, 
     return null
   }
   // The orig was letters only, and the result is not: unlikely.
-  if (orig.length === 2 && [...orig].every((ch) => LETTER.test(ch)) && !outChars.some((ch) => LETTER.test(ch))) return null
+  if (orig.length === 2 && [...orig].every((ch) => isLetter(ch)) && !outChars.some((ch) => isLetter(ch))) return null
   if (origC1) return 'strong'
   // MacRoman and cp437 read many letter pairs as a combining mark: not alone.
   if ((codec.name === 'macroman' || codec.name === 'cp437') && run.seqs.length < 2 && /\p{M}/u.test(run.out)) return null
 
-  const letters = outChars.filter((ch) => LETTER.test(ch))
+  const letters = outChars.filter((ch) => isLetter(ch))
   if (run.seqs.length === 1 && letters.length === 1) {
     const ch = letters[0] ?? ''
     const script = scriptOf(ch)
@@ -386,13 +436,13 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number, ls: number, 
     const before2 = run.start > ls + 1 ? s[run.start - 2] ?? '' : ''
     // (`Ã` + a non-benign character is the commonest mojibake there is: exempt.)
     const exempt = codec.name === 'windows-1252' && orig[0] === 'Ã' && !BENIGN_AFTER_LETTER.has(orig[1] ?? '')
-    if (!exempt && LOWER.test(ch) && UPPER.test(before) && (UPPER.test(after) || UPPER.test(before2))) return null
+    if (!exempt && isLower(ch) && isUpper(before) && (isUpper(after) || isUpper(before2))) return null
   }
   let strong = false
   for (const seq of run.seqs) if (seqStrength(s, seq, codec, ls, le) === 'strong') strong = true
   if (!strong && run.seqs.length >= 3 && !run.seqs.some((q) => q.spaceA0 || q.grave)) strong = true
   // One letter standing alone (no letter on either side) outside Latin-1: weak.
-  if (strong && run.seqs.length === 1 && outChars.length === 1 && LETTER.test(run.out) && !LETTER.test(before) && !LETTER.test(after)) {
+  if (strong && run.seqs.length === 1 && outChars.length === 1 && isLetter(run.out) && !isLetter(before) && !isLetter(after)) {
     const code = run.out.charCodeAt(0)
     if (!(codec.name === 'windows-1252' && code >= 0xc0 && code <= 0xff)) strong = false
   }
@@ -556,7 +606,7 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
     // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
     // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
     const mac = MACROMAN?.decode[c] ?? ''
-    if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !LETTER.test(ch) && LETTER.test(mac)) {
+    if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !isLetter(ch) && isLetter(mac)) {
       if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4 < le ? i + 4 : le)))) {
         chosen.push({start: i, end: i + 1, seqs: [], out: mac, codec: 'latin-1/macroman', strong: true})
         sorted = false
