@@ -112,6 +112,23 @@ function charClass(ch: string): number {
   return k
 }
 
+/**
+ * For tests: the table's answers beside the regexes' (`charClass` and the
+ * regexes and bits it stands for).
+ *
+ * @internal
+ */
+export const CHAR_CLASS_FOR_TESTS = {
+  charClass,
+  tests: [
+    [LETTER, C_LETTER],
+    [UPPER, C_UPPER],
+    [LOWER, C_LOWER],
+    [INVALID, C_INVALID],
+    [LATIN_OR_COMMON, C_LATIN_OR_COMMON]
+  ] as ReadonlyArray<readonly [RegExp, number]>
+}
+
 const isLetter = (ch: string): boolean => (charClass(ch) & C_LETTER) !== 0
 const isUpper = (ch: string): boolean => (charClass(ch) & C_UPPER) !== 0
 const isLower = (ch: string): boolean => (charClass(ch) & C_LOWER) !== 0
