@@ -26,3 +26,19 @@ export function inlineByRegex(t: string): InlineMatch[] {
 export function isKnownSectionByNormalising(t: string): boolean {
   return KNOWN_SECTIONS.has(t.trim().toLowerCase().replace(/\s+/g, ' '))
 }
+
+/**
+ * The inputs on which `fast` and `reference` disagree, and how many the
+ * reference accepts (an equivalence test also asserts that it met enough
+ * positive cases to mean something).
+ */
+export function compareOn(inputs: Iterable<string>, fast: (t: string) => boolean, reference: (t: string) => boolean): {wrong: string[]; accepted: number} {
+  const wrong: string[] = []
+  let accepted = 0
+  for (const t of inputs) {
+    const want = reference(t)
+    if (fast(t) !== want) wrong.push(t)
+    if (want) accepted++
+  }
+  return {wrong, accepted}
+}

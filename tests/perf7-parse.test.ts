@@ -14,7 +14,7 @@ import {describe, expect, test} from 'vitest'
 import {CATEGORY, CATEGORY_PREFIXES_U, CATEGORY_SPLIT_U, KNOWN_SECTIONS, categoryNames, THIRTEEN_WORDS, THIRTEEN_WORDS_TRIMMED, hasHeadingShape, hasHeadingShapeByRegex, isKnownSection} from '../src/parse/blocks.js'
 import {generator, mixture} from './random.js'
 import {seedAndCorpusTexts} from './corpus-helpers.js'
-import {isKnownSectionByNormalising} from './parse-references.js'
+import {compareOn, isKnownSectionByNormalising} from './parse-references.js'
 
 const texts: string[] = seedAndCorpusTexts('.dump.txt', '.plain.txt')
 const corpusLines = texts.flatMap((t) => t.split(/\r?\n/))
@@ -36,31 +36,22 @@ const inputs = [...corpusLines, ...shortMixtures(20000, 71), ...[...KNOWN_SECTIO
 
 describe('heading test (perf7)', () => {
   test('hasHeadingShape equals the regex chain on short trimmed lines', () => {
-    const wrong: string[] = []
-    let shaped = 0
-    for (const t of inputs) {
-      if (t.length > 90) continue
-      const want = hasHeadingShapeByRegex(t)
-      if (hasHeadingShape(t) !== want) wrong.push(t)
-      if (want) shaped++
-    }
+    const {wrong, accepted} = compareOn(
+      inputs.filter((t) => t.length <= 90),
+      hasHeadingShape,
+      hasHeadingShapeByRegex
+    )
     expect(wrong).toEqual([])
-    expect(shaped).toBeGreaterThan(500)
+    expect(accepted).toBeGreaterThan(500)
   })
   test('THIRTEEN_WORDS_TRIMMED equals THIRTEEN_WORDS on trimmed texts', () => {
     const wrong = inputs.filter((t) => THIRTEEN_WORDS_TRIMMED.test(t) !== THIRTEEN_WORDS.test(t))
     expect(wrong).toEqual([])
   })
   test('isKnownSection equals KNOWN_SECTIONS.has of the normalised title', () => {
-    const wrong: string[] = []
-    let known = 0
-    for (const t of inputs) {
-      const want = isKnownSectionByNormalising(t)
-      if (isKnownSection(t) !== want) wrong.push(t)
-      if (want) known++
-    }
+    const {wrong, accepted} = compareOn(inputs, isKnownSection, isKnownSectionByNormalising)
     expect(wrong).toEqual([])
-    expect(known).toBeGreaterThan(150)
+    expect(accepted).toBeGreaterThan(150)
   })
   test('categoryNames equals the split and the prefix check', () => {
     const rnd = generator(72)

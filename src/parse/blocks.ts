@@ -400,6 +400,7 @@ const KNOWN_WORD_MAX = Math.max(...[...KNOWN_FIRST_WORDS].map((w) => w.length))
 /** The first code units of the known section titles. */
 const KNOWN_FIRST = new Set([...KNOWN_SECTIONS].map((t) => t.charCodeAt(0)))
 
+/** An ASCII capital's lower-case unit; any other unit as it is. */
 function asciiLower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c
 }
@@ -439,7 +440,7 @@ function asciiTitleMatch(t: string, title: string): number {
   while (i < n) {
     const x = t.charCodeAt(i)
     if (x >= 0x80) return TITLE_UNSURE
-    if (x === 32 || (x >= 9 && x <= 13)) {
+    if (isAsciiSpace(x)) {
       if (i === 0) return TITLE_UNSURE
       while (i < n && isAsciiSpace(t.charCodeAt(i))) i++
       if (i === n) return TITLE_UNSURE
@@ -454,6 +455,7 @@ function asciiTitleMatch(t: string, title: string): number {
   return j === title.length ? TITLE_MATCH : TITLE_NO
 }
 
+/** `/\s/` on an ASCII unit (`isWhiteSpaceUnit` below 0x80); false for every other unit, which {@link asciiTitleMatch} leaves to its caller. */
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13)
 }
@@ -469,7 +471,7 @@ export function isKnownSection(t: string): boolean {
   // An ASCII first character lower-cases on its own, to the first character
   // of the normalised title.
   const first = t.charCodeAt(0)
-  if (first < 0x80 && !KNOWN_FIRST.has(first >= 65 && first <= 90 ? first + 32 : first)) return false
+  if (first < 0x80 && !KNOWN_FIRST.has(asciiLower(first))) return false
   // Likewise the first two, when both are ASCII other than white space (a
   // table look-up that rules out most of the paragraphs the first letter
   // lets through, before the first word is cut and lower-cased).

@@ -18,6 +18,7 @@
 
 import type {Repair, RepairResult} from '../model/types.js'
 import {CODECS, CP1252_C1, SUSPECT_CONT, SUSPECT_LEAD, type Codec} from './codecs.js'
+import {unitClass} from '../util/chars.js'
 
 /** One change to a line: `line.slice(start, end)` becomes `replacement`. */
 export interface LineEdit {
@@ -68,70 +69,36 @@ const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=
 
 const LATIN_OR_COMMON = /[\p{Script=Latin}\p{Script=Common}]/u
 
-/** Bits of {@link charClass}. */
-const C_KNOWN = 1
-const C_LETTER = 2
-const C_UPPER = 4
-const C_LOWER = 8
-const C_INVALID = 16
-const C_LATIN_OR_COMMON = 32
-
 /**
- * The classes of each UTF-16 unit met so far (0: not yet computed), for
- * {@link charClass}.  Why: the judges test the same few characters against
- * Unicode property regexes again and again (a regex call each, several per
- * run); a table lookup gives the same answers.
+ * `re.test(ch)` for the judges' classes, where `ch` is one character (a
+ * unit, a surrogate pair) or '' (a neighbour past the line's end), or a
+ * whole run's output: a string of one unit is answered from a table per
+ * class (`unitClass`: the judges ask the same few characters again and
+ * again, a regex call each, several per run), any other string by the regex.
  */
-const CLASS_OF_UNIT = new Uint8Array(0x10000)
-
-function computeClass(ch: string): number {
-  return (
-    C_KNOWN |
-    (LETTER.test(ch) ? C_LETTER : 0) |
-    (UPPER.test(ch) ? C_UPPER : 0) |
-    (LOWER.test(ch) ? C_LOWER : 0) |
-    (INVALID.test(ch) ? C_INVALID : 0) |
-    (LATIN_OR_COMMON.test(ch) ? C_LATIN_OR_COMMON : 0)
-  )
+function classTest(re: RegExp): (ch: string) => boolean {
+  const unit = unitClass(re)
+  return (ch) => (ch.length === 1 ? unit(ch.charCodeAt(0)) : re.test(ch))
 }
 
-/**
- * The regex classes of `ch` (one character: a unit, a surrogate pair, or
- * ''), as bits: `LETTER.test(ch)` is `(charClass(ch) & C_LETTER) !== 0`, and
- * so on.  A string of one unit is looked up (the answer depends on the unit
- * only), others are tested.
- */
-function charClass(ch: string): number {
-  if (ch.length !== 1) return computeClass(ch)
-  const c = ch.charCodeAt(0)
-  let k = CLASS_OF_UNIT[c] as number
-  if (k === 0) {
-    k = computeClass(ch)
-    CLASS_OF_UNIT[c] = k
-  }
-  return k
-}
+const isLetter = classTest(LETTER)
+const isUpper = classTest(UPPER)
+const isLower = classTest(LOWER)
+const isInvalid = classTest(INVALID)
+const isLatinOrCommon = classTest(LATIN_OR_COMMON)
 
 /**
- * For tests: the table's answers beside the regexes' (`charClass` and the
- * regexes and bits it stands for).
+ * For tests: each class test beside the regex it stands for.
  *
  * @internal
  */
-export const CHAR_CLASS_FOR_TESTS = {
-  charClass,
-  tests: [
-    [LETTER, C_LETTER],
-    [UPPER, C_UPPER],
-    [LOWER, C_LOWER],
-    [INVALID, C_INVALID],
-    [LATIN_OR_COMMON, C_LATIN_OR_COMMON]
-  ] as ReadonlyArray<readonly [RegExp, number]>
-}
-
-const isLetter = (ch: string): boolean => (charClass(ch) & C_LETTER) !== 0
-const isUpper = (ch: string): boolean => (charClass(ch) & C_UPPER) !== 0
-const isLower = (ch: string): boolean => (charClass(ch) & C_LOWER) !== 0
+export const CLASS_TESTS_FOR_TESTS: ReadonlyArray<readonly [RegExp, (ch: string) => boolean]> = [
+  [LETTER, isLetter],
+  [UPPER, isUpper],
+  [LOWER, isLower],
+  [INVALID, isInvalid],
+  [LATIN_OR_COMMON, isLatinOrCommon]
+]
 
 /** Quotation marks around a word, as opening + closing pairs. */
 const QUOTE_PAIRS = new Set(['""', '``', '“”', '‘’', '«»', '»«', '„“', '””', '‚‘'])
@@ -158,7 +125,7 @@ function plausibility(ch: string, prev: string): 0 | 1 | 2 {
   const code = ch.codePointAt(0) ?? 0
   if (code === 0xfffd) return 2
   if (code >= 0x80 && code < 0xa0) return 1 // C1: only as an inner layer
-  if ((charClass(ch) & C_INVALID) !== 0) return 0
+  if (isInvalid(ch)) return 0
   if (code >= 0x180 && code < 0x250) return rareLatinB(code) ? 1 : 2
   if (code >= 0x250 && code < 0x2b0) return 1
   if (code >= 0x2b0 && code < 0x300) return COMMON_MODIFIERS.has(code) ? 2 : 1
@@ -264,7 +231,7 @@ function seqStrength(s: string, seq: Seq, codec: Codec, ls: number, le: number):
   for (let k = 0; k < orig.length; k++) if (isC1(orig.charCodeAt(k))) return 'strong'
   const chars = [...orig]
   const allLetters = chars.every(isLetter)
-  const latinLetters = allLetters && chars.every((ch) => (charClass(ch) & C_LATIN_OR_COMMON) !== 0)
+  const latinLetters = allLetters && chars.every(isLatinOrCommon)
   const loose = codec.name === 'macroman' || codec.name === 'cp437'
   if (orig.length >= 3) return allLetters && (!latinLetters || loose) ? 'weak' : 'strong'
   const lead = chars[0] ?? ''

@@ -33,6 +33,18 @@ function cached(table: Uint8Array, re: RegExp, code: number): boolean {
   return known === 1
 }
 
+/**
+ * A test of one code unit by `re` on the one-unit string, answered from a
+ * table of its own filled on first use, as the classes below are: for
+ * callers with classes of their own.  `re` must not be global or sticky
+ * (its `test` would then depend on `lastIndex`).
+ */
+export function unitClass(re: RegExp): (code: number) => boolean {
+  if (re.global || re.sticky) throw new TypeError('unitClass: a global or sticky regex tests from its lastIndex')
+  const table = new Uint8Array(0x10000)
+  return (code) => cached(table, re, code)
+}
+
 /** Whether the code unit is an upper-case letter: `/^\p{Lu}$/u` on the one-unit string. */
 export function isUpperUnit(code: number): boolean {
   if (code < 0x80) return code >= 65 && code <= 90
