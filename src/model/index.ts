@@ -47,11 +47,12 @@ const MAIN_ARTICLE = /^(?:See(?: also)?|Main articles?:?|Further information:?)\
 /** Build the model from a prepared (decoded, repaired, parsed) document. */
 export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): ForeignRelations {
   const {tree, map, offsets} = doc
-  const diagnostics: Diagnostic[] = [...doc.diagnostics]
+  const diagnostics: Diagnostic[] = doc.diagnostics.slice()
   const scope: ClaimScope = options.claimScope ?? 'clause'
   const definitions: FootnoteDefinition[] = []
   const sections = splitSections(tree, definitions)
-  const category = tree.children.find((c) => c.type === 'category')
+  const category = SPLIT_CATEGORY
+  SPLIT_CATEGORY = undefined
 
   // Subject: made on first need (a bilateral table's partners, or the end),
   // so that the lead's paragraphs, flattened for their claims by then, give
@@ -430,14 +431,28 @@ function listTexts(list: List): string[] {
   return list.children.map((item) => plainText(item).trim()).filter(Boolean)
 }
 
-/** The sections of the tree; its footnote definitions, in order, pushed to `definitions` in the same pass. */
+/**
+ * The first category node of the tree that the last `splitSections` call
+ * found (module state, read and cleared by the caller at once): found in
+ * the walk over the root's children that makes the sections, rather than by
+ * a second walk (the root's children are spread over the heap by then).
+ */
+let SPLIT_CATEGORY: RootContent | undefined
+
+/**
+ * The sections of the tree; its footnote definitions, in order, pushed to
+ * `definitions` in the same pass, and its first category node left in
+ * {@link SPLIT_CATEGORY}.
+ */
 function splitSections(tree: Root, definitions: FootnoteDefinition[]): Section[] {
   const sections: Section[] = [{title: LEAD, blocks: []}]
+  SPLIT_CATEGORY = undefined
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition') {
       definitions.push(node)
       continue
     }
+    if (SPLIT_CATEGORY === undefined && node.type === 'category') SPLIT_CATEGORY = node
     if (node.type === 'heading') {
       sections.push({title: plainText(node).trim(), blocks: []})
       continue
@@ -455,8 +470,11 @@ type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'referen
 function sectionKind(title: string): SectionKind {
   if (title === LEAD) return 'lead'
   const t = title.toLowerCase()
-  if (/multilateral|international (organi[sz]ations|membership)|membership/.test(t)) return 'multilateral'
-  if (/bilateral|relations by country|diplomatic relations|countries/.test(t)) return 'bilateral'
+  // (`includes` of each literal rather than one regex of alternatives: the
+  // regex tried every alternative at every position of every title.
+  // `international membership` is in `membership`.)
+  if (t.includes('multilateral') || t.includes('membership') || t.includes('international organizations') || t.includes('international organisations')) return 'multilateral'
+  if (t.includes('bilateral') || t.includes('relations by country') || t.includes('diplomatic relations') || t.includes('countries')) return 'bilateral'
   // (Whole titles: a Set lookup rather than three anchored regexes.)
   if (t === 'see also') return 'see-also'
   if (REFERENCES_TITLES.has(t)) return 'references'

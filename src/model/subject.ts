@@ -14,9 +14,30 @@ export type SubjectSource = 'title' | 'category' | 'text' | null
 const PREFIX = /^(?:category:)?\s*(?:foreign\s+relations|foreign\s+policy|international\s+relations)\s+of\s+/i
 const CATEGORY_LINE = /^(?:Category:)?Foreign_relations_of_\S+$/m
 
+/**
+ * Whether `raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim()` is `raw`
+ * itself: printable ASCII, no `_`, single spaces between words.  Most
+ * category names are so; the three passes of the regexes (each a new
+ * string) were a visible cost of subject detection on every page whose
+ * subject is not in its title.
+ */
+function isNormalTitle(raw: string): boolean {
+  const n = raw.length
+  let previousSpace = true // (a leading space is trimmed)
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i)
+    if (c === 32) {
+      if (previousSpace) return false
+      previousSpace = true
+    } else if (c < 33 || c > 126 || c === 95) return false
+    else previousSpace = false
+  }
+  return !previousSpace || n === 0
+}
+
 /** "Foreign relations of the Gambia" → `{name: 'Gambia', article: 'Foreign relations of the Gambia'}`. */
 function fromTitle(raw: string): {subject: Subject; known: boolean} | null {
-  const title = raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim()
+  const title = isNormalTitle(raw) ? raw : raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim()
   const article = title.replace(/^category:\s*/i, '')
   const m = PREFIX.exec(title)
   const rest = (m ? title.slice(m[0].length) : article).trim()
