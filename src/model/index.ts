@@ -465,9 +465,11 @@ function splitSections(tree: Root, definitions: FootnoteDefinition[]): Section[]
 const REFERENCES_TITLES: ReadonlySet<string> = new Set(['references', 'notes', 'footnotes', 'citations', 'sources', 'notes and references', 'references and notes'])
 const SKIP_TITLES: ReadonlySet<string> = new Set(['external links', 'further reading', 'bibliography'])
 
-type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'references' | 'skip' | 'other'
+/** @internal */
+export type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'references' | 'skip' | 'other'
 
-function sectionKind(title: string): SectionKind {
+/** @internal */
+export function sectionKind(title: string): SectionKind {
   if (title === LEAD) return 'lead'
   const t = title.toLowerCase()
   // (`includes` of each literal rather than one regex of alternatives: the

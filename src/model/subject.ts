@@ -20,8 +20,10 @@ const CATEGORY_LINE = /^(?:Category:)?Foreign_relations_of_\S+$/m
  * category names are so; the three passes of the regexes (each a new
  * string) were a visible cost of subject detection on every page whose
  * subject is not in its title.
+ *
+ * @internal
  */
-function isNormalTitle(raw: string): boolean {
+export function isNormalTitle(raw: string): boolean {
   const n = raw.length
   let previousSpace = true // (a leading space is trimmed)
   for (let i = 0; i < n; i++) {
