@@ -149,6 +149,7 @@ function anchorsOfArrays(ids: readonly number[], at: readonly number[], n: numbe
 
 /** {@link anchorsOfArrays} for markers in any order. */
 function anchorsOfAnyOrder(markers: readonly Marker[], length: number): number {
+  ANCHORS_PLAIN = false // (`anchorOffsets` checks them)
   const byIndex = new Map<number, number[]>()
   for (const m of markers) {
     const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
@@ -219,13 +220,18 @@ export function cutClaims(text: string, markers: readonly Marker[], scope: Claim
  */
 export function cutClaimsOfArrays(text: string, ids: readonly number[], at: readonly number[], n: number, scope: ClaimScope = 'clause'): number {
   CUT.count = 0
+  ANCHORS_PLAIN = true
   return cutAnchored(text, n === 0 ? 0 : anchorsOfArrays(ids, at, n, text.length), scope)
 }
 
 /** {@link cutClaims} once the markers are grouped into `anchors` anchors (see {@link anchorsOfArrays}). */
 function cutAnchored(text: string, anchors: number, scope: ClaimScope): number {
   const bounds = BOUNDS
-  const count = sentenceBoundsInto(text, anchorOffsets(anchors), bounds) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
+  // The anchors' offsets go to the splitter as they are (no copy) when they
+  // are what it needs, as they nearly always are (see `ANCHORS_PLAIN`).
+  const count = (ANCHORS_PLAIN
+    ? sentenceBoundsInto(text, ANCHOR_AT, bounds, anchors)
+    : sentenceBoundsInto(text, anchorOffsets(anchors), bounds)) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
   if (count === 0) {
     if (anchors === 0) return 0
     const index = ANCHOR_AT[0]!
@@ -282,6 +288,12 @@ const BOUNDS: number[] = []
 const ANCHOR_AT: number[] = []
 const ANCHOR_IDS: number[][] = []
 const OFFSETS: number[] = []
+/**
+ * Whether the anchors' offsets `ANCHOR_AT[0, count)` are what the sentence
+ * splitter needs (sorted, without repeats, integers): true on the fast path
+ * of {@link anchorsOfArrays}, which keeps only strictly increasing integers.
+ */
+let ANCHORS_PLAIN = true
 
 /** The first `count` anchors' offsets for the sentence splitter: sorted, without repeats, integers. */
 function anchorOffsets(count: number): number[] {

@@ -234,7 +234,7 @@ export function sentenceBounds(text: string, anchors: readonly number[]): number
  *
  * @internal
  */
-export function sentenceBoundsInto(text: string, anchors: readonly number[], spans: number[]): number {
+export function sentenceBoundsInto(text: string, anchors: readonly number[], spans: number[], anchorCount: number = anchors.length): number {
   let count = 0
   const n = text.length
   // The boundaries come in increasing order, so the anchors are looked up
@@ -242,6 +242,7 @@ export function sentenceBoundsInto(text: string, anchors: readonly number[], spa
   // before the last offset asked about.  (Module state rather than an
   // object per call: the splitter is not reentrant.)
   cursorAnchors = anchors
+  cursorCount = anchorCount
   cursorAt = 0
 
   let segStart = 0
@@ -302,14 +303,21 @@ function pushTrimmed(spans: number[], count: number, text: string, from: number,
 /** The sorted anchors of the current `sentenceBoundsInto` call, and the index of the first one not before the offsets asked about so far. */
 let cursorAnchors: readonly number[] = []
 let cursorAt = 0
+/**
+ * How many of `cursorAnchors` are the call's: the first `anchorCount` (the
+ * claim cutter passes its scratch array of anchor offsets as it is, with no
+ * copy of it, and what lies past the count is stale).
+ */
+let cursorCount = 0
 
 /** Whether `offset` is an anchor; offsets must be asked in nondecreasing order. */
 function isAnchor(offset: number): boolean {
   const a = cursorAnchors
+  const n = cursorCount
   let at = cursorAt
-  while (at < a.length && a[at]! < offset) at++
+  while (at < n && a[at]! < offset) at++
   cursorAt = at
-  return at < a.length && a[at] === offset
+  return at < n && a[at] === offset
 }
 
 /**
