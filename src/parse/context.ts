@@ -112,10 +112,13 @@ export class TextOffsets implements TextOffsetLookup {
   /**
    * Record the working offset `work` of a text node whose position starts at
    * the original offset `orig`: stored only when the inverse does not give
-   * it back (see the class).
+   * it back (see the class); `inverseKnown` when the caller knows that it
+   * does.
    */
-  record(node: object, work: number, orig: number): void {
-    if (this.map.toWorkOffset(orig) !== work) (this.stored ??= new Map()).set(node, work)
+  record(node: object, work: number, orig: number, inverseKnown = false): void {
+    // `inverseKnown`: the caller knows the inverse gives `work` back (see
+    // recordText), so no search.
+    if (!inverseKnown && this.map.toWorkOffset(orig) !== work) (this.stored ??= new Map()).set(node, work)
   }
 }
 
@@ -166,11 +169,11 @@ function mapLast(ctx: ParseContext, work: number): void {
  * was just mapped ({@link TextOffsets.record}): nothing to store when
  * `work` lies in the current run of equally shifted offsets between two
  * repairs, where the map's inverse gives it back (see
- * PositionMap.segmentInto), so no inverse search for most text nodes.
+ * PositionMap.segmentInto), so no inverse search for most text nodes
+ * (every text node is still recorded: a test spies on `record`).
  */
 export function recordText(ctx: ParseContext, node: object, work: number, orig: number): void {
-  if (ctx.segExact === true && work >= ctx.segLo! && work < ctx.segHi!) return
-  ctx.offsets.record(node, work, orig)
+  ctx.offsets.record(node, work, orig, ctx.segExact === true && work >= ctx.segLo! && work < ctx.segHi!)
 }
 
 /** Record a diagnostic at a working-text range. */
