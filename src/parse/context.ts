@@ -5,9 +5,9 @@
 
 import type {Point, Position} from 'unist'
 import type {Diagnostic, RuleId, Severity} from '../model/types.js'
-import type {PositionMap} from '../util/position.js'
+import type {LineRange, OffsetSegment, PositionMap} from '../util/position.js'
 
-export interface ParseContext {
+export interface ParseContext extends Partial<OffsetSegment>, Partial<LineRange> {
   map: PositionMap
   diagnostics: Diagnostic[]
   /**
@@ -36,6 +36,31 @@ export interface ParseContext {
   lastLine?: number
   lastColumn?: number
   lastOffset?: number
+  // (The inherited `seg*` and `line*` fields: the run of working offsets
+  // and the line of the original that the last mapped point fell in, see
+  // mapLast; unset, they are filled on first use.)
+}
+
+/** A new context for parsing one document mapped by `map`, every field set (one hidden class). */
+export function newContext(map: PositionMap, depth = 0): ParseContext {
+  return {
+    map,
+    diagnostics: [],
+    markers: [],
+    depth,
+    offsets: new TextOffsets(map),
+    lastWork: -1,
+    lastLine: 0,
+    lastColumn: 0,
+    lastOffset: 0,
+    segLo: 0,
+    segHi: 0,
+    segShift: 0,
+    segExact: false,
+    lineNo: 0,
+    lineLo: 0,
+    lineHi: 0
+  }
 }
 
 /** Reads the working-text offset of a text node (`undefined` for any other node). */
@@ -87,10 +112,13 @@ export class TextOffsets implements TextOffsetLookup {
   /**
    * Record the working offset `work` of a text node whose position starts at
    * the original offset `orig`: stored only when the inverse does not give
-   * it back (see the class).
+   * it back (see the class); `inverseKnown` when the caller knows that it
+   * does.
    */
-  record(node: object, work: number, orig: number): void {
-    if (this.map.toWorkOffset(orig) !== work) (this.stored ??= new Map()).set(node, work)
+  record(node: object, work: number, orig: number, inverseKnown = false): void {
+    // `inverseKnown`: the caller knows the inverse gives `work` back (see
+    // recordText), so no search.
+    if (!inverseKnown && this.map.toWorkOffset(orig) !== work) (this.stored ??= new Map()).set(node, work)
   }
 }
 
@@ -123,13 +151,29 @@ export function pointAt(ctx: ParseContext, work: number): Required<Point> {
 /** Leave the line, column and original offset of `work` in `ctx.last*` (mapped only when it is a new offset; no Point object). */
 function mapLast(ctx: ParseContext, work: number): void {
   if (work === ctx.lastWork) return
-  const map = ctx.map
-  const offset = map.toOriginalOffset(work)
-  const k = map.lineIndex(offset)
+  // Points come in text order, mostly many to a line and many between two
+  // repairs: the last point's run of equally shifted offsets and its line
+  // are kept (range tests), and the map searched only on leaving them.
+  // (`undefined` bounds, a context not made by newContext, fail the tests.)
+  if (!(work >= ctx.segLo! && work < ctx.segHi!)) ctx.map.segmentInto(work, ctx as OffsetSegment)
+  const offset = work + ctx.segShift!
+  if (!(offset >= ctx.lineLo! && offset < ctx.lineHi!)) ctx.map.lineInto(offset, ctx as LineRange)
   ctx.lastWork = work
-  ctx.lastLine = k + 1
-  ctx.lastColumn = map.columnAt(offset, k)
+  ctx.lastLine = ctx.lineNo!
+  ctx.lastColumn = offset - ctx.lineLo! + 1
   ctx.lastOffset = offset
+}
+
+/**
+ * Record the working offset `work` of text node `node`, whose start point
+ * was just mapped ({@link TextOffsets.record}): nothing to store when
+ * `work` lies in the current run of equally shifted offsets between two
+ * repairs, where the map's inverse gives it back (see
+ * PositionMap.segmentInto), so no inverse search for most text nodes
+ * (every text node is still recorded: a test spies on `record`).
+ */
+export function recordText(ctx: ParseContext, node: object, work: number, orig: number): void {
+  ctx.offsets.record(node, work, orig, ctx.segExact === true && work >= ctx.segLo! && work < ctx.segHi!)
 }
 
 /** Record a diagnostic at a working-text range. */

@@ -11,7 +11,7 @@
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {isBlank, splitLines, subLine, type Line} from './lines.js'
 import {isPlainParagraph, paragraph, parseBlocks, type Block} from './blocks.js'
-import {TextOffsets, position, report, type ParseContext} from './context.js'
+import {TextOffsets, newContext, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
 import type {PositionMap} from '../util/position.js'
 import type {LinkNumber} from './nodes.js'
@@ -86,7 +86,7 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string, map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = {map, diagnostics: [], markers: [], depth: 0, offsets: new TextOffsets(map), lastWork: -1, lastLine: 0, lastColumn: 0, lastOffset: 0}
+  const ctx: ParseContext = newContext(map)
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length

@@ -11,7 +11,7 @@
 
 import type {Image, PhrasingContent, Text} from 'mdast'
 import type {Line} from './lines.js'
-import {position, report, type ParseContext} from './context.js'
+import {position, recordText, report, type ParseContext} from './context.js'
 import type {Template} from './nodes.js'
 import {isWhiteSpaceUnit} from '../util/chars.js'
 
@@ -321,6 +321,6 @@ export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {lea
 
 function textNode(value: string, offset: number, ctx: ParseContext): Text {
   const node: Text = {type: 'text', value, position: position(ctx, offset, offset + value.length)}
-  ctx.offsets.record(node, offset, node.position!.start.offset!)
+  recordText(ctx, node, offset, node.position!.start.offset!)
   return node
 }

@@ -151,10 +151,80 @@ export class PositionMap {
     return offset - this.lineStarts[lineIndex]! + 1
   }
 
+  /**
+   * The run of working offsets around `work` that {@link toOriginalOffset}
+   * maps by one shift, written to `into`: `segLo <= w < segHi` maps to
+   * `w + segShift`.  Between two edits (or before the first, after the
+   * last) that is the whole gap, and `segExact` is true: there the map is
+   * one-to-one, so {@link toWorkOffset} gives each such `w` back.  Inside an
+   * edit it is `work` alone and `segExact` is false.  For callers that map
+   * many nearby offsets (the parser, in text order): a range test instead of
+   * a search per offset.
+   */
+  segmentInto(work: number, into: OffsetSegment): void {
+    const e = this.edits
+    if (e.length === 0) {
+      into.segLo = -Infinity
+      into.segHi = Infinity
+      into.segShift = 0
+      into.segExact = true
+      return
+    }
+    const k = this.findEdit(work, WORK, this.lastEdit)
+    if (k === -1) {
+      into.segLo = -Infinity
+      into.segHi = e[WORK]!
+      into.segShift = 0
+      into.segExact = true
+      return
+    }
+    this.lastEdit = k
+    const i = k * 4
+    const workEnd = e[i + WORK]! + e[i + WORK + 1]!
+    if (work < workEnd) {
+      into.segLo = work
+      into.segHi = work + 1
+      into.segShift = this.across(work, k, WORK) - work
+      into.segExact = false
+      return
+    }
+    into.segLo = workEnd
+    into.segHi = (k + 1) * 4 < e.length ? e[(k + 1) * 4 + WORK]! : Infinity
+    into.segShift = e[i + ORIG]! + e[i + ORIG + 1]! - workEnd
+    into.segExact = true
+  }
+
+  /**
+   * The line of the original holding original offset `offset`, written to
+   * `into`: its 1-based number and the original offsets where it starts and
+   * where the next line starts (`Infinity` for the last line).
+   */
+  lineInto(offset: number, into: LineRange): void {
+    const k = this.lineIndex(offset)
+    into.lineNo = k + 1
+    into.lineLo = this.lineStarts[k]!
+    into.lineHi = k + 1 < this.lineStarts.length ? this.lineStarts[k + 1]! : Infinity
+  }
+
   /** Point in the original for a working-text offset. */
   point(work: number): Required<Point> {
     return this.pointAtOriginal(this.toOriginalOffset(work))
   }
+}
+
+/** See {@link PositionMap.segmentInto}. */
+export interface OffsetSegment {
+  segLo: number
+  segHi: number
+  segShift: number
+  segExact: boolean
+}
+
+/** See {@link PositionMap.lineInto}. */
+export interface LineRange {
+  lineNo: number
+  lineLo: number
+  lineHi: number
 }
 
 /** The offsets at which the lines of `text` start: 0, and one after each `\n`. */
