@@ -50,9 +50,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const diagnostics: Diagnostic[] = doc.diagnostics.slice()
   const scope: ClaimScope = options.claimScope ?? 'clause'
   const definitions: FootnoteDefinition[] = []
-  const sections = splitSections(tree, definitions)
-  const category = SPLIT_CATEGORY
-  SPLIT_CATEGORY = undefined
+  const {sections, category} = splitSections(tree, definitions)
 
   // Subject: made on first need (a bilateral table's partners, or the end),
   // so that the lead's paragraphs, flattened for their claims by then, give
@@ -432,34 +430,27 @@ function listTexts(list: List): string[] {
 }
 
 /**
- * The first category node of the tree that the last `splitSections` call
- * found (module state, read and cleared by the caller at once): found in
- * the walk over the root's children that makes the sections, rather than by
- * a second walk (the root's children are spread over the heap by then).
+ * The sections of the tree, and its first category node, found in the one
+ * walk over the root's children that makes the sections (rather than by a
+ * second walk); its footnote definitions, in order, pushed to `definitions`
+ * in the same pass.
  */
-let SPLIT_CATEGORY: RootContent | undefined
-
-/**
- * The sections of the tree; its footnote definitions, in order, pushed to
- * `definitions` in the same pass, and its first category node left in
- * {@link SPLIT_CATEGORY}.
- */
-function splitSections(tree: Root, definitions: FootnoteDefinition[]): Section[] {
+function splitSections(tree: Root, definitions: FootnoteDefinition[]): {sections: Section[]; category: RootContent | undefined} {
   const sections: Section[] = [{title: LEAD, blocks: []}]
-  SPLIT_CATEGORY = undefined
+  let category: RootContent | undefined
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition') {
       definitions.push(node)
       continue
     }
-    if (SPLIT_CATEGORY === undefined && node.type === 'category') SPLIT_CATEGORY = node
+    if (category === undefined && node.type === 'category') category = node
     if (node.type === 'heading') {
       sections.push({title: plainText(node).trim(), blocks: []})
       continue
     }
     sections[sections.length - 1]!.blocks.push(node)
   }
-  return sections
+  return {sections, category}
 }
 
 const REFERENCES_TITLES: ReadonlySet<string> = new Set(['references', 'notes', 'footnotes', 'citations', 'sources', 'notes and references', 'references and notes'])
