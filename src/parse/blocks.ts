@@ -14,7 +14,7 @@ import type {Point} from 'unist'
 import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
 import {pointAt, position, positionFrom, report, type ParseContext} from './context.js'
-import {leadingImageInto, parseInlineLines, parseInlineText} from './inline.js'
+import {hasNoInline, leadingImageInto, mayHaveLeadingImage, parseInlineLines, parseInlineText, textNode} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
 import type {ScannedRow, ScannedTable} from './table-types.js'
@@ -348,6 +348,10 @@ function trimLine(line: Line): Line {
  * then no new string either).
  */
 export function paragraph(lines: Line[], from: number, to: number, ctx: ParseContext): Paragraph {
+  if (to === from + 1) {
+    const l = lines[from]!
+    return lineParagraph(l.text, l.offset, ctx)
+  }
   const children: PhrasingContent[] = []
   let startPoint: Required<Point> | undefined
   let prevEnd = 0
@@ -376,6 +380,34 @@ export function paragraph(lines: Line[], from: number, to: number, ctx: ParseCon
     type: 'paragraph',
     children: ctx.depth > 0 ? fitted(children) : children,
     position: positionFrom(ctx, startPoint!, prevEnd)
+  }
+}
+
+/**
+ * {@link paragraph} of the one line `{text, offset}` (no `Line` or array
+ * needed for it).  When the trimmed text certainly holds no leading image
+ * and nothing inline (most table cells, many one-line paragraphs; the
+ * same tests the general path makes, without their match arrays), its one
+ * text node is made directly, in an array of exactly one element: no
+ * array grown by `push` (room for 17) and then copied by `fitted`.
+ */
+export function lineParagraph(text: string, lineOffset: number, ctx: ParseContext): Paragraph {
+  const s = indentOf(text)
+  const e = trimmedLength(text)
+  const offset = lineOffset + s
+  const t = s === 0 && e === text.length ? text : text.slice(s, e)
+  // The paragraph's start point, made now (see positionFrom).
+  const startPoint = pointAt(ctx, offset)
+  if (t.length > 0 && !mayHaveLeadingImage(t) && hasNoInline(t)) {
+    return {type: 'paragraph', children: [textNode(t, offset, ctx)], position: positionFrom(ctx, startPoint, lineOffset + e)}
+  }
+  const children: PhrasingContent[] = []
+  const cut = leadingImageInto(t, offset, ctx, children)
+  parseInlineText(cut > 0 ? t.slice(cut) : t, offset + cut, ctx, children)
+  return {
+    type: 'paragraph',
+    children: ctx.depth > 0 ? fitted(children) : children,
+    position: positionFrom(ctx, startPoint, lineOffset + e)
   }
 }
 

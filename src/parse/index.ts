@@ -9,8 +9,8 @@
  */
 
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
-import {isBlank, splitLines, subLine, type Line} from './lines.js'
-import {isPlainParagraph, paragraph, parseBlocks, type Block} from './blocks.js'
+import {isBlank, splitLines, type Line} from './lines.js'
+import {isPlainParagraph, lineParagraph, parseBlocks, type Block} from './blocks.js'
 import {TextOffsets, newContext, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
 import type {PositionMap} from '../util/position.js'
@@ -120,7 +120,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     const idText = String(def.id)
     // The length of the label `[id]`.
     const labelLength = idText.length + 2
-    const firstContent = subLine(head, Math.min(head.text.length, labelLength + 1))
+    const contentStart = Math.min(head.text.length, labelLength + 1)
+    const firstText = head.text.slice(contentStart)
     let lastLine = head
     for (let i = end - 1; i > def.line; i--) {
       if (!isBlank(lines[i]!.text)) {
@@ -129,12 +130,13 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       }
     }
     let blocks: Block[]
-    if (lastLine === head && isPlainParagraph(firstContent.text)) {
+    if (lastLine === head && isPlainParagraph(firstText)) {
       // One line of text (most notes), then blank lines: the one paragraph
-      // parseBlocks would make, without copying the lines for it.
-      blocks = [paragraph([firstContent], 0, 1, ctx)]
+      // parseBlocks would make, without copying the lines for it (nor a
+      // `Line` and an array for its one line).
+      blocks = [lineParagraph(firstText, head.offset + contentStart, ctx)]
     } else {
-      const defLines: Line[] = [firstContent]
+      const defLines: Line[] = [{text: firstText, offset: head.offset + contentStart}]
       for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
       blocks = parseBlocks(defLines, ctx) as Block[]
     }

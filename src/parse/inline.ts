@@ -36,6 +36,24 @@ export function inlineSearchStart(text: string): number {
   return Math.max(0, INLINE_HINT.lastIndex - 1 - 5)
 }
 
+/**
+ * Whether {@link parseInlineText} finds nothing in `text` (no footnote
+ * marker, URL, emphasis or template): what its first {@link nextMatch}
+ * search answers null to, without the search: no INLINE_HINT character
+ * but `:`s that no `//` follows (INLINE cannot match without one).  One
+ * regex call; the block scanner then makes the one text node of a
+ * one-line paragraph (most table cells) directly, in an array of its exact
+ * size.
+ */
+export function hasNoInline(text: string): boolean {
+  INLINE_HINT.lastIndex = 0
+  while (INLINE_HINT.test(text)) {
+    const p = INLINE_HINT.lastIndex - 1
+    if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) return false
+  }
+  return true
+}
+
 /** {@link nextMatch}: the match is a footnote marker, at `found`. */
 const MARKER_FOUND = 1
 
@@ -279,6 +297,21 @@ function leadingImage(text: string): RegExpExecArray | null {
 }
 
 /**
+ * Whether {@link leadingImageInto} may find an image at the start of
+ * `text`: false when {@link leadingImage} runs no regex (no `[` first, no
+ * `.` in the first word), so that it certainly finds none.
+ */
+export function mayHaveLeadingImage(text: string): boolean {
+  if (text.charCodeAt(0) === 91) return true
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 46) return true
+    if (c === 91 || c === 93 || isWhiteSpaceUnit(c)) break
+  }
+  return false
+}
+
+/**
  * An image artifact at the start of a paragraph whose first (trimmed) line
  * is `text` at working offset `offset`: pushed to `out` when there is one
  * and text follows it.  Returns how many code units of `text` it took (0:
@@ -319,7 +352,8 @@ export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {lea
   return out
 }
 
-function textNode(value: string, offset: number, ctx: ParseContext): Text {
+/** A text node of `value` at working offset `offset`, recorded in `ctx.offsets` (for the block scanner's one-text paragraphs). */
+export function textNode(value: string, offset: number, ctx: ParseContext): Text {
   const node: Text = {type: 'text', value, position: position(ctx, offset, offset + value.length)}
   recordText(ctx, node, offset, node.position!.start.offset!)
   return node
