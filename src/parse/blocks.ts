@@ -14,7 +14,7 @@ import type {Point} from 'unist'
 import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
 import {pointAt, position, positionFrom, report, type ParseContext} from './context.js'
-import {hasNoInline, leadingImageInto, mayHaveLeadingImage, parseInlineLines, parseInlineText, textNode} from './inline.js'
+import {firstInlineHint, leadingImageInto, mayHaveLeadingImage, parseInlineLines, parseInlineText, textNode} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
 import type {ScannedRow, ScannedTable} from './table-types.js'
@@ -398,12 +398,16 @@ export function lineParagraph(text: string, lineOffset: number, ctx: ParseContex
   const t = s === 0 && e === text.length ? text : text.slice(s, e)
   // The paragraph's start point, made now (see positionFrom).
   const startPoint = pointAt(ctx, offset)
-  if (t.length > 0 && !mayHaveLeadingImage(t) && hasNoInline(t)) {
+  // (Searched once: parseInlineText starts from it.)
+  const hint = t.length > 0 ? firstInlineHint(t) : -1
+  const image = mayHaveLeadingImage(t)
+  if (t.length > 0 && hint < 0 && !image) {
     return {type: 'paragraph', children: [textNode(t, offset, ctx)], position: positionFrom(ctx, startPoint, lineOffset + e)}
   }
   const children: PhrasingContent[] = []
-  const cut = leadingImageInto(t, offset, ctx, children)
-  parseInlineText(cut > 0 ? t.slice(cut) : t, offset + cut, ctx, children)
+  const cut = image ? leadingImageInto(t, offset, ctx, children) : 0
+  if (cut > 0) parseInlineText(t.slice(cut), offset + cut, ctx, children)
+  else parseInlineText(t, offset, ctx, children, hint)
   return {
     type: 'paragraph',
     children: ctx.depth > 0 ? fitted(children) : children,
@@ -918,7 +922,7 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     const endLine = a < ls.length ? ls[b]! : ls[ls.length - 1]!
     // The cell's start point, made before its blocks (see positionFrom).
     const startPoint = pointAt(ctx, startLine.offset)
-    const children = ls.length === 1 && isPlainParagraph(ls[0]!.text) ? [paragraph(ls, 0, 1, ctx)] : parseBlocks(ls, ctx)
+    const children = ls.length === 1 && isPlainParagraph(ls[0]!.text) ? [lineParagraph(ls[0]!.text, ls[0]!.offset, ctx)] : parseBlocks(ls, ctx)
     const end = endLine.offset + endLine.text.length
     cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)})
     if (startLine.offset < minStart) minStart = startLine.offset

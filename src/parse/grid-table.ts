@@ -551,12 +551,15 @@ function finishedSlice(l: LaidLine, from: number, to: number): Line[] {
   const a = columnIndex(l, from)
   const b = columnIndex(l, to)
   if (b <= a) return []
-  // The cell's padding trimmed by `trimEnd` (the same white space as
-  // isTrimmedSpace), faster than a loop back over it.
-  const t = text.slice(a, b).trimEnd()
+  // The leading space skipped before the slice, so that one `trimEnd` copy
+  // is the cell's text (no third string for `slice(1)`).  The padding is
+  // trimmed by `trimEnd` (the same white space as isTrimmedSpace): faster
+  // than a loop back over it (measured).  When the cell is only white
+  // space, so is the rest after a space: empty either way.
+  const s = text.charCodeAt(a) === SPACE ? a + 1 : a
+  const t = text.slice(s, b).trimEnd()
   if (t.length === 0) return []
-  if (t.charCodeAt(0) === SPACE) return [{text: t.slice(1), offset: l.line.offset + a + 1}]
-  return [{text: t, offset: l.line.offset + a}]
+  return [{text: t, offset: l.line.offset + s}]
 }
 
 /** Whether a line has a ` | ` within 3 columns of `col` (but not at it). */

@@ -130,7 +130,11 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       }
     }
     let blocks: Block[]
-    if (lastLine === head && isPlainParagraph(firstText)) {
+    if (lastLine === head && isBlank(firstText)) {
+      // An emptied note (most of them: pandoc dropped the citation): only
+      // blank lines, where parseBlocks finds no block; no lines copied for it.
+      blocks = []
+    } else if (lastLine === head && isPlainParagraph(firstText)) {
       // One line of text (most notes), then blank lines: the one paragraph
       // parseBlocks would make, without copying the lines for it (nor a
       // `Line` and an array for its one line).

@@ -37,21 +37,22 @@ export function inlineSearchStart(text: string): number {
 }
 
 /**
- * Whether {@link parseInlineText} finds nothing in `text` (no footnote
- * marker, URL, emphasis or template): what its first {@link nextMatch}
- * search answers null to, without the search: no INLINE_HINT character
- * but `:`s that no `//` follows (INLINE cannot match without one).  One
- * regex call; the block scanner then makes the one text node of a
- * one-line paragraph (most table cells) directly, in an array of its exact
- * size.
+ * Where {@link parseInlineText}'s first search starts in `text`: the first
+ * character that can start a match or be a URL's `:` (see
+ * {@link nextMatch}), or -1 when there is none and so nothing inline.  The
+ * block scanner makes the one text node of such a one-line paragraph (most
+ * table cells) directly, in an array of its exact size, and otherwise hands
+ * the position on to parseInlineText, which then does not search for it
+ * again.
  */
+export function firstInlineHint(text: string): number {
+  resetHints()
+  return hintFrom(text, 0)
+}
+
+/** Whether {@link parseInlineText} certainly finds nothing in `text` ({@link firstInlineHint} finds no hint). */
 export function hasNoInline(text: string): boolean {
-  INLINE_HINT.lastIndex = 0
-  while (INLINE_HINT.test(text)) {
-    const p = INLINE_HINT.lastIndex - 1
-    if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) return false
-  }
-  return true
+  return firstInlineHint(text) < 0
 }
 
 /** {@link nextMatch}: the match is a footnote marker, at `found`. */
@@ -71,11 +72,18 @@ const found = {start: 0, end: 0, id: 0}
  * MARKER_FOUND with the marker's range in `found`, or null.
  */
 function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_FOUND | null {
-  // The first hint character that can start a match or be a URL's `:`
-  // (a `:` not followed by `//` is neither: skipped, so that INLINE does not
-  // run over the rest of a line that only has such colons): what
-  // INLINE_HINT finds from `from`; in a long text, as the nearest of the
-  // next `[`, `:`, `_` and `{` (see nextBracket).
+  const p = hintFrom(text, from)
+  return p < 0 ? null : matchAt(text, from, p)
+}
+
+/**
+ * The first hint character at or after `from` that can start a match or be
+ * a URL's `:` (a `:` not followed by `//` is neither: skipped, so that
+ * INLINE does not run over the rest of a line that only has such colons),
+ * or -1: what INLINE_HINT finds from `from`; in a long text, as the nearest
+ * of the next `[`, `:`, `_` and `{` (see nextBracket).
+ */
+function hintFrom(text: string, from: number): number {
   const n = text.length
   let p: number
   if (n < INDEXOF_MIN) {
@@ -83,14 +91,17 @@ function nextMatch(text: string, from: number): RegExpExecArray | typeof MARKER_
     // four `indexOf`.
     INLINE_HINT.lastIndex = from
     for (;;) {
-      if (!INLINE_HINT.test(text)) return null
+      if (!INLINE_HINT.test(text)) return -1
       p = INLINE_HINT.lastIndex - 1
-      if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) break
+      if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) return p
     }
-  } else {
-    p = nextHint(text, from)
-    if (p === n) return null
   }
+  p = nextHint(text, from)
+  return p === n ? -1 : p
+}
+
+/** {@link nextMatch} from `from` whose hint character is at `p`. */
+function matchAt(text: string, from: number, p: number): RegExpExecArray | typeof MARKER_FOUND | null {
   if (text.charCodeAt(p) === 91) {
     // `\[([1-9]\d{0,3})\]`
     const d = text.charCodeAt(p + 1)
@@ -201,12 +212,15 @@ function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]):
  * scanner calls it on the trimmed text of a paragraph line without making a
  * `Line` for it.
  */
-export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
+export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[], firstHint = -2): PhrasingContent[] {
   let last = 0
   let m: RegExpExecArray | typeof MARKER_FOUND | null
   let from = 0
   resetHints()
-  while ((m = nextMatch(text, from)) !== null) {
+  // `firstHint`: what firstInlineHint found in this text (-1 none), or -2
+  // (not searched yet).
+  m = firstHint === -2 ? nextMatch(text, 0) : firstHint < 0 ? null : matchAt(text, 0, firstHint)
+  for (; m !== null; m = nextMatch(text, from)) {
     if (m === MARKER_FOUND) {
       // A footnote marker read by hand (most matches): no match array.
       const start = found.start
