@@ -276,6 +276,9 @@ export function sentenceBoundsInto(text: string, anchors: readonly number[], spa
     let at = cursorAt
     while (at < cursorCount && cursorAnchors[at]! <= i) at++
     cursorAt = at // (the offsets asked about from here on are past `i`)
+    // Only an anchor after a terminal or a closer can be a run's end or its
+    // closers' end; the others (a marker after a word) need no detour.
+    while (at < cursorCount && cursorAnchors[at]! < stop && !isTerminal(text.charCodeAt(cursorAnchors[at]! - 1)) && !isCloser(text.charCodeAt(cursorAnchors[at]! - 1))) at++
     if (at < cursorCount && cursorAnchors[at]! < stop) {
       const re = ANY_STOP
       re.lastIndex = i
