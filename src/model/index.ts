@@ -29,6 +29,7 @@ import {parseEstablished} from './dates.js'
 import {extractMemberships} from './memberships.js'
 import {CUT, cutClaimsOfArrays} from '../resolve/claims.js'
 import {pushAll} from '../util/array.js'
+import {sortDiagnostics} from './diagnostics.js'
 import {hasLetterOrDigit} from '../util/chars.js'
 
 export interface ModelOptions {
@@ -342,74 +343,6 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
 
   const subject = getSubject()
   return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder), source: doc.source}
-}
-
-const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.column - b.column
-
-/**
- * `others.concat(uncited)` sorted stably by position.  The claims, and so
- * the uncited-claim diagnostics, come mostly in document order: when they
- * do, only `others` is sorted and the two lists are merged (ties: `others`
- * first, as a stable sort of the concatenation keeps them), instead of
- * sorting thousands of diagnostics with a comparator call for each step.
- * `uncitedInOrder` tells whether `uncited` is in position order with finite
- * lines and columns (the caller tracked it while the list grew).
- */
-function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[], uncitedInOrder: boolean): Diagnostic[] {
-  let mergeable = uncitedInOrder
-  // Whether `others` is in order already (it mostly is: the parser's
-  // diagnostics come in document order), found in the same pass: then the
-  // sort, a comparator call per element, is skipped.
-  let sorted = true
-  let lastLine = -Infinity
-  let lastColumn = -Infinity
-  for (let i = 0; i < others.length && mergeable; i++) {
-    const d = others[i]!
-    const line = d.line
-    const column = d.column
-    if (!Number.isFinite(line) || !Number.isFinite(column)) mergeable = false
-    else if (line < lastLine || (line === lastLine && column < lastColumn)) sorted = false
-    lastLine = line
-    lastColumn = column
-  }
-  if (!mergeable) {
-    pushAll(others, uncited)
-    return others.sort(byPosition)
-  }
-  // (A stable sort leaves a list in order as it is.)
-  if (!sorted) others.sort(byPosition)
-  if (others.length === 0) return uncited
-  if (uncited.length === 0) return others
-  const out: Diagnostic[] = []
-  let i = 0
-  let j = 0
-  // The head of each list with its line and column in locals, read again
-  // only when that list advances: the diagnostics have several shapes, and
-  // each read of a field was a polymorphic load.
-  let a = others[0]!
-  let b = uncited[0]!
-  let aLine = a.line
-  let aColumn = a.column
-  let bLine = b.line
-  let bColumn = b.column
-  for (;;) {
-    if (aLine < bLine || (aLine === bLine && aColumn <= bColumn)) {
-      out.push(a)
-      if (++i === others.length) break
-      a = others[i]!
-      aLine = a.line
-      aColumn = a.column
-    } else {
-      out.push(b)
-      if (++j === uncited.length) break
-      b = uncited[j]!
-      bLine = b.line
-      bColumn = b.column
-    }
-  }
-  while (i < others.length) out.push(others[i++]!)
-  while (j < uncited.length) out.push(uncited[j++]!)
-  return out
 }
 
 function truncate(s: string, n: number): string {
