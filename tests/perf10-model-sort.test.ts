@@ -17,7 +17,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || 
 
 let serial = 0
 function diagnostic(line: number, column: number): Diagnostic {
-  return {ruleId: `r${serial++}`, severity: 'info', message: '', line, column}
+  return {ruleId: 'uncited-claim', severity: 'info', message: `d${serial++}`, line, column}
 }
 
 /** `count` diagnostics in position order (ties likely: few lines and columns). */
