@@ -4,8 +4,11 @@
  */
 
 import {readdirSync, readFileSync} from 'node:fs'
-import type {Nodes} from 'mdast'
+import type {Nodes, PhrasingContent} from 'mdast'
 import {flattenAst, plainOnly} from './pandoc-ast.js'
+import {prepare} from '../src/pipeline.js'
+import {parseText} from '../src/parse/index.js'
+import {flattenPhrasing, type FlatText} from '../src/model/text.js'
 
 export const corpusDir = new URL('../fixtures/corpus/', import.meta.url)
 
@@ -39,6 +42,21 @@ export function seedAndDumps(): Buffer[] {
       .sort()
       .map((f) => readFileSync(new URL(f, corpusDir)))
   ]
+}
+
+/** Every paragraph of {@link seedAndDumps}, in order, flattened as the model flattens it: the inputs of the splitter's equivalence tests. */
+export function seedAndDumpsParagraphs(): FlatText[] {
+  const flats: FlatText[] = []
+  for (const bytes of seedAndDumps()) {
+    const doc = prepare(bytes, {})
+    const parsed = parseText(doc.text, doc.map)
+    const visit = (node: {type: string; children?: unknown[]}): void => {
+      if (node.type === 'paragraph') flats.push(flattenPhrasing((node as {children: PhrasingContent[]}).children, doc.map, parsed.offsets))
+      if (Array.isArray(node.children)) for (const c of node.children) visit(c as {type: string})
+    }
+    visit(parsed.tree)
+  }
+  return flats
 }
 
 export function loadPage(name: string): CorpusPage {

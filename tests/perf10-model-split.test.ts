@@ -9,25 +9,12 @@
  */
 
 import {describe, expect, test} from 'vitest'
-import type {PhrasingContent} from 'mdast'
-import {prepare} from '../src/pipeline.js'
-import {parseText} from '../src/parse/index.js'
-import {flattenPhrasing} from '../src/model/text.js'
 import {sentenceBounds, sentenceBoundsInto, splitSentences} from '../src/resolve/sentences.js'
 import {splitSentences as splitSentencesReference} from './reference/sentences.js'
-import {seedAndDumps} from './corpus-helpers.js'
+import {seedAndDumpsParagraphs} from './corpus-helpers.js'
 import {generator, mixture} from './random.js'
 
-const texts: string[] = []
-for (const bytes of seedAndDumps()) {
-  const doc = prepare(bytes, {})
-  const parsed = parseText(doc.text, doc.map)
-  const visit = (node: {type: string; children?: unknown[]}): void => {
-    if (node.type === 'paragraph') texts.push(flattenPhrasing((node as {children: PhrasingContent[]}).children, doc.map, parsed.offsets).text)
-    if (Array.isArray(node.children)) for (const c of node.children) visit(c as {type: string})
-  }
-  visit(parsed.tree)
-}
+const texts: string[] = seedAndDumpsParagraphs().map((f) => f.text)
 
 const TERMINAL = /[.?!\u2026\u3002\uff1f\uff01]/
 const CLOSER = /["'\u201d\u2019\u00bb\u203a)\]}]/

@@ -7,28 +7,18 @@
  */
 
 import {describe, expect, test} from 'vitest'
-import type {PhrasingContent} from 'mdast'
 import {prepare} from '../src/pipeline.js'
 import {parseText} from '../src/parse/index.js'
-import {flattenPhrasing, type FlatText} from '../src/model/text.js'
+import type {FlatText} from '../src/model/text.js'
 import {sentenceBounds, sentenceBoundsInto, splitSentences} from '../src/resolve/sentences.js'
 import {splitClaims} from '../src/resolve/claims.js'
 import {buildModel} from '../src/model/index.js'
 import type {ClaimScope, Diagnostic} from '../src/model/types.js'
-import {seedAndDumps} from './corpus-helpers.js'
+import {seedAndDumps, seedAndDumpsParagraphs} from './corpus-helpers.js'
 
 const inputs: Buffer[] = seedAndDumps()
 
-const flats: FlatText[] = []
-for (const bytes of inputs) {
-  const doc = prepare(bytes, {})
-  const parsed = parseText(doc.text, doc.map)
-  const visit = (node: {type: string; children?: unknown[]}): void => {
-    if (node.type === 'paragraph') flats.push(flattenPhrasing((node as {children: PhrasingContent[]}).children, doc.map, parsed.offsets))
-    if (Array.isArray(node.children)) for (const c of node.children) visit(c as {type: string})
-  }
-  visit(parsed.tree)
-}
+const flats: FlatText[] = seedAndDumpsParagraphs()
 
 describe('model round 2 fast paths', () => {
   test('sentenceBoundsInto over one reused (stale) array gives sentenceBounds and splitSentences', () => {

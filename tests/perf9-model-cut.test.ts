@@ -15,27 +15,15 @@
  */
 
 import {describe, expect, test} from 'vitest'
-import type {PhrasingContent} from 'mdast'
-import {prepare} from '../src/pipeline.js'
-import {parseText} from '../src/parse/index.js'
-import {flattenPhrasing, type FlatText} from '../src/model/text.js'
+import type {FlatText} from '../src/model/text.js'
 import {sentenceBounds, sentenceBoundsInto} from '../src/resolve/sentences.js'
 import {CUT, cutClaimsOfArrays} from '../src/resolve/claims.js'
 import {splitClaims as splitClaimsReference} from './reference/claims.js'
 import type {ClaimScope} from '../src/model/types.js'
-import {seedAndDumps} from './corpus-helpers.js'
+import {seedAndDumpsParagraphs} from './corpus-helpers.js'
 import {generator} from './random.js'
 
-const flats: FlatText[] = []
-for (const bytes of seedAndDumps()) {
-  const doc = prepare(bytes, {})
-  const parsed = parseText(doc.text, doc.map)
-  const visit = (node: {type: string; children?: unknown[]}): void => {
-    if (node.type === 'paragraph') flats.push(flattenPhrasing((node as {children: PhrasingContent[]}).children, doc.map, parsed.offsets))
-    if (Array.isArray(node.children)) for (const c of node.children) visit(c as {type: string})
-  }
-  visit(parsed.tree)
-}
+const flats: FlatText[] = seedAndDumpsParagraphs()
 
 describe('anchor count', () => {
   test('offsets past the count are not anchors', () => {
