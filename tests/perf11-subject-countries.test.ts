@@ -10,7 +10,7 @@
 
 import {readFileSync, readdirSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import {countryMentionCounts, findCountry, findMentions} from '../src/model/countries.js'
+import {CANDIDATE, countryMentionCounts, findCountry, findMentions} from '../src/model/countries.js'
 import * as frozen from './reference/countries.js'
 import {prepare} from '../src/pipeline.js'
 import {parseText} from '../src/parse/index.js'
@@ -46,7 +46,7 @@ const PIECES = [
   'Latin American', 'South America', 'São Tomé', 'Sao Tome and Principe', 'São Tomé and Príncipe', 'St. Lucia',
   'Saint Lucia', 'PRC', 'ROK', 'DPRK', 'Kazakhstani', 'Kazakhstan', 'Bosnian', 'Herzegovinian', 'Dominican',
   'Dominica', 'Mexico City', 'Mexican', 'Timor-Leste', 'Timor', 'Virgin Islands', 'Park', 'Para', 'Parag',
-  'ǅ', 'ǈ', 'Σ', 'É', 'Ö', 'ß', 'ﬁ', 'A\u0308', '\u0301', '\u0308', '한국', '\ud835\udc00', '\ud800',
+  'ǅ', 'ǈ', 'Σ', 'É', 'Ö', 'ß', 'ﬁ', 'A\u0308', 'Ⅻ', 'Ⓜ', 'Ａ', 'ａ', '×', '÷', '\u00a0', '\u2014', '\u201c', '\u2126', '\u212b', '\u0301', '\u0308', '한국', '\ud835\udc00', '\ud800',
   ' ', '  ', '\n', '\t', '_', '-', '\u2013', '.', ',', "'", '’', '(', ')', '1', 'x'
 ]
 
@@ -82,6 +82,20 @@ describe('perf11: the packed matcher equals the frozen one', () => {
     let mentions = 0
     for (const t of mixtures(4000, 11, leads)) mentions += same(t)
     expect(mentions).toBeGreaterThan(4000)
+  })
+
+  test('every code unit left out of the candidate class fails startsUpper', () => {
+    const re = new RegExp(CANDIDATE.source)
+    let left = 0
+    for (let c = 0x80; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c)
+      if (re.test(ch)) continue
+      left++
+      // startsUpper's test of a unit not ASCII.
+      expect(ch === ch.toUpperCase() && ch !== ch.toLowerCase(), `U+${c.toString(16)}`).toBe(false)
+    }
+    expect(left).toBeGreaterThan(50000)
+    for (let c = 0; c < 0x80; c++) expect(re.test(String.fromCharCode(c))).toBe(c >= 65 && c <= 90)
   })
 
   test('on every piece alone, capitalized, upper and lower case, and after a letter', () => {

@@ -456,7 +456,7 @@ for (let a = 65; a <= 90; a++) {
 /*
  * The trie packed into one typed array for the matcher, node records in
  * depth-first order: a record is the number of children `n`, the node's
- * index in `formNodes` (-1 when it ends no form), then `n` pairs (folded
+ * index in `formNodes` (`NO_FORM` when it ends no form), then `n` pairs (folded
  * unit, offset of the child's record).  The root's record is at 0.  Walking
  * the node objects touched memory all over the heap, and so did parallel
  * arrays by node number (a step read four of them): after the parser has run
@@ -473,7 +473,14 @@ let trieSize = 0
   }
   count(root)
 }
-const TRIE = new Int32Array(trieSize)
+/**
+ * 16-bit records (half the lines of 32-bit ones) when the offsets fit, as
+ * they do with today's dataset (≈ 39,000 units); a process only ever makes
+ * one of the two, so the accesses stay monomorphic.
+ */
+const TRIE: Uint16Array | Uint32Array = trieSize < 0xFFFF ? new Uint16Array(trieSize) : new Uint32Array(trieSize)
+/** The form index of a record that ends no form. */
+const NO_FORM = TRIE instanceof Uint16Array ? 0xFFFF : 0xFFFFFFFF
 {
   let next = 0
   const layout = (node: TrieNode): number => {
@@ -483,7 +490,7 @@ const TRIE = new Int32Array(trieSize)
     if (node.entries !== null) {
       TRIE[o + 1] = formNodes.length
       formNodes.push(node)
-    } else TRIE[o + 1] = -1
+    } else TRIE[o + 1] = NO_FORM
     for (let k = 0; k < node.kids.length; k++) {
       TRIE[o + 2 + 2 * k] = node.keys[k]!
       TRIE[o + 3 + 2 * k] = layout(node.kids[k]!)
@@ -498,7 +505,7 @@ for (let k = 0; k < TRIE[0]!; k++) if (TRIE[2 + 2 * k]! < 0x80) ROOT_ASCII[TRIE[
 
 /** Whether the node whose record is at `o` ends a form. */
 function endsForm(o: number): boolean {
-  return TRIE[o + 1] !== -1
+  return TRIE[o + 1] !== NO_FORM
 }
 
 /**
@@ -550,14 +557,49 @@ function tripleClass(code: number): number {
   return code < 0x80 ? TRIPLE_CLASS[code]! : 30
 }
 
-/**
- * Characters that may start a mention: ASCII capitals and anything not ASCII
- * (checked by `startsUpperUnit`).  (A loop over the characters instead
- * measured twice as slow in the model stage: the texts come as flat, cons
- * and sliced strings, and `charCodeAt` per character on them costs more
- * than one regex call per capital.)
+/*
+ * The head of a folded form is its units up to its first unit that is not a
+ * letter or digit (the whole form if none).  A form can match at a word
+ * start only if the text's head there, up to its first unit that is not a
+ * letter or digit, is the form's head: a form of letters and digits alone
+ * must end at a word boundary, and any other form holds the unit that ends
+ * the head.  `HEAD_BITS` has the bit of `headHash` of every form's head set:
+ * most capitalized words that pass the pair and triple tests ("Park",
+ * "Stark's", "Final") fail it, and their trie walks (a cache miss a step,
+ * after the parser and the model have run) were most of the matcher's time.
  */
-const CANDIDATE = /[A-Z\u0080-\uffff]/g
+const HEAD_BITS = new Uint32Array(1 << 9)
+const HEAD_MASK = (1 << 9) - 1
+
+/** The hash of folded units `units[0, end)`, as the matcher computes it on a text. */
+function headHash(units: string, end: number): number {
+  let h = 0
+  for (let i = 0; i < end; i++) h = (Math.imul(h, 31) + units.charCodeAt(i)) | 0
+  return h
+}
+
+for (const key of formIndex.keys()) {
+  let end = 0
+  while (end < key.length && isWordUnit(key.charCodeAt(end))) end++
+  const h = headHash(key, end)
+  HEAD_BITS[(h >>> 5) & HEAD_MASK]! |= 1 << (h & 31)
+}
+
+/**
+ * Characters that may start a mention: ASCII capitals, and the code units
+ * not ASCII that may be upper case (checked by `startsUpperUnit`).  The
+ * ranges left out hold no unit that `startsUpper` accepts (tested unit by
+ * unit in tests/perf11-subject-countries.test.ts): Latin-1 punctuation and
+ * small letters, general punctuation (the en dashes, quotes and spaces of
+ * prose, each one a regex call and a cache lookup for nothing), arrows and
+ * symbols, CJK, Hangul, surrogates and private use.  (A loop over the
+ * characters instead of the regex measured twice as slow in the model stage:
+ * the texts come as flat, cons and sliced strings, and `charCodeAt` per
+ * character on them costs more than one regex call per capital.)
+ *
+ * @internal
+ */
+export const CANDIDATE = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u1FFF\u2126-\u2183\u24B6-\u24CF\u2C00-\u2CF2\uA640-\uA7F5\uFF21-\uFF3A]/g
 
 /** The record offset of the child of the node at `o` for a folded unit, or -1. */
 function trieChild(o: number, unit: number): number {
@@ -723,6 +765,7 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
   // by the regex engine, the unit before one by looking back, and the trie is
   // walked with a cursor that folds forward.  (Tested against the
   // unit-by-unit matcher in tests/perf-equivalence.test.ts.)
+  const n = text.length
   let p = from - 1
   for (;;) {
     // The next character that may start a mention (see `CANDIDATE`).
@@ -745,6 +788,16 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
         const before = text.charCodeAt(p - 1)
         if (before < 0x80 ? isLetterOrDigitUnit(before) : previousUnitIsWord(text, p)) continue
       }
+      // The word's head must be the head of some form (see `HEAD_BITS`),
+      // when it is ASCII; a walk that fails misses the cache at every step.
+      let h = code + 32
+      let q = p + 1
+      for (; q < n; q++) {
+        const c = text.charCodeAt(q)
+        if (c >= 97 ? c > 122 : c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97)) break
+        h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0
+      }
+      if ((q === n || text.charCodeAt(q) < 0x80) && ((HEAD_BITS[(h >>> 5) & HEAD_MASK]! >>> (h & 31)) & 1) === 0) continue
     } else {
       if (!startsUpperUnit(code, text, p)) continue
       const f0 = foldOfUnit(code, text, p)
@@ -766,7 +819,7 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
       const nextUnit = cursor.next()
       const nextAt = cursor.at
       const form = TRIE[o + 1]!
-      if (form !== -1) {
+      if (form !== NO_FORM) {
         const node = formNodes[form]!
         // A form ending in a non-word character ("U.S.") needs no boundary after it.
         if (!(isWordUnit(unit) && nextUnit !== -1 && isWordUnit(nextUnit))) {
