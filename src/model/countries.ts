@@ -433,62 +433,79 @@ freeze(root)
 for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
 
 /**
- * `ASCII_PAIRS[a * 0x80 + b]` is 1 when a walk that starts with the folded
- * ASCII units `a`, `b` can match: the trie has the path `a` `b`, or a form
- * of the one unit `a`.  Most capitalized words fail it at once.
+ * Bit `(a - 65) * 0x80 + b` of `PAIR_BITS` is set when a walk that starts
+ * with the ASCII capital `a` (folded to lower case) and the folded ASCII unit
+ * `b` can match: the trie has the path `a` `b`, or a form of the one unit
+ * `a`.  Most capitalized words fail it at once.  A bit set (416 bytes)
+ * rather than a byte per pair of units (16 KB): subject detection runs after
+ * the parser and the model have filled the caches with other data, and each
+ * candidate read a different line of the byte table from memory.
  */
-const ASCII_PAIRS = new Uint8Array(0x80 * 0x80)
-for (let a = 0; a < 0x80; a++) {
-  const first = rootAscii[a]
+const PAIR_BITS = new Uint32Array((26 * 0x80) >>> 5)
+for (let a = 65; a <= 90; a++) {
+  const first = rootAscii[a + 32]
   if (!first) continue
-  for (let b = 0; b < 0x80; b++) if (first.entries !== null || childOf(first, b) !== undefined) ASCII_PAIRS[a * 0x80 + b] = 1
+  for (let b = 0; b < 0x80; b++) {
+    if (first.entries !== null || childOf(first, b) !== undefined) {
+      const bit = (a - 65) * 0x80 + b
+      PAIR_BITS[bit >>> 5]! |= 1 << (bit & 31)
+    }
+  }
 }
 
 /*
- * The trie packed into typed arrays for the matcher.  Walking the node
- * objects touched memory all over the heap: after the parser has run (and
- * filled the caches with other data) each step of a walk missed the cache.
- * Nodes are numbered breadth-first, so the children of node `id` are the
- * nodes `kidStart[id]` to `kidStart[id] + kidCount[id] - 1`, and the folded
- * unit that leads to node `c` is `unitOf[c]`.  The root is node 0.
+ * The trie packed into one typed array for the matcher, node records in
+ * depth-first order: a record is the number of children `n`, the node's
+ * index in `formNodes` (`NO_FORM` when it ends no form), then `n` pairs (folded
+ * unit, offset of the child's record).  The root's record is at 0.  Walking
+ * the node objects touched memory all over the heap, and so did parallel
+ * arrays by node number (a step read four of them): after the parser has run
+ * each read missed the cache.  Here a step reads one record, and a chain of
+ * single-child nodes ("kazakhstan") lies in a few consecutive cache lines.
  */
-const packedNodes: TrieNode[] = [root]
-for (let id = 0; id < packedNodes.length; id++) pushAllKids(packedNodes, packedNodes[id]!)
-const kidStart = new Int32Array(packedNodes.length)
-const kidCount = new Int32Array(packedNodes.length)
-const unitOf = new Uint16Array(packedNodes.length)
-/** 1 where the node ends a form (has entries). */
-const endsForm = new Uint8Array(packedNodes.length)
-/** The root's child by ASCII unit, -1 for none. */
-const rootAsciiId = new Int32Array(0x80).fill(-1)
+/** The nodes that end a form, by the index their record holds. */
+const formNodes: TrieNode[] = []
+let trieSize = 0
 {
-  let next = 1
-  for (let id = 0; id < packedNodes.length; id++) {
-    const node = packedNodes[id]!
-    kidStart[id] = next
-    kidCount[id] = node.kids.length
-    for (let k = 0; k < node.kids.length; k++) unitOf[next + k] = node.keys[k]!
-    next += node.kids.length
-    if (node.entries !== null) endsForm[id] = 1
+  const count = (node: TrieNode): void => {
+    trieSize += 2 + 2 * node.kids.length
+    for (const kid of node.kids) count(kid)
   }
-  for (let c = kidStart[0]!; c < kidStart[0]! + kidCount[0]!; c++) if (unitOf[c]! < 0x80) rootAsciiId[unitOf[c]!] = c
+  count(root)
 }
-
-function pushAllKids(out: TrieNode[], node: TrieNode): void {
-  for (const kid of node.kids) out.push(kid)
-}
-
 /**
- * The root's children are the packed nodes `1` to `DEPTH2_START - 1`
- * (numbered breadth-first).  `PAIR_ID[id * 0x80 + unit]` is the child of
- * such a node `id` for an ASCII unit, -1 for none: the second step of a walk
- * looked through the most children (a first letter has up to two dozen) one
- * by one.
+ * 16-bit records (half the lines of 32-bit ones) when the offsets fit, as
+ * they do with today's dataset (≈ 39,000 units); a process only ever makes
+ * one of the two, so the accesses stay monomorphic.
  */
-const DEPTH2_START = kidStart[0]! + kidCount[0]!
-const PAIR_ID = new Int32Array(DEPTH2_START * 0x80).fill(-1)
-for (let id = 1; id < DEPTH2_START; id++) {
-  for (let c = kidStart[id]!; c < kidStart[id]! + kidCount[id]!; c++) if (unitOf[c]! < 0x80) PAIR_ID[id * 0x80 + unitOf[c]!] = c
+const TRIE: Uint16Array | Uint32Array = trieSize < 0xFFFF ? new Uint16Array(trieSize) : new Uint32Array(trieSize)
+/** The form index of a record that ends no form. */
+const NO_FORM = TRIE instanceof Uint16Array ? 0xFFFF : 0xFFFFFFFF
+{
+  let next = 0
+  const layout = (node: TrieNode): number => {
+    const o = next
+    next += 2 + 2 * node.kids.length
+    TRIE[o] = node.kids.length
+    if (node.entries !== null) {
+      TRIE[o + 1] = formNodes.length
+      formNodes.push(node)
+    } else TRIE[o + 1] = NO_FORM
+    for (let k = 0; k < node.kids.length; k++) {
+      TRIE[o + 2 + 2 * k] = node.keys[k]!
+      TRIE[o + 3 + 2 * k] = layout(node.kids[k]!)
+    }
+    return o
+  }
+  layout(root)
+}
+/** The offset of the root's child for an ASCII unit, -1 for none. */
+const ROOT_ASCII = new Int32Array(0x80).fill(-1)
+for (let k = 0; k < TRIE[0]!; k++) if (TRIE[2 + 2 * k]! < 0x80) ROOT_ASCII[TRIE[2 + 2 * k]!] = TRIE[3 + 2 * k]!
+
+/** Whether the node whose record is at `o` ends a form. */
+function endsForm(o: number): boolean {
+  return TRIE[o + 1] !== NO_FORM
 }
 
 /**
@@ -508,26 +525,26 @@ TRIPLE_CLASS[39] = 29
  * set when a walk that starts with the folded units `a` (a letter), `b` (a
  * letter or `.` `-` `'`) and `c` can match: the trie has the path `a` `b`
  * `c`, or a form of `a` or of `a` `b` alone.  The capitals of prose that
- * pass `ASCII_PAIRS` ("Th", "In", "Pr") mostly fail it; a walk after the
+ * pass the pair test ("Th", "In", "Pr") mostly fail it; a walk after the
  * parser has run misses the cache at every step, this table is 3 KB.
  * Unknown units (class 30) pass.
  */
 const TRIPLE_MASK = new Uint32Array(26 * 32)
 for (let a = 97; a <= 122; a++) {
-  const first = rootAsciiId[a]!
+  const first = ROOT_ASCII[a]!
   for (let bc = 0; bc < 32; bc++) {
     let mask = 1 << 30
-    if (bc === 30 || bc === 31 || first === -1 || endsForm[first] === 1) mask = -1
+    if (bc === 30 || bc === 31 || first === -1 || endsForm(first)) mask = -1
     else {
       // Every unit of class `bc` (A–Z fold to a–z; white space to a space).
       for (let b = 0; b < 0x80; b++) {
         if (TRIPLE_CLASS[b] !== bc || (b >= 65 && b <= 90)) continue
-        const second = packedChild(first, b === 95 || (b >= 9 && b <= 13) ? 32 : b)
+        const second = trieChild(first, b === 95 || (b >= 9 && b <= 13) ? 32 : b)
         if (second === -1) continue
-        if (endsForm[second] === 1) mask = -1
+        if (endsForm(second)) mask = -1
         for (let c = 0; c < 0x80; c++) {
           if (c >= 65 && c <= 90) continue
-          if (packedChild(second, c === 95 || (c >= 9 && c <= 13) ? 32 : c) !== -1) mask |= 1 << TRIPLE_CLASS[c]!
+          if (trieChild(second, c === 95 || (c >= 9 && c <= 13) ? 32 : c) !== -1) mask |= 1 << TRIPLE_CLASS[c]!
         }
       }
     }
@@ -540,18 +557,55 @@ function tripleClass(code: number): number {
   return code < 0x80 ? TRIPLE_CLASS[code]! : 30
 }
 
-/** Characters that may start a mention: ASCII capitals and anything not ASCII (checked by `startsUpperUnit`). */
-const CANDIDATE = /[A-Z\u0080-\uffff]/g
+/*
+ * The head of a folded form is its units up to its first unit that is not a
+ * letter or digit (the whole form if none).  A form can match at a word
+ * start only if the text's head there, up to its first unit that is not a
+ * letter or digit, is the form's head: a form of letters and digits alone
+ * must end at a word boundary, and any other form holds the unit that ends
+ * the head.  `HEAD_BITS` has the bit of `headHash` of every form's head set:
+ * most capitalized words that pass the pair and triple tests ("Park",
+ * "Stark's", "Final") fail it, and their trie walks (a cache miss a step,
+ * after the parser and the model have run) were most of the matcher's time.
+ */
+const HEAD_BITS = new Uint32Array(1 << 9)
+const HEAD_MASK = (1 << 9) - 1
 
-/** The packed child of node `id` for a folded unit, or -1. */
-function packedChild(id: number, unit: number): number {
-  if (unit < 0x80) {
-    if (id === 0) return rootAsciiId[unit]!
-    if (id < DEPTH2_START) return PAIR_ID[id * 0x80 + unit]!
-  }
-  const start = kidStart[id]!
-  const end = start + kidCount[id]!
-  for (let c = start; c < end; c++) if (unitOf[c] === unit) return c
+/** The hash of folded units `units[0, end)`, as the matcher computes it on a text. */
+function headHash(units: string, end: number): number {
+  let h = 0
+  for (let i = 0; i < end; i++) h = (Math.imul(h, 31) + units.charCodeAt(i)) | 0
+  return h
+}
+
+for (const key of formIndex.keys()) {
+  let end = 0
+  while (end < key.length && isWordUnit(key.charCodeAt(end))) end++
+  const h = headHash(key, end)
+  HEAD_BITS[(h >>> 5) & HEAD_MASK]! |= 1 << (h & 31)
+}
+
+/**
+ * Characters that may start a mention: ASCII capitals, and the code units
+ * not ASCII that may be upper case (checked by `startsUpperUnit`).  The
+ * ranges left out hold no unit that `startsUpper` accepts (tested unit by
+ * unit in tests/perf11-subject-countries.test.ts): Latin-1 punctuation and
+ * small letters, general punctuation (the en dashes, quotes and spaces of
+ * prose, each one a regex call and a cache lookup for nothing), arrows and
+ * symbols, CJK, Hangul, surrogates and private use.  (A loop over the
+ * characters instead of the regex measured twice as slow in the model stage:
+ * the texts come as flat, cons and sliced strings, and `charCodeAt` per
+ * character on them costs more than one regex call per capital.)
+ *
+ * @internal
+ */
+export const CANDIDATE = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u1FFF\u2126-\u2183\u24B6-\u24CF\u2C00-\u2CF2\uA640-\uA7F5\uFF21-\uFF3A]/g
+
+/** The record offset of the child of the node at `o` for a folded unit, or -1. */
+function trieChild(o: number, unit: number): number {
+  if (o === 0 && unit < 0x80) return ROOT_ASCII[unit]!
+  const end = o + 2 + 2 * TRIE[o]!
+  for (let k = o + 2; k < end; k += 2) if (TRIE[k] === unit) return TRIE[k + 1]!
   return -1
 }
 
@@ -711,6 +765,7 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
   // by the regex engine, the unit before one by looking back, and the trie is
   // walked with a cursor that folds forward.  (Tested against the
   // unit-by-unit matcher in tests/perf-equivalence.test.ts.)
+  const n = text.length
   let p = from - 1
   for (;;) {
     // The next character that may start a mention (see `CANDIDATE`).
@@ -725,7 +780,7 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
       // those two units and no one-letter form, nothing can match here.
       const next = text.charCodeAt(p + 1)
       if (next < 0x80 && next !== 95 && next !== 32 && !(next >= 9 && next <= 13) &&
-        (ASCII_PAIRS[(code + 32) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)] === 0 ||
+        (((PAIR_BITS[((code - 65) * 0x80 + (next >= 65 && next <= 90 ? next + 32 : next)) >>> 5]! >>> (next & 31)) & 1) === 0 ||
         // The third unit likewise (see `TRIPLE_MASK`), when it is ASCII.
         ((TRIPLE_MASK[(code - 65) * 32 + TRIPLE_CLASS[next]!]! >>> tripleClass(text.charCodeAt(p + 2))) & 1) === 0)) continue
       // An ASCII capital is a word unit: the unit before it must not be one.
@@ -733,6 +788,16 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
         const before = text.charCodeAt(p - 1)
         if (before < 0x80 ? isLetterOrDigitUnit(before) : previousUnitIsWord(text, p)) continue
       }
+      // The word's head must be the head of some form (see `HEAD_BITS`),
+      // when it is ASCII; a walk that fails misses the cache at every step.
+      let h = code + 32
+      let q = p + 1
+      for (; q < n; q++) {
+        const c = text.charCodeAt(q)
+        if (c >= 97 ? c > 122 : c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97)) break
+        h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0
+      }
+      if ((q === n || text.charCodeAt(q) < 0x80) && ((HEAD_BITS[(h >>> 5) & HEAD_MASK]! >>> (h & 31)) & 1) === 0) continue
     } else {
       if (!startsUpperUnit(code, text, p)) continue
       const f0 = foldOfUnit(code, text, p)
@@ -741,7 +806,7 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
     // Walk the trie; remember the longest form that ends on a word boundary
     // and whose case fits the original text.
     cursor.reset(p)
-    let id = 0 // the packed root
+    let o = 0 // the root's record
     // The best match so far: its end, the offset of its last folded unit, and how it resolves.
     let bestEnd = -1
     let bestLast = -1
@@ -749,12 +814,13 @@ function nextMention(text: string, from: number, cursor: FoldCursor): number {
     let unit = cursor.next()
     let unitAt = cursor.at
     while (unit !== -1) {
-      id = packedChild(id, unit)
-      if (id === -1) break
+      o = trieChild(o, unit)
+      if (o === -1) break
       const nextUnit = cursor.next()
       const nextAt = cursor.at
-      if (endsForm[id] === 1) {
-        const node = packedNodes[id]!
+      const form = TRIE[o + 1]!
+      if (form !== NO_FORM) {
+        const node = formNodes[form]!
         // A form ending in a non-word character ("U.S.") needs no boundary after it.
         if (!(isWordUnit(unit) && nextUnit !== -1 && isWordUnit(nextUnit))) {
           let resolved = node.resolved
