@@ -50,11 +50,6 @@ export function firstInlineHint(text: string): number {
   return hintFrom(text, 0)
 }
 
-/** Whether {@link parseInlineText} certainly finds nothing in `text` ({@link firstInlineHint} finds no hint). */
-export function hasNoInline(text: string): boolean {
-  return firstInlineHint(text) < 0
-}
-
 /** {@link nextMatch}: the match is a footnote marker, at `found`. */
 const MARKER_FOUND = 1
 
@@ -294,35 +289,36 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
 const IMAGE_FILE = /^([^\s[\]]{1,200}\.(?:jpe?g|png|svg|gif|tiff?|webp|bmp))(?: +|$)/i
 const IMAGE_CAPTION = /^\[((?!\/\/|https?:|ftp:)[^\]\d][^\]]{0,500}|)\](?: +|$)/
 
-/**
- * `IMAGE_FILE.exec(text) ?? IMAGE_CAPTION.exec(text)`, running a regex only
- * when it can match: a caption starts with `[` (where a file name cannot),
- * and a file name needs a `.` in the first run of characters other than
- * white space and brackets.
- */
-function leadingImage(text: string): RegExpExecArray | null {
-  if (text.charCodeAt(0) === 91) return IMAGE_CAPTION.exec(text)
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 46) return IMAGE_FILE.exec(text)
-    if (c === 91 || c === 93 || isWhiteSpaceUnit(c)) break
-  }
-  return null
-}
+/** {@link leadingImageKind}: which regex can match at the start of a text. */
+const NO_IMAGE = 0
+const CAPTION = 1
+const FILE_NAME = 2
 
 /**
- * Whether {@link leadingImageInto} may find an image at the start of
- * `text`: false when {@link leadingImage} runs no regex (no `[` first, no
- * `.` in the first word), so that it certainly finds none.
+ * Which of `IMAGE_CAPTION` and `IMAGE_FILE` can match `text`: a caption
+ * starts with `[` (where a file name cannot), and a file name needs a `.`
+ * in the first run of characters other than white space and brackets; so
+ * that a regex runs only when it can match.
  */
-export function mayHaveLeadingImage(text: string): boolean {
-  if (text.charCodeAt(0) === 91) return true
+function leadingImageKind(text: string): number {
+  if (text.charCodeAt(0) === 91) return CAPTION
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 46) return true
+    if (c === 46) return FILE_NAME
     if (c === 91 || c === 93 || isWhiteSpaceUnit(c)) break
   }
-  return false
+  return NO_IMAGE
+}
+
+/** `IMAGE_FILE.exec(text) ?? IMAGE_CAPTION.exec(text)`, running a regex only when it can match (see {@link leadingImageKind}). */
+function leadingImage(text: string): RegExpExecArray | null {
+  const kind = leadingImageKind(text)
+  return kind === CAPTION ? IMAGE_CAPTION.exec(text) : kind === FILE_NAME ? IMAGE_FILE.exec(text) : null
+}
+
+/** Whether {@link leadingImageInto} may find an image at the start of `text`: false when it certainly finds none. */
+export function mayHaveLeadingImage(text: string): boolean {
+  return leadingImageKind(text) !== NO_IMAGE
 }
 
 /**

@@ -149,7 +149,6 @@ function anchorsOfArrays(ids: readonly number[], at: readonly number[], n: numbe
 
 /** {@link anchorsOfArrays} for markers in any order. */
 function anchorsOfAnyOrder(markers: readonly Marker[], length: number): number {
-  ANCHORS_PLAIN = false // (`anchorOffsets` checks them)
   const byIndex = new Map<number, number[]>()
   for (const m of markers) {
     const index = Math.min(Math.max(0, Math.trunc(m.index)), length)
@@ -220,18 +219,18 @@ export function cutClaims(text: string, markers: readonly Marker[], scope: Claim
  */
 export function cutClaimsOfArrays(text: string, ids: readonly number[], at: readonly number[], n: number, scope: ClaimScope = 'clause'): number {
   CUT.count = 0
-  ANCHORS_PLAIN = true
   return cutAnchored(text, n === 0 ? 0 : anchorsOfArrays(ids, at, n, text.length), scope)
 }
 
 /** {@link cutClaims} once the markers are grouped into `anchors` anchors (see {@link anchorsOfArrays}). */
 function cutAnchored(text: string, anchors: number, scope: ClaimScope): number {
   const bounds = BOUNDS
-  // The anchors' offsets go to the splitter as they are (no copy) when they
-  // are what it needs, as they nearly always are (see `ANCHORS_PLAIN`).
-  const count = (ANCHORS_PLAIN
+  // The anchors' offsets go to the splitter as they are, with their count
+  // (no copy into another array), when they are what it needs, as they
+  // nearly always are (see `anchorsArePlain`).
+  const count = (anchorsArePlain(anchors)
     ? sentenceBoundsInto(text, ANCHOR_AT, bounds, anchors)
-    : sentenceBoundsInto(text, anchorOffsets(anchors), bounds)) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
+    : sentenceBoundsInto(text, sortedAnchors(ANCHOR_AT.slice(0, anchors)), bounds)) / 2 // sentence `t` is [bounds[2t], bounds[2t + 1])
   if (count === 0) {
     if (anchors === 0) return 0
     const index = ANCHOR_AT[0]!
@@ -281,31 +280,24 @@ function cutAnchored(text: string, anchors: number, scope: ClaimScope): number {
 /**
  * Scratch arrays of {@link cutClaims}, reused from call to call (it is not
  * reentrant, and reads them only before it returns): the sentence bounds,
- * the anchors' offsets and footnote numbers of one paragraph, and the
- * offsets for the sentence splitter.
+ * the anchors' offsets and footnote numbers of one paragraph.
  */
 const BOUNDS: number[] = []
 const ANCHOR_AT: number[] = []
 const ANCHOR_IDS: number[][] = []
-const OFFSETS: number[] = []
-/**
- * Whether the anchors' offsets `ANCHOR_AT[0, count)` are what the sentence
- * splitter needs (sorted, without repeats, integers): true on the fast path
- * of {@link anchorsOfArrays}, which keeps only strictly increasing integers.
- */
-let ANCHORS_PLAIN = true
 
-/** The first `count` anchors' offsets for the sentence splitter: sorted, without repeats, integers. */
-function anchorOffsets(count: number): number[] {
-  const out = OFFSETS
-  out.length = 0
-  let plain = true
+/**
+ * Whether the first `count` anchors' offsets are what the sentence splitter
+ * needs: sorted, without repeats, integers.  True for what the fast path of
+ * {@link anchorsOfArrays} keeps; the general path's may not be (a marker at
+ * `NaN`).
+ */
+function anchorsArePlain(count: number): boolean {
   for (let q = 0; q < count; q++) {
     const index = ANCHOR_AT[q]!
-    if (!Number.isInteger(index) || (out.length > 0 && index <= out[out.length - 1]!)) plain = false
-    out.push(index)
+    if (!Number.isInteger(index) || (q > 0 && index <= ANCHOR_AT[q - 1]!)) return false
   }
-  return plain ? out : sortedAnchors(out)
+  return true
 }
 
 /**
