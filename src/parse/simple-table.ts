@@ -30,6 +30,7 @@ import {type Line, isBlank, subLine} from './lines.js'
 import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, sameInEveryMode, trimmedLength} from './table-layout.js'
 import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
 import {fallbackWidths} from './width.js'
+import {FAR} from '../util/position.js'
 
 interface Run {
   start: number
@@ -230,7 +231,10 @@ function cutLine(line: Line, li: number, runs: Run[], firstIndex: number, proble
     }
     cuts.push(c)
   }
-  cuts.push(Number.MAX_SAFE_INTEGER)
+  // FAR, not Number.MAX_SAFE_INTEGER: that is no small integer, and one in
+  // `cuts` makes it an array of doubles and every offset cut from it a boxed
+  // double, down to each Line's and Point's fields (see FAR).
+  cuts.push(FAR)
   if (shifted) {
     problems.push({kind: 'ragged-row', line: firstIndex + li, message: 'text crosses a column edge; cut at the next space instead'})
   }

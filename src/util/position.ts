@@ -14,6 +14,19 @@ import type {Point, Repair} from '../model/types.js'
 const WORK = 0
 const ORIG = 2
 
+/**
+ * Stands for an unbounded end of a run or a line ({@link
+ * PositionMap.segmentInto}, {@link PositionMap.lineInto}): beyond any
+ * offset (strings are shorter), and, unlike `Infinity`, a small integer.
+ * Why it matters: V8 gives an object field one representation for every
+ * object of that shape, and a single non-integer number stored in a field
+ * (`Infinity`, or an integer that arrived boxed) makes it a boxed double
+ * field for good; numbers read from it are boxed doubles, and they spread
+ * into the fields they are copied to, down to every Point's `column` and
+ * `offset` (two extra heap numbers per point, measured).
+ */
+export const FAR = 0x3fffffff
+
 export class PositionMap {
   readonly original: string
   /**
@@ -45,7 +58,10 @@ export class PositionMap {
     let delta = skip // origOffset - workOffset after the previous edits
     const at = inOriginal ? 0 : skip // what takes a repair's offset into the original
     for (const r of repairs) {
-      const origStart = r.offset + at
+      // `| 0`: a repair's offset can arrive as a boxed double (an integer
+      // all the same); one of them would make `edits` an array of doubles
+      // and every offset mapped through it a boxed double (see FAR).
+      const origStart = (r.offset + at) | 0
       const workStart = origStart - delta
       edits.push(workStart, r.replacement.length, origStart, r.original.length)
       delta += r.original.length - r.replacement.length
@@ -164,15 +180,15 @@ export class PositionMap {
   segmentInto(work: number, into: OffsetSegment): void {
     const e = this.edits
     if (e.length === 0) {
-      into.segLo = -Infinity
-      into.segHi = Infinity
+      into.segLo = -FAR
+      into.segHi = FAR
       into.segShift = 0
       into.segExact = true
       return
     }
     const k = this.findEdit(work, WORK, this.lastEdit)
     if (k === -1) {
-      into.segLo = -Infinity
+      into.segLo = -FAR
       into.segHi = e[WORK]!
       into.segShift = 0
       into.segExact = true
@@ -189,7 +205,7 @@ export class PositionMap {
       return
     }
     into.segLo = workEnd
-    into.segHi = (k + 1) * 4 < e.length ? e[(k + 1) * 4 + WORK]! : Infinity
+    into.segHi = (k + 1) * 4 < e.length ? e[(k + 1) * 4 + WORK]! : FAR
     into.segShift = e[i + ORIG]! + e[i + ORIG + 1]! - workEnd
     into.segExact = true
   }
@@ -197,13 +213,13 @@ export class PositionMap {
   /**
    * The line of the original holding original offset `offset`, written to
    * `into`: its 1-based number and the original offsets where it starts and
-   * where the next line starts (`Infinity` for the last line).
+   * where the next line starts ({@link FAR} for the last line).
    */
   lineInto(offset: number, into: LineRange): void {
     const k = this.lineIndex(offset)
     into.lineNo = k + 1
     into.lineLo = this.lineStarts[k]!
-    into.lineHi = k + 1 < this.lineStarts.length ? this.lineStarts[k + 1]! : Infinity
+    into.lineHi = k + 1 < this.lineStarts.length ? this.lineStarts[k + 1]! : FAR
   }
 
   /** Point in the original for a working-text offset. */
