@@ -14,7 +14,7 @@ import type {Point} from 'unist'
 import type {BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Table, TableRow} from 'mdast'
 import {isBlank, subLine, type Line} from './lines.js'
 import {pointAt, position, positionFrom, report, type ParseContext} from './context.js'
-import {firstInlineHint, leadingImageInto, mayHaveLeadingImage, parseInlineLines, parseInlineText, textNode} from './inline.js'
+import {firstInlineHint, leadingImageInto, mayHaveLeadingImage, parseInlineText, textNode} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
 import type {ScannedRow, ScannedTable} from './table-types.js'
@@ -300,12 +300,18 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
         let depth = 2
         // A heading right under another heading is a sub-heading.
         if (prev && prev.type === 'heading') depth = Math.min(6, prev.depth + 1)
-        const trimmed = trimLine(line)
+        // The line trimmed (spaces before, white space after), its inline
+        // content read directly: no trimmed `Line`, nor an array for it and
+        // an options object for parseInlineLines.
+        const s = indentOf(text)
+        const e = text.trimEnd().length
+        const t = s === 0 && e === text.length ? text : text.slice(s, e)
+        const offset = line.offset + s
         out.push({
           type: 'heading',
           depth: depth as 1 | 2 | 3 | 4 | 5 | 6,
-          children: parseInlineLines([trimmed], ctx),
-          position: position(ctx, trimmed.offset, trimmed.offset + trimmed.text.length),
+          children: parseInlineText(t, offset, ctx, []),
+          position: position(ctx, offset, offset + t.length),
           data: {inferred: heading === KNOWN_HEADING ? 'known-section' : 'shape'}
         })
         i = j
@@ -333,11 +339,6 @@ function isLostTable(text: string): boolean {
   const first = text.charCodeAt(0)
   if (first !== 91 && !isWhiteSpaceUnit(first)) return false
   return text.trim() === '[TABLE]'
-}
-
-function trimLine(line: Line): Line {
-  const start = indentOf(line.text)
-  return subLine(line, start, line.text.trimEnd().length)
 }
 
 /**

@@ -81,6 +81,9 @@ function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
   return defs
 }
 
+/** Why a footnote definition is empty (`data.emptyReason`). */
+const EMPTY_REASON = 'pandoc dropped the citation: a citation template or a reused named reference'
+
 /** The largest run of missing footnote definitions we bridge. */
 const MAX_DEFINITION_GAP = 20
 
@@ -144,17 +147,17 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
       blocks = parseBlocks(defLines, ctx) as Block[]
     }
-    const node: FootnoteDefinition = {
-      type: 'footnoteDefinition',
-      // One string for both (the same text).
-      identifier: idText,
-      label: idText,
-      // parseBlocks makes no footnote definitions: its blocks as they are.
-      children: blocks as FootnoteDefinition['children'],
-      position: position(ctx, head.offset, lastLine.offset + lastLine.text.length)
-    }
+    // parseBlocks makes no footnote definitions: its blocks as they are.
+    const children = blocks as FootnoteDefinition['children']
+    const pos = position(ctx, head.offset, lastLine.offset + lastLine.text.length)
+    // Made whole, `data` in the literal (same key order as before): a
+    // property added afterwards changed the hidden class and allocated a
+    // property store for each emptied note (most notes).
+    // (One string for identifier and label: the same text.)
+    const node: FootnoteDefinition = children.length === 0
+      ? {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos, data: {empty: true, emptyReason: EMPTY_REASON}}
+      : {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos}
     if (node.children.length === 0) {
-      node.data = {empty: true, emptyReason: 'pandoc dropped the citation: a citation template or a reused named reference'}
       report(ctx, 'empty-reference', 'warning', `Footnote [${def.id}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + labelLength, {id: def.id})
     } else {
       const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
@@ -165,7 +168,10 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
 
   // The body's markers, then those in the notes: all of them, in order.
   checkMarkers(ctx.markers, definitions, ctx)
-  const tree: Root = {type: 'root', children: [...children, ...definitions]}
+  // The body's blocks then the notes, in the body's array (made by
+  // parseBlocks for this tree alone) instead of a third array.
+  for (let k = 0; k < definitions.length; k++) children.push(definitions[k]!)
+  const tree: Root = {type: 'root', children}
   const last = lines[lines.length - 1]
   tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
   return {tree, diagnostics: ctx.diagnostics, offsets: ctx.offsets}

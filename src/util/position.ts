@@ -34,7 +34,7 @@ export class PositionMap {
    * length, original start, original length (`WORK` and `ORIG` index a
    * side).  One flat list, so that both directions share one search.
    */
-  private readonly edits: number[]
+  private readonly edits: Int32Array
   /** Offsets (in the original) at which each line starts. */
   private readonly lineStarts: number[]
   /** Index of the edit found by the last `toOriginalOffset` call. */
@@ -53,17 +53,27 @@ export class PositionMap {
    */
   constructor(original: string, repairs: readonly Repair[] = [], skip = 0, lineStarts?: number[], inOriginal = false) {
     this.original = original
-    const edits: number[] = []
-    if (skip > 0) edits.push(0, 0, 0, skip)
+    // Made at its exact size (four numbers per edit) instead of grown by
+    // `push`: the growing copies were most of what a document's map
+    // allocated.  An Int32Array also holds only integers: a repair's offset
+    // can arrive as a boxed double (an integer all the same), which in a
+    // plain array would make every offset mapped through it a boxed double
+    // (see FAR).
+    const edits = new Int32Array(((skip > 0 ? 1 : 0) + repairs.length) * 4)
+    let j = 0
+    if (skip > 0) {
+      edits[3] = skip
+      j = 4
+    }
     let delta = skip // origOffset - workOffset after the previous edits
     const at = inOriginal ? 0 : skip // what takes a repair's offset into the original
     for (const r of repairs) {
-      // `| 0`: a repair's offset can arrive as a boxed double (an integer
-      // all the same); one of them would make `edits` an array of doubles
-      // and every offset mapped through it a boxed double (see FAR).
-      const origStart = (r.offset + at) | 0
-      const workStart = origStart - delta
-      edits.push(workStart, r.replacement.length, origStart, r.original.length)
+      const origStart = r.offset + at
+      edits[j] = origStart - delta
+      edits[j + 1] = r.replacement.length
+      edits[j + 2] = origStart
+      edits[j + 3] = r.original.length
+      j += 4
       delta += r.original.length - r.replacement.length
     }
     this.edits = edits
