@@ -784,7 +784,12 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
       break
     }
     ctx.depth++
-    const children = parseBlocks(itemLines, ctx)
+    // A one-line item of plain text (most items) is the one paragraph
+    // parseBlocks would make of it, made directly as for a one-line table
+    // cell (see isPlainParagraph): no scan, no array grown for one block and
+    // then copied by `fitted`.
+    const only = itemLines.length === 1 ? itemLines[0]! : null
+    const children = only !== null && isPlainParagraph(only.text) ? [lineParagraph(only.text, only.offset, ctx)] : parseBlocks(itemLines, ctx)
     ctx.depth--
     const lastLine = lastNonBlank(itemLines)
     items.push({
