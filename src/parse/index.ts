@@ -51,10 +51,11 @@ export function definitionId(t: string): number {
 
 /**
  * Find the footnote definitions at the end: the last `[1]` line (after a
- * blank line) from which `[2]`, `[3]`, … follow in order.  Returns the line
- * index where each definition starts.
+ * blank line) from which `[2]`, `[3]`, … follow in order.  Returns each
+ * definition's id and the line index where it starts, one pair after the
+ * other (`[id, line, id, line, …]`: no object per definition).
  */
-function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
+function findDefinitions(lines: Line[]): number[] {
   let firstLine = -1
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = lines[i]!.text
@@ -64,7 +65,7 @@ function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
     }
   }
   if (firstLine === -1) return []
-  const defs: Array<{id: number; line: number}> = [{id: 1, line: firstLine}]
+  const defs: number[] = [1, firstLine]
   let expected = 2
   for (let i = firstLine + 1; i < lines.length; i++) {
     const t = lines[i]!.text
@@ -74,7 +75,7 @@ function findDefinitions(lines: Line[]): Array<{id: number; line: number}> {
     // The next number, or a small jump over definitions that went missing
     // (reported by the caller as `missing-definition`).
     if (id === expected || (id > expected && id - expected <= MAX_DEFINITION_GAP)) {
-      defs.push({id, line: i})
+      defs.push(id, i)
       expected = id + 1
     }
   }
@@ -92,41 +93,43 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
   const ctx: ParseContext = newContext(map)
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
-  const bodyEnd = defs.length > 0 ? defs[0]!.line : lines.length
-  const children: RootContent[] = parseBlocks(lines.slice(0, bodyEnd), ctx, {topLevel: true, followedByContent: defs.length > 0}) as RootContent[]
+  const defCount = defs.length >> 1
+  const bodyEnd = defCount > 0 ? defs[1]! : lines.length
+  const children: RootContent[] = parseBlocks(lines.slice(0, bodyEnd), ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
   if (!/\S/.test(text)) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
 
   const definitions: FootnoteDefinition[] = []
   let linkNumber = 1
-  for (let k = 0; k < defs.length; k++) {
-    const def = defs[k]!
-    const previous = k === 0 ? 0 : defs[k - 1]!.id
-    if (def.id > previous + 1) {
-      const head = lines[def.line]!
-      const missing = def.id - previous - 1
+  for (let k = 0; k < defCount; k++) {
+    const defId = defs[2 * k]!
+    const defLine = defs[2 * k + 1]!
+    const previous = k === 0 ? 0 : defs[2 * k - 2]!
+    if (defId > previous + 1) {
+      const head = lines[defLine]!
+      const missing = defId - previous - 1
       report(
         ctx,
         'missing-definition',
         'warning',
         missing === 1
-          ? `Footnote definition [${previous + 1}] is missing: the definitions jump from [${previous}] to [${def.id}]`
-          : `Footnote definitions [${previous + 1}]–[${def.id - 1}] are missing: the definitions jump from [${previous}] to [${def.id}]`,
+          ? `Footnote definition [${previous + 1}] is missing: the definitions jump from [${previous}] to [${defId}]`
+          : `Footnote definitions [${previous + 1}]–[${defId - 1}] are missing: the definitions jump from [${previous}] to [${defId}]`,
         head.offset,
-        head.offset + String(def.id).length + 2,
+        head.offset + String(defId).length + 2,
         {ids: Array.from({length: missing}, (_, i) => previous + 1 + i)}
       )
     }
-    const end = k + 1 < defs.length ? defs[k + 1]!.line : lines.length
-    const head = lines[def.line]!
-    const idText = String(def.id)
+    const end = k + 1 < defCount ? defs[2 * k + 3]! : lines.length
+    const head = lines[defLine]!
+    const idText = String(defId)
     // The length of the label `[id]`.
     const labelLength = idText.length + 2
     const contentStart = Math.min(head.text.length, labelLength + 1)
     const firstText = head.text.slice(contentStart)
     let lastLine = head
-    for (let i = end - 1; i > def.line; i--) {
+    for (let i = end - 1; i > defLine; i--) {
       if (!isBlank(lines[i]!.text)) {
         lastLine = lines[i]!
         break
@@ -144,7 +147,7 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       blocks = [lineParagraph(firstText, head.offset + contentStart, ctx)]
     } else {
       const defLines: Line[] = [{text: firstText, offset: head.offset + contentStart}]
-      for (let i = def.line + 1; i < end; i++) defLines.push(lines[i]!)
+      for (let i = defLine + 1; i < end; i++) defLines.push(lines[i]!)
       blocks = parseBlocks(defLines, ctx) as Block[]
     }
     // parseBlocks makes no footnote definitions: its blocks as they are.
@@ -158,7 +161,7 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       ? {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos, data: {empty: true, emptyReason: EMPTY_REASON}}
       : {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos}
     if (node.children.length === 0) {
-      report(ctx, 'empty-reference', 'warning', `Footnote [${def.id}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + labelLength, {id: def.id})
+      report(ctx, 'empty-reference', 'warning', `Footnote [${defId}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + labelLength, {id: defId})
     } else {
       const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
       if (found) linkNumber++
