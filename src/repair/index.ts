@@ -82,7 +82,6 @@ interface Run {
   nseq: number
   out: string
   codec: string
-  strong: boolean
 }
 
 const LETTER = /\p{L}/u
@@ -572,7 +571,7 @@ function scan(s: string, codec: Codec, bit: number, na: readonly number[], ls: n
       cur.end = mEnd
       cur.out += mOut
     } else {
-      cur = {start: mStart, end: mEnd, seq: q, nseq: 1, out: mOut, codec: codec.name, strong: false}
+      cur = {start: mStart, end: mEnd, seq: q, nseq: 1, out: mOut, codec: codec.name}
       if (runs === null) runs = [cur]
       else runs.push(cur)
     }
@@ -652,14 +651,13 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
       const run = runs[k] as Run
       const verdict = judgeCached(s, run, codec, c, depth, ls, le)
       if (!verdict) continue
-      run.strong = verdict === 'strong'
-      if (run.strong) {
+      if (verdict === 'strong') {
         strongRuns++
         for (let q = run.seq; q < run.seq + run.nseq; q++) if ((seqArena[q * 4 + 2] as number) >= 3) longStrong = true
       }
       runs[kept++] = run
     }
-    runs.length = kept
+    if (kept !== runs.length) runs.length = kept
     // Correct non-ASCII text on the line that this codec cannot explain makes
     // a lone two-byte repair doubtful (`Bremer/Mccoy – DrÃ¥ber`).
     let ok = strongRuns > 0
@@ -736,13 +734,13 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
     const mac = MACROMAN?.decode[c] ?? ''
     if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !isLetter(ch) && isLetter(mac)) {
       if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4 < le ? i + 4 : le)))) {
-        ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: mac, codec: 'latin-1/macroman', strong: true})
+        ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: mac, codec: 'latin-1/macroman'})
         sorted = false
         continue
       }
     }
     if (ch === '' || ch === s[i]) continue
-    ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: ch, codec: 'latin-1/windows-1252', strong: true})
+    ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: ch, codec: 'latin-1/windows-1252'})
     sorted = false
   }
   if (chosen === null) return []
@@ -1290,15 +1288,19 @@ export function repairChunks(
         start = text.lastIndexOf('\n', i - 1) + 1
       }
       // Gather the non-ASCII characters of this line, and the fast-path check.
-      na.length = 0
+      // (Written over the last line's: the array is only cut to this line's
+      // length when the line is suspect, the rare case; setting `length` is
+      // a call into the runtime.)
+      let n = 0
       let suspectLine = false
       for (; p < count; p++) {
         const k = (all[p] as number) - base
         if (k >= end) break
-        na.push(k)
+        na[n++] = k
         if (!suspectLine) suspectLine = suspectAt(text, k, end)
       }
       if (!suspectLine) continue
+      if (na.length !== n) na.length = n
       // The line is read in place in the chunk (flat): no copy of it.
       const fixed = repairSuspect(text, start, end, na)
       if (fixed === null) continue
