@@ -631,7 +631,12 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
   const na = known ?? nonAsciiPositions(s)
   if (na.length === 0) return []
   let leads = 0 // the codecs in which some character is a lead byte
-  for (const i of na) leads |= SUSPECT_LEAD[s.charCodeAt(i)] ?? 0
+  let c1 = false // some character is a C1 control (else no pass over `na` for them below)
+  for (let p = 0; p < na.length; p++) {
+    const c = s.charCodeAt(na[p] as number)
+    leads |= SUSPECT_LEAD[c] ?? 0
+    if (isC1(c)) c1 = true
+  }
   // The codecs whose runs are kept: the first here, any others in `more`.
   let firstRuns: Run[] | null = null
   let firstIndex = -1
@@ -719,7 +724,8 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
   // above, in step with the ascending positions.
   const chosenAbove = chosen === null ? 0 : chosen.length
   let w = 0 // chosen[0, w) end at or before the current position
-  for (const i of na) {
+  for (let p = 0; c1 && p < na.length; p++) {
+    const i = na[p] as number
     const c = s.charCodeAt(i)
     if (!isC1(c)) continue
     if (taken !== null) {
