@@ -618,6 +618,9 @@ function nonAsciiPositions(s: string): number[] {
   return na
 }
 
+/** Whether the line of the last top-level {@link findRuns} call has a C1 control (for its caller). */
+let lineHasC1 = false
+
 /**
  * The accepted runs of one pass over `s`, non-overlapping, sorted by start.
  * `known`, when given, is `nonAsciiPositions(s)` (the caller tracked it).
@@ -637,6 +640,7 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
     leads |= SUSPECT_LEAD[c] ?? 0
     if (isC1(c)) c1 = true
   }
+  if (depth === 0) lineHasC1 = c1
   // The codecs whose runs are kept: the first here, any others in `more`.
   let firstRuns: Run[] | null = null
   let firstIndex = -1
@@ -1042,8 +1046,10 @@ function repairSuspect(s: string, ls: number, le: number, sNa: readonly number[]
   if (runs.length === 0) return null
   // (Every run changes the text: a decoded sequence is never its own input.)
   // Whether C1 controls proved this layer (see `hopeless`).
+  // (Only a line with a C1 control can have one in a run.)
   let proved = false
-  for (const r of runs) {
+  for (let k = 0; lineHasC1 && k < runs.length; k++) {
+    const r = runs[k] as Run
     if (hasC1In(s, r.start, r.end)) {
       proved = true
       break
