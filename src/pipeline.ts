@@ -65,11 +65,10 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
   const map = new PositionMap(original, repairs, skip, lineStarts, true)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   for (const r of repairs) {
-    const chain = r.codecs.length === 1 ? r.codecs[0] : r.codecs.join(' → ')
     diagnostics.push({
       ruleId: 'mojibake-repaired',
       severity: 'warning',
-      message: `Repaired mojibake \`${r.original}\` → \`${r.replacement}\` (${chain})`,
+      message: repairMessage(r.original, r.replacement, r.codecs),
       line: r.line,
       column: r.column,
       endLine: r.line,
@@ -86,6 +85,41 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
     source: {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lines.ending},
     diagnostics
   }
+}
+
+/** A message made by {@link repairMessage}, and what it was made of. */
+interface RepairMessage {
+  replacement: string
+  codecs: readonly string[]
+  message: string
+  /** The next entry for the same original. */
+  next: RepairMessage | undefined
+}
+
+/** Messages of repairs by their original text (the same few repeat: `Ã©` → `é`). */
+const repairMessages = new Map<string, RepairMessage>()
+
+/**
+ * The message of a repair's diagnostic.  Cached: a template literal builds
+ * a chain of six concatenations (one cons string each, ~200 bytes) for every
+ * repair, and mojibake repeats, so most messages were made before.  A new
+ * message is built flat (`join`) from copies: it holds no slice of the
+ * document, nor does its key, since the cache outlives documents.
+ */
+function repairMessage(original: string, replacement: string, codecs: readonly string[]): string {
+  const first = repairMessages.get(original)
+  for (let e = first; e !== undefined; e = e.next) {
+    if (e.replacement !== replacement || e.codecs.length !== codecs.length) continue
+    let same = true
+    for (let k = 0; k < codecs.length && same; k++) if (e.codecs[k] !== codecs[k]) same = false
+    if (same) return e.message
+  }
+  const chain = codecs.length === 1 ? (codecs[0] as string) : codecs.join(' → ')
+  const message = ['Repaired mojibake `', original, '` → `', replacement, '` (', chain, ')'].join('')
+  if (repairMessages.size >= 10_000) repairMessages.clear()
+  const key = message.slice(19, 19 + original.length) // (a slice of the flat message: no slice of the document)
+  repairMessages.set(key, {replacement: message.slice(24 + original.length, 24 + original.length + replacement.length), codecs: [...codecs], message, next: repairMessages.get(key)})
+  return message
 }
 
 /** decode → repair → parse. */

@@ -18,7 +18,7 @@
 
 import type {Repair, RepairResult} from '../model/types.js'
 import {CODECS, CP1252_C1, SUSPECT_CONT, SUSPECT_LEAD, type Codec} from './codecs.js'
-import {unitClass} from '../util/chars.js'
+import {isLetterOrDigitUnit, isWhiteSpaceUnit, unitClass} from '../util/chars.js'
 
 /** One change to a line: `line.slice(start, end)` becomes `replacement`. */
 export interface LineEdit {
@@ -35,29 +35,53 @@ export interface LineRepair {
   edits: LineEdit[]
 }
 
-/** A well-formed UTF-8 sequence found in the bytes a codec gives a stretch of text. */
-interface Seq {
-  start: number
-  end: number
-  /** The decoded character (U+FFFD when a byte was lost). */
-  out: string
-  /** Number of bytes in the UTF-8 sequence (2–4; 6 for a CESU-8 surrogate pair). */
-  bytes: number
-  /** A byte was lost (shown as U+FFFD or `?`). */
-  lost: 'none' | 'fffd' | 'question'
-  /** A space stood for byte 0xA0 (a non-breaking space that became a space). */
-  spaceA0: boolean
-  /** `Ã ` read as `à ` (the 0xA0 byte is gone, the space is kept). */
-  grave: boolean
+/**
+ * The well-formed UTF-8 sequences found by `scan` (in the bytes a codec
+ * gives a stretch of text), four numbers each in one arena: start, end,
+ * number of bytes in the sequence (2–4; 6 for a CESU-8 surrogate pair), and
+ * flags (`LOST_FFFD`, `LOST_QUESTION`, `SPACE_A0`, `GRAVE`).  An arena, not
+ * an object per sequence (and an array of them per run): the judges read a
+ * run's sequences only while `findRuns` runs, so it is emptied at the start
+ * of every top-level `findRuns` (nested calls, from `judgeRun`, add after
+ * the sequences of the runs being judged).  A run's sequences are
+ * consecutive in it.
+ */
+let seqArena = new Int32Array(1024)
+/** Sequences in {@link seqArena}. */
+let seqTop = 0
+/** A byte was lost, shown as U+FFFD. */
+const LOST_FFFD = 1
+/** A byte was lost, shown as `?`. */
+const LOST_QUESTION = 2
+/** A space stood for byte 0xA0 (a non-breaking space that became a space). */
+const SPACE_A0 = 4
+/** `Ã ` read as `à ` (the 0xA0 byte is gone, the space is kept). */
+const GRAVE = 8
+
+/** Appends the sequence {@link matchSeq} found to the arena; returns its index. */
+function pushSeq(): number {
+  const q = seqTop++
+  if (q * 4 + 4 > seqArena.length) {
+    const bigger = new Int32Array(seqArena.length * 2)
+    bigger.set(seqArena)
+    seqArena = bigger
+  }
+  seqArena[q * 4] = mStart
+  seqArena[q * 4 + 1] = mEnd
+  seqArena[q * 4 + 2] = mBytes
+  seqArena[q * 4 + 3] = mFlags
+  return q
 }
 
 interface Run {
   start: number
   end: number
-  seqs: Seq[]
+  /** The index of its first sequence in {@link seqArena} (valid while `findRuns` runs). */
+  seq: number
+  /** How many sequences it has (0: a lone C1 control). */
+  nseq: number
   out: string
   codec: string
-  strong: boolean
 }
 
 const LETTER = /\p{L}/u
@@ -76,16 +100,31 @@ const LATIN_OR_COMMON = /[\p{Script=Latin}\p{Script=Common}]/u
  * class (`unitClass`: the judges ask the same few characters again and
  * again, a regex call each, several per run), any other string by the regex.
  */
-function classTest(re: RegExp): (ch: string) => boolean {
-  const unit = unitClass(re)
+function classTest(re: RegExp, unit: (code: number) => boolean): (ch: string) => boolean {
   return (ch) => (ch.length === 1 ? unit(ch.charCodeAt(0)) : re.test(ch))
 }
 
-const isLetter = classTest(LETTER)
-const isUpper = classTest(UPPER)
-const isLower = classTest(LOWER)
-const isInvalid = classTest(INVALID)
-const isLatinOrCommon = classTest(LATIN_OR_COMMON)
+// The classes of one code unit (-1, or NaN, is in none: the '' of a
+// neighbour past the line's end).  The judges read units and code points
+// with `charCodeAt`/`codePointAt` and ask these, rather than making a
+// string of each character (`s[i]`, `[...run.out]`) to ask the regexes.
+const letterUnit = unitClass(LETTER)
+const upperUnit = unitClass(UPPER)
+const lowerUnit = unitClass(LOWER)
+const invalidUnit = unitClass(INVALID)
+const latinOrCommonUnit = unitClass(LATIN_OR_COMMON)
+const latinLikeUnit = unitClass(LATIN_LIKE)
+
+const isLetter = classTest(LETTER, letterUnit)
+const isUpper = classTest(UPPER, upperUnit)
+const isLower = classTest(LOWER, lowerUnit)
+const isInvalid = classTest(INVALID, invalidUnit)
+const isLatinOrCommon = classTest(LATIN_OR_COMMON, latinOrCommonUnit)
+
+/** `re.test` on the character of code point `cp` (-1: '', in no class), answered by `unit` inside the BMP. */
+function cpIs(re: RegExp, unit: (code: number) => boolean, cp: number): boolean {
+  return cp <= 0xffff ? unit(cp) : re.test(String.fromCodePoint(cp))
+}
 
 /**
  * For tests: each class test beside the regex it stands for.
@@ -103,8 +142,25 @@ export const CLASS_TESTS_FOR_TESTS: ReadonlyArray<readonly [RegExp, (ch: string)
 /** Quotation marks around a word, as opening + closing pairs. */
 const QUOTE_PAIRS = new Set(['""', '``', '“”', '‘’', '«»', '»«', '„“', '””', '‚‘'])
 
+/** The pairs of {@link QUOTE_PAIRS} as `opening * 0x10000 + closing` (all are two BMP units). */
+const QUOTE_PAIR_CODES = new Set([...QUOTE_PAIRS].map((p) => p.charCodeAt(0) * 0x10000 + p.charCodeAt(1)))
+
+/** Is `before + after` in {@link QUOTE_PAIRS}, for the units `before` and `after` (-1: '')? */
+function isQuotePair(before: number, after: number): boolean {
+  return before >= 0 && after >= 0 && QUOTE_PAIR_CODES.has(before * 0x10000 + after)
+}
+
 /** Continuation characters that often follow a letter in correct text. */
 const BENIGN_AFTER_LETTER = new Set([...'…’‘”“®™\u00A0ªº´¨°«»·'])
+
+/** {@link BENIGN_AFTER_LETTER} by code unit (all of them are one unit). */
+const BENIGN_UNIT = new Uint8Array(0x10000)
+for (const ch of BENIGN_AFTER_LETTER) BENIGN_UNIT[ch.charCodeAt(0)] = 1
+
+/** Is the code unit `c` (-1: '') one of {@link BENIGN_AFTER_LETTER}? */
+function isBenignUnit(c: number): boolean {
+  return c >= 0 && BENIGN_UNIT[c] === 1
+}
 
 /** Short words after which `Ã ` is a word-final `à` (French `voilà le`). */
 const FUNCTION_WORD = /^(?:le|la|les|l'|l’|un|une|des|de|du|et|en|au|aux|ce|ces|sa|son|ses|mon|ma|mes|o|os|a|as|um|uma|the)(?![\p{L}])/u
@@ -120,16 +176,19 @@ function rareLatinB(code: number): boolean {
 /** Modifier letters that are common in real text (IPA stress, spacing accents). */
 const COMMON_MODIFIERS = new Set([0x2c6, 0x2c7, 0x2c8, 0x2cc, 0x2d0, 0x2d8, 0x2d9, 0x2da, 0x2db, 0x2dc, 0x2dd])
 
-/** How likely a decoded character is in real text: 0 impossible, 1 rare, 2 fine. */
-function plausibility(ch: string, prev: string): 0 | 1 | 2 {
-  const code = ch.codePointAt(0) ?? 0
+/**
+ * How likely a decoded character (code point `code`) is in real text: 0
+ * impossible, 1 rare, 2 fine.  `prevNonSpace`: the character before it is
+ * there and is not white space.
+ */
+function plausibility(code: number, prevNonSpace: boolean): 0 | 1 | 2 {
   if (code === 0xfffd) return 2
   if (code >= 0x80 && code < 0xa0) return 1 // C1: only as an inner layer
-  if (isInvalid(ch)) return 0
+  if (cpIs(INVALID, invalidUnit, code)) return 0
   if (code >= 0x180 && code < 0x250) return rareLatinB(code) ? 1 : 2
   if (code >= 0x250 && code < 0x2b0) return 1
   if (code >= 0x2b0 && code < 0x300) return COMMON_MODIFIERS.has(code) ? 2 : 1
-  if (code >= 0x300 && code < 0x370) return prev !== '' && !/\s/u.test(prev) ? 2 : 1
+  if (code >= 0x300 && code < 0x370) return prevNonSpace ? 2 : 1
   if (code === 0x17f) return 1 // long s
   if (code >= 0x530 && code < 0x590) return 1 // Armenian
   if (code >= 0x591 && code < 0x5d0) return 1 // Hebrew points
@@ -147,37 +206,45 @@ function hasC1(s: string): boolean {
   return false
 }
 
+// The sequence {@link matchSeq} found (scratch: one call's result, read
+// before the next call; `pushSeq` keeps it).
+let mStart = 0
+let mEnd = 0
+/** The decoded character (U+FFFD when a byte was lost). */
+let mOut = ''
+let mBytes = 0
+let mFlags = 0
+
 /**
  * Finds the UTF-8 sequence the bytes of `s` (through `codec`) form at `i`, if
- * any, in the line `s[ls, le)`.  (The line is read in place in `s`, the
- * chunk of text it lies in: no copy of it.  So are the other functions with
- * `ls` and `le`.)
+ * any, in the line `s[ls, le)`: true, and the sequence in `mStart` … `mFlags`
+ * (no object per sequence: see {@link seqArena}).  (The line is read in
+ * place in `s`, the chunk of text it lies in: no copy of it.  So are the
+ * other functions with `ls` and `le`.)
  */
-function matchSeq(s: string, i: number, codec: Codec, ls: number, le: number): Seq | null {
+function matchSeq(s: string, i: number, codec: Codec, ls: number, le: number): boolean {
   const enc = codec.encode
   const b0 = enc[s.charCodeAt(i)] ?? -1
-  if (b0 < 0xc2 || b0 > 0xf4) return null
+  if (b0 < 0xc2 || b0 > 0xf4) return false
   const n = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3
   // `Ã ` for `à `: the 0xA0 byte was dropped or turned into a space.
   if (b0 === 0xc3 && s.charCodeAt(i + 1) === 0x20) {
     const rest = s.slice(i + 2, i + 12 < le ? i + 12 : le)
-    const prev = i > ls ? s[i - 1] ?? '' : ''
+    const prev = i > ls ? s.charCodeAt(i - 1) : -1
     // The space was the 0xA0 byte: a double space, a lone letter (`Ã s`), or
     // inside a word (`GÃ idhlig`) unless a function word follows (`voilÃ le`).
-    const inWord = isLetter(prev) && /^\p{Ll}/u.test(rest) && !FUNCTION_WORD.test(rest)
+    const inWord = letterUnit(prev) && /^\p{Ll}/u.test(rest) && !FUNCTION_WORD.test(rest)
     if (rest.startsWith(' ') || /^(?:quel[ae]|quilo|\p{Ll}(?![\p{L}'’]))/u.test(rest) || inWord) {
-      return {start: i, end: i + 2, out: 'à', bytes: 2, lost: 'none', spaceA0: true, grave: true}
+      return found(i, i + 2, 'à', 2, SPACE_A0 | GRAVE)
     }
-    if (/^\p{Ll}/u.test(rest)) {
-      return {start: i, end: i + 1, out: 'à', bytes: 2, lost: 'none', spaceA0: false, grave: true}
-    }
+    if (/^\p{Ll}/u.test(rest)) return found(i, i + 1, 'à', 2, GRAVE)
   }
   let cp = b0 & (n === 1 ? 0x1f : n === 2 ? 0x0f : 0x07)
-  let lost: Seq['lost'] = 'none'
-  let spaceA0 = false
+  let lost = 0 // 0, LOST_FFFD or LOST_QUESTION
+  let spaceA0 = 0
   let j = i + 1
   for (let k = 1; k <= n; k++, j++) {
-    if (j >= le) return null
+    if (j >= le) return false
     const c = s.charCodeAt(j)
     const b = enc[c] ?? -1
     let lo = 0x80
@@ -191,73 +258,97 @@ function matchSeq(s: string, i: number, codec: Codec, ls: number, le: number): S
       cp = (cp << 6) | (b & 0x3f)
     } else if (c === 0x20 && lo <= 0xa0 && hi >= 0xa0 && (j + 1 < le || k > 1)) {
       cp = (cp << 6) | 0x20
-      spaceA0 = true
+      spaceA0 = SPACE_A0
     } else if (c === 0xfffd) {
-      lost = 'fffd'
-    } else if (c === 0x3f && lost === 'none') {
-      lost = 'question'
+      lost = LOST_FFFD
+    } else if (c === 0x3f && lost === 0) {
+      lost = LOST_QUESTION
     } else {
-      return null
+      return false
     }
   }
-  if (lost !== 'none') {
-    return {start: i, end: j, out: '\uFFFD', bytes: n + 1, lost, spaceA0, grave: false}
-  }
+  if (lost !== 0) return found(i, j, '\uFFFD', n + 1, lost | spaceA0)
   if (cp >= 0xd800 && cp <= 0xdbff) {
     // CESU-8 / "UTF-8 variant": a surrogate pair encoded as two 3-byte sequences.
-    const low = matchSeq(s, j, codec, ls, le)
-    if (!low || low.lost !== 'none' || low.bytes !== 3) return null
-    const lc = low.out.charCodeAt(0)
-    if (lc < 0xdc00 || lc > 0xdfff) return null
+    if (!matchSeq(s, j, codec, ls, le) || (mFlags & (LOST_FFFD | LOST_QUESTION)) !== 0 || mBytes !== 3) return false
+    const lc = mOut.charCodeAt(0)
+    if (lc < 0xdc00 || lc > 0xdfff) return false
     const full = 0x10000 + ((cp - 0xd800) << 10) + (lc - 0xdc00)
-    return {start: i, end: low.end, out: String.fromCodePoint(full), bytes: 6, lost, spaceA0: spaceA0 || low.spaceA0, grave: false}
+    return found(i, mEnd, String.fromCodePoint(full), 6, spaceA0 | (mFlags & SPACE_A0))
   }
   if (cp >= 0xdc00 && cp <= 0xdfff) {
     // A lone low surrogate; only valid as the second half of a pair (built above).
-    return {start: i, end: j, out: String.fromCharCode(cp), bytes: 3, lost, spaceA0, grave: false}
+    return found(i, j, String.fromCharCode(cp), 3, spaceA0)
   }
-  return {start: i, end: j, out: String.fromCodePoint(cp), bytes: n + 1, lost, spaceA0, grave: false}
+  return found(i, j, String.fromCodePoint(cp), n + 1, spaceA0)
 }
 
-/** Is a single sequence, on its own, strong evidence of mojibake? */
-function seqStrength(s: string, seq: Seq, codec: Codec, ls: number, le: number): 'strong' | 'weak' {
-  const orig = s.slice(seq.start, seq.end)
-  const after = seq.end < le ? s[seq.end] ?? '' : ''
-  const before = seq.start > ls ? s[seq.start - 1] ?? '' : ''
-  if (seq.lost === 'fffd') return 'strong'
-  if (seq.lost === 'question') return seq.end - seq.start >= 3 && seq.bytes >= 3 ? 'strong' : 'weak'
-  if (seq.grave) return codec.name === 'windows-1252' ? 'strong' : 'weak'
-  if (seq.spaceA0) return 'weak'
-  for (let k = 0; k < orig.length; k++) if (isC1(orig.charCodeAt(k))) return 'strong'
-  const chars = [...orig]
-  const allLetters = chars.every(isLetter)
-  const latinLetters = allLetters && chars.every(isLatinOrCommon)
+/** Sets the result of {@link matchSeq}; true. */
+function found(start: number, end: number, out: string, bytes: number, flags: number): boolean {
+  mStart = start
+  mEnd = end
+  mOut = out
+  mBytes = bytes
+  mFlags = flags
+  return true
+}
+
+/**
+ * Is a single sequence (`q`, in {@link seqArena}), on its own, strong
+ * evidence of mojibake?
+ *
+ * Read by code unit: a sequence's characters are bytes of a codec (one BMP
+ * unit each, never a surrogate), a space or a lost byte's `?` or U+FFFD, so
+ * its units are its characters (what `[...orig]` gave).
+ */
+function seqStrength(s: string, q: number, codec: Codec, ls: number, le: number): 'strong' | 'weak' {
+  const start = seqArena[q * 4] as number
+  const end = seqArena[q * 4 + 1] as number
+  const flags = seqArena[q * 4 + 3] as number
+  const after = end < le ? s.charCodeAt(end) : -1
+  const before = start > ls ? s.charCodeAt(start - 1) : -1
+  if ((flags & LOST_FFFD) !== 0) return 'strong'
+  if ((flags & LOST_QUESTION) !== 0) return end - start >= 3 && (seqArena[q * 4 + 2] as number) >= 3 ? 'strong' : 'weak'
+  if ((flags & GRAVE) !== 0) return codec.name === 'windows-1252' ? 'strong' : 'weak'
+  if ((flags & SPACE_A0) !== 0) return 'weak'
+  for (let k = start; k < end; k++) if (isC1(s.charCodeAt(k))) return 'strong'
+  let allLetters = true
+  let latinLetters = true
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k)
+    if (!letterUnit(c)) {
+      allLetters = false
+      break
+    }
+    if (latinLetters && !latinOrCommonUnit(c)) latinLetters = false
+  }
+  if (!allLetters) latinLetters = false
   const loose = codec.name === 'macroman' || codec.name === 'cp437'
-  if (orig.length >= 3) return allLetters && (!latinLetters || loose) ? 'weak' : 'strong'
-  const lead = chars[0] ?? ''
-  const cont = chars[1] ?? ''
+  if (end - start >= 3) return allLetters && (!latinLetters || loose) ? 'weak' : 'strong'
+  const lead = end > start ? s.charCodeAt(start) : -1
+  const cont = end > start + 1 ? s.charCodeAt(start + 1) : -1
   if (allLetters) {
     // Two capitals inside a word in capitals (`HÅØYA`) are just a word.
-    if (isUpper(lead) && isUpper(cont) && isUpper(before)) return 'weak'
+    if (upperUnit(lead) && upperUnit(cont) && upperUnit(before)) return 'weak'
     return latinLetters && !loose ? 'strong' : 'weak'
   }
-  if (codec.name === 'cp437' && !chars.some((ch) => isLetter(ch))) return 'weak' // line art
-  if (!BENIGN_AFTER_LETTER.has(cont)) return 'strong'
+  if (codec.name === 'cp437' && !letterUnit(lead) && !letterUnit(cont)) return 'weak' // line art
+  if (!isBenignUnit(cont)) return 'strong'
   // A benign-looking pair: letter + quote, ellipsis, trademark …
-  if (cont === '’' || cont === '‘') {
-    if (isLower(after)) return 'weak' // an apostrophe
-    if (isLetter(after)) return 'strong'
-  } else if (cont === '\u00A0') {
-    if (isLower(after)) return 'strong'
-    if (codec.name === 'windows-1252' && lead === 'Ã' && !isUpper(after)) return 'strong'
-    if (codec.name === 'windows-1252' && lead === 'Â' && !isUpper(before)) return 'strong'
+  if (cont === 0x2019 || cont === 0x2018) {
+    if (lowerUnit(after)) return 'weak' // an apostrophe
+    if (letterUnit(after)) return 'strong'
+  } else if (cont === 0xa0) {
+    if (lowerUnit(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 0xc3 && !upperUnit(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 0xc2 && !upperUnit(before)) return 'strong'
     return 'weak'
-  } else if (isLetter(after)) {
+  } else if (letterUnit(after)) {
     return 'strong' // inside a word
   }
-  if (codec.name === 'windows-1252' && (lead === 'Ã' || lead === 'Â')) {
-    if (cont === '\u00A0' && isUpper(before)) return 'weak'
-    if (cont === '…' || cont === '’') return 'weak'
+  if (codec.name === 'windows-1252' && (lead === 0xc3 || lead === 0xc2)) {
+    if (cont === 0xa0 && upperUnit(before)) return 'weak'
+    if (cont === 0x2026 || cont === 0x2019) return 'weak'
     return 'strong'
   }
   return 'weak'
@@ -360,30 +451,53 @@ function detachedSlice(s: string, from: number, to: number): string {
   return to - from < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1)
 }
 
-/** Judges a run: null when it must be left alone, else strong or weak. */
+/** Is `c` in the class {@link CJK} tests (one unit; -1: '')? */
+function isCjkUnit(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)
+}
+
+/**
+ * Judges a run: null when it must be left alone, else strong or weak.
+ *
+ * Read by code unit and code point, as the tests need (no string per
+ * character, no arrays of them): the run's input `s[run.start, run.end)`
+ * is bytes of a codec (and spaces, `?`, U+FFFD), never a surrogate, so its
+ * units are its characters; its output may hold a surrogate pair.
+ */
 function judgeRun(s: string, run: Run, codec: Codec, depth: number, ls: number, le: number): 'strong' | 'weak' | null {
-  const before = run.start > ls ? s[run.start - 1] ?? '' : ''
-  const after = run.end < le ? s[run.end] ?? '' : ''
-  const outChars = [...run.out]
+  const before = run.start > ls ? s.charCodeAt(run.start - 1) : -1
+  const after = run.end < le ? s.charCodeAt(run.end) : -1
+  const out = run.out
   let worst: 0 | 1 | 2 = 2
-  let prev = before
+  let prevNonSpace = before >= 0 && !isWhiteSpaceUnit(before)
   let hasC1 = false
-  for (const ch of outChars) {
-    const p = plausibility(ch, prev)
-    if (isC1(ch.charCodeAt(0))) hasC1 = true
+  let chars = 0 // code points in `out`
+  let letters = 0
+  let letter = -1 // the first letter of `out`
+  for (let k = 0; k < out.length; ) {
+    const cp = out.codePointAt(k) as number
+    const p = plausibility(cp, prevNonSpace)
+    if (isC1(out.charCodeAt(k))) hasC1 = true
     if (p < worst) worst = p
-    prev = ch
+    if (cpIs(LETTER, letterUnit, cp)) {
+      if (letters++ === 0) letter = cp
+    }
+    // (`/\s/u` matches no character outside the BMP.)
+    prevNonSpace = cp > 0xffff || !isWhiteSpaceUnit(cp)
+    k += cp > 0xffff ? 2 : 1
+    chars++
   }
   if (worst === 0) return null
   // Mojibake quoted on purpose: `"Ã©"`, “â€“”, `â€™` in backticks.
-  if (QUOTE_PAIRS.has(before + after)) return null
-  const orig = s.slice(run.start, run.end)
+  if (isQuotePair(before, after)) return null
   // C1 controls in the input are proof of damage (UTF-8 read as Latin-1).
-  let origC1 = false
-  for (let k = 0; k < orig.length; k++) if (isC1(orig.charCodeAt(k))) origC1 = true
-  if (run.seqs.some((q) => q.spaceA0)) origC1 = false
+  let origC1 = hasC1In(s, run.start, run.end)
+  if (origC1) {
+    const q0 = run.seq
+    for (let q = q0; q < q0 + run.nseq; q++) if (((seqArena[q * 4 + 3] as number) & SPACE_A0) !== 0) origC1 = false
+  }
   // One CJK or Hangul character amid other text: a lucky decoding.
-  if (outChars.length === 1 && CJK.test(run.out) && !CJK.test(before) && !CJK.test(after)) return null
+  if (chars === 1 && out.length === 1 && isCjkUnit(out.charCodeAt(0)) && !isCjkUnit(before) && !isCjkUnit(after)) return null
   if (hasC1 && !origC1) {
     // C1 controls in the result: only right when the result is itself mojibake
     // (a further layer), i.e. the controls sit in sequences of the next pass.
@@ -391,67 +505,77 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number, ls: number, 
     // Judge the next layer in a window around the run (not the whole line: speed).
     const from = Math.max(ls, run.start - 40)
     const window = s.slice(from, run.start) + run.out + s.slice(run.end, Math.min(le, run.end + 40))
-    const inner = findRuns(window, 0, window.length, depth + 1)
-      .filter((r) => r.seqs.length > 0 || codec.name === 'windows-1252')
+    const inner = findRuns(window, 0, window.length, depth + 1).filter((r) => r.nseq > 0 || codec.name === 'windows-1252')
     for (let k = 0; k < run.out.length; k++) {
       if (!isC1(run.out.charCodeAt(k))) continue
       const at = run.start - from + k
       if (!inner.some((r) => r.start <= at && at < r.end)) return null
     }
-  } else if (worst === 1 && run.seqs.length < 2 && !origC1) {
+  } else if (worst === 1 && run.nseq < 2 && !origC1) {
     return null
   }
   // The orig was letters only, and the result is not: unlikely.
-  if (orig.length === 2 && [...orig].every((ch) => isLetter(ch)) && !outChars.some((ch) => isLetter(ch))) return null
+  if (run.end - run.start === 2 && letters === 0 && letterUnit(s.charCodeAt(run.start)) && letterUnit(s.charCodeAt(run.start + 1))) return null
   if (origC1) return 'strong'
   // MacRoman and cp437 read many letter pairs as a combining mark: not alone.
-  if ((codec.name === 'macroman' || codec.name === 'cp437') && run.seqs.length < 2 && /\p{M}/u.test(run.out)) return null
+  if ((codec.name === 'macroman' || codec.name === 'cp437') && run.nseq < 2 && /\p{M}/u.test(run.out)) return null
 
-  const letters = outChars.filter((ch) => isLetter(ch))
-  if (run.seqs.length === 1 && letters.length === 1) {
-    const ch = letters[0] ?? ''
-    const script = scriptOf(ch)
-    if (!LATIN_LIKE.test(ch)) {
+  if (run.nseq === 1 && letters === 1) {
+    if (!cpIs(LATIN_LIKE, latinLikeUnit, letter)) {
       // A lone letter of another script next to letters or digits of another one.
-      const alien = (n: string) => /[\p{L}\p{N}]/u.test(n) && scriptOf(n) !== script
+      const script = scriptOf(String.fromCodePoint(letter))
+      const alien = (n: number) => isLetterOrDigitUnit(n) && scriptOf(String.fromCharCode(n)) !== script
       if (alien(before) || alien(after)) return null
     }
     // In a word in capitals, a repair to a lower-case letter is unlikely.
-    const before2 = run.start > ls + 1 ? s[run.start - 2] ?? '' : ''
+    const before2 = run.start > ls + 1 ? s.charCodeAt(run.start - 2) : -1
     // (`Ã` + a non-benign character is the commonest mojibake there is: exempt.)
-    const exempt = codec.name === 'windows-1252' && orig[0] === 'Ã' && !BENIGN_AFTER_LETTER.has(orig[1] ?? '')
-    if (!exempt && isLower(ch) && isUpper(before) && (isUpper(after) || isUpper(before2))) return null
+    const exempt =
+      codec.name === 'windows-1252' && s.charCodeAt(run.start) === 0xc3 && !(run.end - run.start >= 2 && isBenignUnit(s.charCodeAt(run.start + 1)))
+    if (!exempt && cpIs(LOWER, lowerUnit, letter) && upperUnit(before) && (upperUnit(after) || upperUnit(before2))) return null
   }
   let strong = false
-  for (const seq of run.seqs) if (seqStrength(s, seq, codec, ls, le) === 'strong') strong = true
-  if (!strong && run.seqs.length >= 3 && !run.seqs.some((q) => q.spaceA0 || q.grave)) strong = true
+  const q0 = run.seq
+  for (let q = q0; q < q0 + run.nseq && !strong; q++) if (seqStrength(s, q, codec, ls, le) === 'strong') strong = true
+  if (!strong && run.nseq >= 3) {
+    let plain = true
+    for (let q = q0; q < q0 + run.nseq; q++) if (((seqArena[q * 4 + 3] as number) & (SPACE_A0 | GRAVE)) !== 0) plain = false
+    if (plain) strong = true
+  }
   // One letter standing alone (no letter on either side) outside Latin-1: weak.
-  if (strong && run.seqs.length === 1 && outChars.length === 1 && isLetter(run.out) && !isLetter(before) && !isLetter(after)) {
+  if (strong && run.nseq === 1 && chars === 1 && letters === 1 && !letterUnit(before) && !letterUnit(after)) {
     const code = run.out.charCodeAt(0)
     if (!(codec.name === 'windows-1252' && code >= 0xc0 && code <= 0xff)) strong = false
   }
   return strong ? 'strong' : 'weak'
 }
 
-/** All runs of well-formed UTF-8 that `codec` finds in `s` (unjudged); `na` lists the non-ASCII positions. */
-function scan(s: string, codec: Codec, bit: number, na: readonly number[], ls: number, le: number): Run[] {
-  const runs: Run[] = []
+/**
+ * All runs of well-formed UTF-8 that `codec` finds in `s` (unjudged), or
+ * null when there are none (no array made); `na` lists the non-ASCII
+ * positions.
+ */
+function scan(s: string, codec: Codec, bit: number, na: readonly number[], ls: number, le: number): Run[] | null {
+  let runs: Run[] | null = null
   let cur: Run | null = null
   let next = 0 // the scan has consumed s[0, next)
-  for (const i of na) {
+  for (let p = 0; p < na.length; p++) {
+    const i = na[p] as number
     if (i < next || ((SUSPECT_LEAD[s.charCodeAt(i)] ?? 0) & bit) === 0) continue
-    const seq = matchSeq(s, i, codec, ls, le)
-    if (!seq) continue
+    if (!matchSeq(s, i, codec, ls, le)) continue
+    const q = pushSeq()
     // (A run holding a grave sequence holds only that one: its first.)
-    if (cur && cur.end === seq.start && !seq.grave && !(cur.seqs[0] as Seq).grave) {
-      cur.seqs.push(seq)
-      cur.end = seq.end
-      cur.out += seq.out
+    if (cur !== null && cur.end === mStart && (mFlags & GRAVE) === 0 && ((seqArena[cur.seq * 4 + 3] as number) & GRAVE) === 0) {
+      // (Its sequences stay consecutive in the arena: `q` was pushed right after them.)
+      cur.nseq++
+      cur.end = mEnd
+      cur.out += mOut
     } else {
-      cur = {start: seq.start, end: seq.end, seqs: [seq], out: seq.out, codec: codec.name, strong: false}
-      runs.push(cur)
+      cur = {start: mStart, end: mEnd, seq: q, nseq: 1, out: mOut, codec: codec.name}
+      if (runs === null) runs = [cur]
+      else runs.push(cur)
     }
-    next = seq.end
+    next = mEnd
   }
   return runs
 }
@@ -482,9 +606,6 @@ function hasUnexplained(s: string, runs: readonly Run[], na: readonly number[]):
   return false
 }
 
-/** The runs of a codec that found none (shared, never changed). */
-const NO_RUNS: readonly Run[] = []
-
 /** Any character outside ASCII (global: scanned with `lastIndex`; `findRuns` is re-entered only after its scan). */
 const NON_ASCII = /[^\x00-\x7f]/g
 
@@ -497,92 +618,123 @@ function nonAsciiPositions(s: string): number[] {
   return na
 }
 
+/** Whether the line of the last top-level {@link findRuns} call has a C1 control (for its caller). */
+let lineHasC1 = false
+
 /**
  * The accepted runs of one pass over `s`, non-overlapping, sorted by start.
  * `known`, when given, is `nonAsciiPositions(s)` (the caller tracked it).
+ *
+ * Nearly always one codec has runs: then its array from `scan`, judged in
+ * place, is the result (no array per codec, no list of codecs to sort).
  */
 function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly number[]): Run[] {
+  // (Nested calls, from `judgeRun`, keep the sequences of the runs being judged.)
+  if (depth === 0) seqTop = 0
   const na = known ?? nonAsciiPositions(s)
   if (na.length === 0) return []
   let leads = 0 // the codecs in which some character is a lead byte
-  for (const i of na) leads |= SUSPECT_LEAD[s.charCodeAt(i)] ?? 0
-  const perCodec: Array<readonly Run[]> = []
+  let c1 = false // some character is a C1 control (else no pass over `na` for them below)
+  for (let p = 0; p < na.length; p++) {
+    const c = s.charCodeAt(na[p] as number)
+    leads |= SUSPECT_LEAD[c] ?? 0
+    if (isC1(c)) c1 = true
+  }
+  if (depth === 0) lineHasC1 = c1
+  // The codecs whose runs are kept: the first here, any others in `more`.
+  let firstRuns: Run[] | null = null
+  let firstIndex = -1
+  let firstCover = 0
+  let more: Array<{runs: Run[]; index: number; cover: number}> | null = null
   for (let c = 0; c < CODECS.length; c++) {
     const codec = CODECS[c] as Codec
     const bit = 1 << c
-    if ((leads & bit) === 0) {
-      perCodec.push(NO_RUNS)
-      continue
-    }
+    if ((leads & bit) === 0) continue
     const runs = scan(s, codec, bit, na, ls, le)
-    const judged: Run[] = []
+    if (runs === null) continue
+    // The runs judged worth keeping, moved to the front of `runs`.
+    let kept = 0
     let strongRuns = 0
     let longStrong = false
-    for (const run of runs) {
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[k] as Run
       const verdict = judgeCached(s, run, codec, c, depth, ls, le)
       if (!verdict) continue
-      run.strong = verdict === 'strong'
-      if (run.strong) {
+      if (verdict === 'strong') {
         strongRuns++
-        for (const q of run.seqs) if (q.bytes >= 3) longStrong = true
+        for (let q = run.seq; q < run.seq + run.nseq; q++) if ((seqArena[q * 4 + 2] as number) >= 3) longStrong = true
       }
-      judged.push(run)
+      runs[kept++] = run
     }
+    if (kept !== runs.length) runs.length = kept
     // Correct non-ASCII text on the line that this codec cannot explain makes
     // a lone two-byte repair doubtful (`Bremer/Mccoy – DrÃ¥ber`).
     let ok = strongRuns > 0
-    const unexplained = ok && hasUnexplained(s, judged, na)
+    const unexplained = ok && hasUnexplained(s, runs, na)
     if (ok && strongRuns < 2 && !longStrong && unexplained) ok = false
-    perCodec.push(ok ? judged : NO_RUNS)
+    if (ok) {
+      let cover = 0
+      for (const r of runs) cover += r.end - r.start
+      if (cover > 0) {
+        if (firstRuns === null) {
+          firstRuns = runs
+          firstIndex = c
+          firstCover = cover
+        } else {
+          more ??= [{runs: firstRuns, index: firstIndex, cover: firstCover}]
+          more.push({runs, index: c, cover})
+        }
+      }
+    }
     // When the first codec explains every non-ASCII character of the line, no
     // other codec can explain more: skip them (the common case, and fast).
     if (ok && c === 0 && !unexplained) break
   }
-  // Prefer the codec that explains most of the line; earlier codecs win ties.
-  // (Usually one codec has runs: no sort then.)
-  const order: Array<{runs: readonly Run[]; index: number; cover: number}> = []
-  for (let index = 0; index < perCodec.length; index++) {
-    const runs = perCodec[index] as Run[]
-    let cover = 0
-    for (const r of runs) cover += r.end - r.start
-    if (cover > 0) order.push({runs, index, cover})
-  }
-  if (order.length > 1) order.sort((a, b) => b.cover - a.cover || a.index - b.index)
   // Runs go in by codec: sorted by start already when one codec gave them
   // and no lone C1 control is added below (starts never repeat).
-  let sorted = order.length <= 1
-  const chosen: Run[] = []
+  let sorted = true
+  let chosen: Run[] | null = null
   // Which units the chosen runs cover.  The runs of one codec never overlap,
   // so with one codec (the common case) the table is only needed for the C1
   // controls below, and is built then.
   let taken: Uint8Array | null = null
-  for (const {runs, index} of order) {
-    const codec = CODECS[index]
-    if (!codec) continue
-    for (const run of runs) {
-      if (order.length > 1) {
-        taken ??= new Uint8Array(le - ls)
+  if (more === null) {
+    if (firstRuns !== null) {
+      const codec = CODECS[firstIndex] as Codec
+      for (const run of firstRuns) run.codec = codecLabel(s, run.start, run.end, codec)
+      chosen = firstRuns
+    }
+  } else {
+    // Prefer the codec that explains most of the line; earlier codecs win ties.
+    more.sort((a, b) => b.cover - a.cover || a.index - b.index)
+    sorted = false
+    chosen = []
+    taken = new Uint8Array(le - ls)
+    for (const {runs, index} of more) {
+      const codec = CODECS[index] as Codec
+      for (const run of runs) {
         let free = true
         for (let k = run.start; k < run.end && free; k++) if (taken[k - ls] === 1) free = false
         if (!free) continue
         taken.fill(1, run.start - ls, run.end - ls)
+        run.codec = codecLabel(s, run.start, run.end, codec)
+        chosen.push(run)
       }
-      run.codec = codecLabel(s, run.start, run.end, codec)
-      chosen.push(run)
     }
   }
   // Lone C1 controls left over: cp1252 bytes read as Latin-1.  Whether one
   // lies in a chosen run: the table when several codecs made it, else (the
   // runs of one codec are sorted and apart) a walk along the runs chosen
   // above, in step with the ascending positions.
-  const chosenAbove = chosen.length
+  const chosenAbove = chosen === null ? 0 : chosen.length
   let w = 0 // chosen[0, w) end at or before the current position
-  for (const i of na) {
+  for (let p = 0; c1 && p < na.length; p++) {
+    const i = na[p] as number
     const c = s.charCodeAt(i)
     if (!isC1(c)) continue
     if (taken !== null) {
       if (taken[i - ls] === 1) continue
-    } else {
+    } else if (chosen !== null) {
       while (w < chosenAbove && (chosen[w] as Run).end <= i) w++
       if (w < chosenAbove && (chosen[w] as Run).start <= i) continue
     }
@@ -592,15 +744,16 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
     const mac = MACROMAN?.decode[c] ?? ''
     if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !isLetter(ch) && isLetter(mac)) {
       if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4 < le ? i + 4 : le)))) {
-        chosen.push({start: i, end: i + 1, seqs: [], out: mac, codec: 'latin-1/macroman', strong: true})
+        ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: mac, codec: 'latin-1/macroman'})
         sorted = false
         continue
       }
     }
     if (ch === '' || ch === s[i]) continue
-    chosen.push({start: i, end: i + 1, seqs: [], out: ch, codec: 'latin-1/windows-1252', strong: true})
+    ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: ch, codec: 'latin-1/windows-1252'})
     sorted = false
   }
+  if (chosen === null) return []
   return sorted ? chosen : chosen.sort((a, b) => a.start - b.start)
 }
 
@@ -893,8 +1046,10 @@ function repairSuspect(s: string, ls: number, le: number, sNa: readonly number[]
   if (runs.length === 0) return null
   // (Every run changes the text: a decoded sequence is never its own input.)
   // Whether C1 controls proved this layer (see `hopeless`).
+  // (Only a line with a C1 control can have one in a run.)
   let proved = false
-  for (const r of runs) {
+  for (let k = 0; lineHasC1 && k < runs.length; k++) {
+    const r = runs[k] as Run
     if (hasC1In(s, r.start, r.end)) {
       proved = true
       break
@@ -1145,15 +1300,19 @@ export function repairChunks(
         start = text.lastIndexOf('\n', i - 1) + 1
       }
       // Gather the non-ASCII characters of this line, and the fast-path check.
-      na.length = 0
+      // (Written over the last line's: the array is only cut to this line's
+      // length when the line is suspect, the rare case; setting `length` is
+      // a call into the runtime.)
+      let n = 0
       let suspectLine = false
       for (; p < count; p++) {
         const k = (all[p] as number) - base
         if (k >= end) break
-        na.push(k)
+        na[n++] = k
         if (!suspectLine) suspectLine = suspectAt(text, k, end)
       }
       if (!suspectLine) continue
+      if (na.length !== n) na.length = n
       // The line is read in place in the chunk (flat): no copy of it.
       const fixed = repairSuspect(text, start, end, na)
       if (fixed === null) continue
