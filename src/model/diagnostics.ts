@@ -66,51 +66,85 @@ export function sortDiagnostics(others: Diagnostic[], uncited: Diagnostic[], unc
   }
   if (others.length === 0) return uncited
   if (runs === 1 && uncited.length === 0) return others
-  // Left to right: `acc[0, accEnd)` is the stable sort of the runs so far.
-  let acc = others
-  let accEnd = runs === 1 ? others.length : starts[1]!
-  for (let r = 1; r <= runs; r++) {
-    const last = r === runs
-    if (last && uncited.length === 0) break
-    const b = last ? uncited : others
-    const from = last ? 0 : starts[r]!
-    const to = last ? uncited.length : r + 1 < runs ? starts[r + 1]! : others.length
-    acc = merge(acc, accEnd, b, from, to)
-    accEnd = acc.length
-  }
-  return acc
+  return mergeRuns(others, runs, uncited)
 }
 
-/** `a[0, aEnd)` and `b[bFrom, bTo)`, each in position order, merged into a new array; ties: `a` first. */
-function merge(a: Diagnostic[], aEnd: number, b: Diagnostic[], bFrom: number, bTo: number): Diagnostic[] {
-  const out: Diagnostic[] = []
-  let i = 0
-  let j = bFrom
-  // The head of each list with its line and column in locals, read again
-  // only when that list advances: the diagnostics have several shapes, and
-  // each read of a field is a polymorphic load.
-  let x = a[0]!
-  let y = b[j]!
-  let xLine = x.line
-  let xColumn = x.column
-  let yLine = y.line
-  let yColumn = y.column
-  for (;;) {
-    if (xLine < yLine || (xLine === yLine && xColumn <= yColumn)) {
-      out.push(x)
-      if (++i === aEnd) break
-      x = a[i]!
-      xLine = x.line
-      xColumn = x.column
+/**
+ * The runs' cursors of {@link mergeRuns} (scratch, refilled per call): run
+ * `r` is `RUN_LIST[r][RUN_AT[r], RUN_END[r])`, its head at `RUN_LINE[r]`,
+ * `RUN_COLUMN[r]`.
+ */
+const RUN_LIST: Diagnostic[][] = []
+const NO_RUN: Diagnostic[] = []
+const RUN_AT: number[] = []
+const RUN_END: number[] = []
+const RUN_LINE: number[] = []
+const RUN_COLUMN: number[] = []
+
+/**
+ * The `runs` runs of `others` (from `RUN_STARTS`) and `uncited`, each in
+ * position order, merged at once into one array of the final length: each
+ * step takes the least head, the earliest run on ties (as a stable sort of
+ * the concatenation keeps them).  One pass and one array, rather than the
+ * runs merged two at a time into a new array each (each grown by pushes):
+ * that copied the diagnostics once per run and was most of the model's
+ * allocation here.  There are a few runs (at most `MAX_RUNS + 1`), so the
+ * least head is found by a scan of them.
+ */
+function mergeRuns(others: Diagnostic[], runs: number, uncited: Diagnostic[]): Diagnostic[] {
+  const total = others.length + uncited.length
+  const out = new Array<Diagnostic>(total)
+  let m = 0
+  for (let r = 0; r <= runs; r++) {
+    const list = r < runs ? others : uncited
+    const from = r < runs ? RUN_STARTS[r]! : 0
+    const to = r < runs ? (r + 1 < runs ? RUN_STARTS[r + 1]! : others.length) : uncited.length
+    if (from === to) continue
+    const head = list[from]!
+    RUN_LIST[m] = list
+    RUN_AT[m] = from
+    RUN_END[m] = to
+    // (The head's line and column in the scratch arrays, read again only
+    // when its run advances: the diagnostics have several shapes, and each
+    // read of a field is a polymorphic load.)
+    RUN_LINE[m] = head.line
+    RUN_COLUMN[m] = head.column
+    m++
+  }
+  for (let o = 0; o < total; o++) {
+    let best = 0
+    let bestLine = RUN_LINE[0]!
+    let bestColumn = RUN_COLUMN[0]!
+    for (let r = 1; r < m; r++) {
+      const line = RUN_LINE[r]!
+      if (line < bestLine || (line === bestLine && RUN_COLUMN[r]! < bestColumn)) {
+        best = r
+        bestLine = line
+        bestColumn = RUN_COLUMN[r]!
+      }
+    }
+    const list = RUN_LIST[best]!
+    const at = RUN_AT[best]!
+    out[o] = list[at]!
+    if (at + 1 < RUN_END[best]!) {
+      const next = list[at + 1]!
+      RUN_AT[best] = at + 1
+      RUN_LINE[best] = next.line
+      RUN_COLUMN[best] = next.column
     } else {
-      out.push(y)
-      if (++j === bTo) break
-      y = b[j]!
-      yLine = y.line
-      yColumn = y.column
+      // The run is done: the later runs move down one, in order (ties go
+      // to the earliest run).
+      m--
+      for (let r = best; r < m; r++) {
+        RUN_LIST[r] = RUN_LIST[r + 1]!
+        RUN_AT[r] = RUN_AT[r + 1]!
+        RUN_END[r] = RUN_END[r + 1]!
+        RUN_LINE[r] = RUN_LINE[r + 1]!
+        RUN_COLUMN[r] = RUN_COLUMN[r + 1]!
+      }
     }
   }
-  while (i < aEnd) out.push(a[i++]!)
-  while (j < bTo) out.push(b[j++]!)
+  // (No reference kept to the caller's lists; the scratch array keeps its storage.)
+  RUN_LIST.fill(NO_RUN)
   return out
 }
