@@ -157,7 +157,14 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (spans !== null) spans.push(start, end)
       claims.push(claim)
       // (The splitter is done with the citations: they are final here.)
-      for (let q = 0; q < cited.length; q++) referenceOf(cited[q]!)?.claimIds.push(id)
+      for (let q = 0; q < cited.length; q++) {
+        const ref = referenceOf(cited[q]!)
+        if (ref === undefined) continue
+        // A reference's first claim gives it a list of one (most have one
+        // claim): a push to the empty list would give it room for sixteen.
+        if (ref.claimIds.length === 0) ref.claimIds = [id]
+        else ref.claimIds.push(id)
+      }
       if (cited.length === 0) {
         const position = claim.position
         const line = position.line
