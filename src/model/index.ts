@@ -79,7 +79,11 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       text: () => (lead ? leadText(top, lead, leadTexts) : plainText(tree))
     })
     if (!made.name) {
-      diagnostics.splice(subjectAt, 0, {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+      const unknown: Diagnostic = {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0}
+      // (Nearly always made at the end with no diagnostic of the model's
+      // yet: a push, not a splice, which copied the list.)
+      if (subjectAt === diagnostics.length) diagnostics.push(unknown)
+      else diagnostics.splice(subjectAt, 0, unknown)
     }
     subjectMade = made
     return made
