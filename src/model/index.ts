@@ -97,7 +97,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   // to the references it cites as the claim is made: no list of the
   // citations to go over at the end (and no two arrays of them).
   const references: Reference[] = []
-  /** `byNumber[id - 1]` is the reference `id` while the definitions are numbered 1, 2, … in order (nearly always): no Map then. */
+  /** Whether the definitions are numbered 1, 2, … in order (nearly always): then `references[id - 1]` is the reference `id`, and no Map is made. */
   let byNumber = true
   let byId: Map<number, Reference> | null = null
   for (let k = 0; k < definitions.length; k++) {
