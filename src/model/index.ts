@@ -406,7 +406,11 @@ function claimId(n: number): string {
 }
 
 function withoutArtifacts(p: Paragraph): Paragraph {
-  const children = p.children.filter((c) => c.type !== 'image' && c.type !== 'template')
+  // A copy of the exact length where there is nothing to leave out (nearly
+  // always): `filter` grows its array by pushes, with room for sixteen.
+  let artifacts = false
+  for (const c of p.children) if (c.type === 'image' || c.type === 'template') artifacts = true
+  const children = artifacts ? p.children.filter((c) => c.type !== 'image' && c.type !== 'template') : p.children.slice()
   const first = children[0]
   if (first && first.type === 'text' && first.value !== first.value.trimStart()) {
     children[0] = {...first, value: first.value.trimStart()}
