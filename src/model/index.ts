@@ -54,7 +54,12 @@ const MAIN_ARTICLE = /^(?:See(?: also)?|Main articles?:?|Further information:?)\
 /** Build the model from a prepared (decoded, repaired, parsed) document. */
 export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): ForeignRelations {
   const {tree, map, offsets} = doc
-  const diagnostics: Diagnostic[] = doc.diagnostics.slice()
+  /**
+   * The model's own diagnostics (the subject-unknown one first): those of
+   * the stages before, `doc.diagnostics`, are not copied to add these to,
+   * `sortDiagnostics` reads both.
+   */
+  const diagnostics: Diagnostic[] = []
   const scope: ClaimScope = options.claimScope ?? 'clause'
   const definitions: FootnoteDefinition[] = []
   const {sections, category} = splitSections(tree, definitions)
@@ -67,8 +72,6 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   /** The flattened text of the root's child `i` in the lead, where it is `plainText` of the block (see `FlatText.plain`). */
   const leadTexts: Array<string | undefined> = []
   const categoryLine = category && category.type === 'category' ? category.names.find((n) => /relations/i.test(n)) ?? category.names[0] ?? null : null
-  /** Where the subject-unknown diagnostic goes: before any the model adds. */
-  const subjectAt = diagnostics.length
   let subjectMade: Subject | null = null
   const getSubject = (): Subject => {
     if (subjectMade !== null) return subjectMade
@@ -80,10 +83,9 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     })
     if (!made.name) {
       const unknown: Diagnostic = {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0}
-      // (Nearly always made at the end with no diagnostic of the model's
-      // yet: a push, not a splice, which copied the list.)
-      if (subjectAt === diagnostics.length) diagnostics.push(unknown)
-      else diagnostics.splice(subjectAt, 0, unknown)
+      // Before any the model adds (nearly always made at the end, when
+      // there are none).
+      diagnostics.unshift(unknown)
     }
     subjectMade = made
     return made
@@ -378,7 +380,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   })
 
   const subject = getSubject()
-  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder), source: doc.source}
+  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder, doc.diagnostics), source: doc.source}
 }
 
 /** The message of an uncited claim's diagnostic: the claim's text, cut at 80 characters. */
