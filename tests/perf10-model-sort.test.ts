@@ -5,7 +5,8 @@
  * sorted.  Compared with a stable sort of the concatenation, element by
  * element (ties included), on random runs: few and many, with ties inside
  * and across runs, empty lists, lines or columns that are not finite, and
- * uncited lists out of order.
+ * uncited lists out of order.  Round 12: the diagnostics before the model's
+ * own given as a list of their own (read, not copied), cut anywhere.
  */
 
 import {describe, expect, test} from 'vitest'
@@ -46,6 +47,15 @@ describe('sortDiagnostics', () => {
       const got = sortDiagnostics(others.slice(), uncited.slice(), inOrder(uncited))
       expect(got.length).toBe(expected.length)
       for (let q = 0; q < got.length; q++) expect(got[q]).toBe(expected[q])
+      // Round 12: the stages' diagnostics as a list of their own, read only
+      // (`before`), cut from the others anywhere (inside a run too).
+      const cut = rnd(others.length + 1)
+      const before = others.slice(0, cut)
+      const frozen = before.slice()
+      const got2 = sortDiagnostics(others.slice(cut), uncited.slice(), inOrder(uncited), before)
+      // (One expect per list, not per element: the test runs 20,000 of them.)
+      expect(got2 !== before && before.every((d, q) => d === frozen[q])).toBe(true)
+      expect(got2.length === expected.length && got2.every((d, q) => d === expected[q])).toBe(true)
     }
   })
 })

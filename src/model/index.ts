@@ -37,9 +37,15 @@ export interface ModelOptions {
   title?: string | null
 }
 
+/**
+ * A section: its blocks are the root's children `[from, to)` other than
+ * footnote definitions (a range of the root's children rather than an array
+ * of its own: no copy of the tree's top level per document).
+ */
 interface Section {
   title: string
-  blocks: RootContent[]
+  from: number
+  to: number
 }
 
 const LEAD = '(lead)'
@@ -48,7 +54,12 @@ const MAIN_ARTICLE = /^(?:See(?: also)?|Main articles?:?|Further information:?)\
 /** Build the model from a prepared (decoded, repaired, parsed) document. */
 export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): ForeignRelations {
   const {tree, map, offsets} = doc
-  const diagnostics: Diagnostic[] = doc.diagnostics.slice()
+  /**
+   * The model's own diagnostics (the subject-unknown one first): those of
+   * the stages before, `doc.diagnostics`, are not copied to add these to,
+   * `sortDiagnostics` reads both.
+   */
+  const diagnostics: Diagnostic[] = []
   const scope: ClaimScope = options.claimScope ?? 'clause'
   const definitions: FootnoteDefinition[] = []
   const {sections, category} = splitSections(tree, definitions)
@@ -56,12 +67,11 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   // Subject: made on first need (a bilateral table's partners, or the end),
   // so that the lead's paragraphs, flattened for their claims by then, give
   // their text to the subject's text without a second walk.
+  const top = tree.children
   const lead = sections.find((s) => s.title === LEAD)
-  /** The flattened text of lead block `i`, where it is `plainText` of the block (see `FlatText.plain`). */
+  /** The flattened text of the root's child `i` in the lead, where it is `plainText` of the block (see `FlatText.plain`). */
   const leadTexts: Array<string | undefined> = []
   const categoryLine = category && category.type === 'category' ? category.names.find((n) => /relations/i.test(n)) ?? category.names[0] ?? null : null
-  /** Where the subject-unknown diagnostic goes: before any the model adds. */
-  const subjectAt = diagnostics.length
   let subjectMade: Subject | null = null
   const getSubject = (): Subject => {
     if (subjectMade !== null) return subjectMade
@@ -69,10 +79,13 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       title: options.title ?? null,
       categoryLine,
       // Built only when the title and the category line do not decide.
-      text: () => (lead ? lead.blocks.map((b, i) => leadTexts[i] ?? plainText(b)).join('\n') : plainText(tree))
+      text: () => (lead ? leadText(top, lead, leadTexts) : plainText(tree))
     })
     if (!made.name) {
-      diagnostics.splice(subjectAt, 0, {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0})
+      const unknown: Diagnostic = {ruleId: 'subject-unknown', severity: 'warning', message: 'Could not tell which country the article is about', line: 1, column: 1, offset: 0}
+      // Before any the model adds (nearly always made at the end, when
+      // there are none).
+      diagnostics.unshift(unknown)
     }
     subjectMade = made
     return made
@@ -82,12 +95,31 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const flat0 = flattening(map, offsets)
   const claims: Claim[] = []
   let claimCounter = 0
-  // Gathered as the claims are made, in claim order, rather than by a
-  // second pass over the claims at the end (which, by then, are spread over
-  // the heap: that pass missed the cache for nearly every claim).
-  /** Citation `k` of the claims, in order: footnote `citedIds[k]` by claim `citingClaims[k]`. */
-  const citedIds: number[] = []
-  const citingClaims: string[] = []
+  // The references are made before the claims, so that each claim's id goes
+  // to the references it cites as the claim is made: no list of the
+  // citations to go over at the end (and no two arrays of them).
+  const references: Reference[] = []
+  /** Whether the definitions are numbered 1, 2, … in order (nearly always): then `references[id - 1]` is the reference `id`, and no Map is made. */
+  let byNumber = true
+  let byId: Map<number, Reference> | null = null
+  for (let k = 0; k < definitions.length; k++) {
+    const d = definitions[k]!
+    const id = Number(d.identifier)
+    // The children's texts joined by line feeds, as `plainText` joins those
+    // of a definition; and the links' URLs, in the same walk.
+    const urls: string[] = []
+    const text = plainTextWithUrls(d, urls).trim()
+    const p = d.position!.start
+    references.push({id, text, empty: d.children.length === 0, urls, claimIds: [], position: {line: p.line, column: p.column, offset: p.offset}})
+    if (id !== k + 1) byNumber = false
+  }
+  if (!byNumber) {
+    // (A later definition of a number replaces an earlier one, as a Map's `set` does.)
+    byId = new Map<number, Reference>()
+    for (const ref of references) byId.set(ref.id, ref)
+  }
+  /** The reference numbered `id`, if any. */
+  const referenceOf = (id: number): Reference | undefined => (byId === null ? (id >= 1 && id <= references.length ? references[id - 1] : undefined) : byId.get(id))
   /** The uncited-claim diagnostics, in claim order. */
   const uncited: Diagnostic[] = []
   /**
@@ -119,20 +151,31 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     for (let k = 0; k < count; k++) {
       const start = starts[k]!
       const end = ends[k]!
-      // (A fresh point: no copy needed.)
-      const claim: Claim = {id: `c${++claimCounter}`, text: prose.slice(start, end), citations: citations[k]!, section, position: flat.pointAt(start)}
-      if (partner !== undefined) claim.partner = partner
+      const cited = citations[k]!
+      const id = claimId(++claimCounter)
+      // (A fresh point: no copy needed.  One literal of each shape, rather
+      // than `partner` added after: that gave the object a second store.)
+      const claim: Claim =
+        partner === undefined
+          ? {id, text: prose.slice(start, end), citations: cited, section, position: flat.pointAt(start)}
+          : {id, text: prose.slice(start, end), citations: cited, section, position: flat.pointAt(start), partner}
       if (out !== null) out.push(claim)
       if (spans !== null) spans.push(start, end)
       claims.push(claim)
       // (The splitter is done with the citations: they are final here.)
-      for (const id of claim.citations) {
-        citedIds.push(id)
-        citingClaims.push(claim.id)
+      for (let q = 0; q < cited.length; q++) {
+        const ref = referenceOf(cited[q]!)
+        if (ref === undefined) continue
+        // A reference's first claim gives it a list of one (most have one
+        // claim): a push to the empty list would give it room for sixteen.
+        if (ref.claimIds.length === 0) ref.claimIds = [id]
+        else ref.claimIds.push(id)
       }
-      if (claim.citations.length === 0) {
-        const {line, column} = claim.position
-        uncited.push({ruleId: 'uncited-claim', severity: 'info', message: `Claim without a citation: “${truncate(claim.text, 80)}”`, line, column, offset: claim.position.offset, data: {claimId: claim.id}})
+      if (cited.length === 0) {
+        const position = claim.position
+        const line = position.line
+        const column = position.column
+        uncited.push({ruleId: 'uncited-claim', severity: 'info', message: uncitedMessage(claim.text), line, column, offset: position.offset, data: {claimId: id}})
         if (!Number.isFinite(line) || !Number.isFinite(column) || line < lastLine || (line === lastLine && column < lastColumn)) uncitedInOrder = false
         lastLine = line
         lastColumn = column
@@ -141,11 +184,13 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   }
   /** Claims of blocks (paragraphs, list items, quotes), recursively: into `claims`, and into `out` when given. */
   const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner: string | null | undefined, out: Claim[] | null): void => {
-    for (const b of blocks) {
-      if (b.type === 'paragraph') claimsOfFlat(reflatten(flat0, b.children), section, partner, out, null)
-      else if (b.type === 'list') for (const item of b.children) claimsOfBlocks(item.children, section, partner, out)
-      else if (b.type === 'blockquote') claimsOfBlocks(b.children, section, partner, out)
-    }
+    for (const b of blocks) claimsOfBlock(b, section, partner, out)
+  }
+  /** Claims of one block (no array of one block to make for {@link claimsOfBlocks}). */
+  const claimsOfBlock = (b: Block | RootContent, section: string, partner: string | null | undefined, out: Claim[] | null): void => {
+    if (b.type === 'paragraph') claimsOfFlat(reflatten(flat0, b.children), section, partner, out, null)
+    else if (b.type === 'list') for (const item of b.children) claimsOfBlocks(item.children, section, partner, out)
+    else if (b.type === 'blockquote') claimsOfBlocks(b.children, section, partner, out)
   }
   /** The ids of the claims of blocks. */
   const claimIdsOfBlocks = (blocks: readonly Block[], section: string, partner: string | null): string[] => {
@@ -170,16 +215,24 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       kind = 'bilateral'
       inherited = true
     } else inBilateral = false
+    const {from, to} = section
     if (kind === 'see-also') {
-      for (const b of section.blocks) if (b.type === 'list') pushAll(seeAlso, listTexts(b))
+      for (let i = from; i < to; i++) {
+        const b = top[i]!
+        if (b.type === 'list') pushAll(seeAlso, listTexts(b))
+      }
       continue
     }
     if (kind === 'references' || kind === 'skip') continue
     if (kind === 'lead') {
-      for (const b of section.blocks) if (b.type === 'paragraph') overview.push(withoutArtifacts(b))
+      for (let i = from; i < to; i++) {
+        const b = top[i]!
+        if (b.type === 'paragraph') overview.push(withoutArtifacts(b))
+      }
     }
-    for (let i = 0; i < section.blocks.length; i++) {
-      const b = section.blocks[i]!
+    for (let i = from; i < to; i++) {
+      const b = top[i]!
+      if (b.type === 'footnoteDefinition') continue
       if (section === lead && b.type === 'paragraph') {
         const flat = reflatten(flat0, b.children)
         if (flat.plain) leadTexts[i] = flat.text
@@ -210,7 +263,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         }
         continue
       }
-      claimsOfBlocks([b], section.title, undefined, null)
+      claimsOfBlock(b, section.title, undefined, null)
     }
   }
 
@@ -326,31 +379,40 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     } else seen.set(key, i)
   })
 
-  // References and the claims that cite them.
-  const byId = new Map<number, Reference>()
-  const references: Reference[] = definitions.map((d) => {
-    const id = Number(d.identifier)
-    // The children's texts joined by line feeds, as `plainText` joins those
-    // of a definition; and the links' URLs, in the same walk.
-    const urls: string[] = []
-    const text = plainTextWithUrls(d, urls).trim()
-    const p = d.position!.start
-    const ref: Reference = {id, text, empty: d.children.length === 0, urls, claimIds: [], position: {line: p.line, column: p.column, offset: p.offset}}
-    byId.set(id, ref)
-    return ref
-  })
-  for (let k = 0; k < citedIds.length; k++) byId.get(citedIds[k]!)?.claimIds.push(citingClaims[k]!)
-
   const subject = getSubject()
-  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder), source: doc.source}
+  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder, doc.diagnostics), source: doc.source}
 }
 
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s
+/** The message of an uncited claim's diagnostic: the claim's text, cut at 80 characters. */
+function uncitedMessage(text: string): string {
+  // (One concatenation fewer than a template around `truncate(text, 80)`
+  // for a long text: the ellipsis goes with the closing quote.)
+  return text.length > 80 ? 'Claim without a citation: “' + text.slice(0, 79) + '…”' : 'Claim without a citation: “' + text + '”'
+}
+
+/**
+ * The claim ids `c1`, `c2`, … made so far (`CLAIM_IDS[n]` is `c${n}`),
+ * shared by every document: strings are values, and every document's
+ * claims start again at `c1`, so the ids of one are the ids of the next
+ * (an id made per claim was two strings: the number's and the id).
+ */
+const CLAIM_IDS: string[] = ['c0']
+
+/** `c${n}`. */
+function claimId(n: number): string {
+  if (n < CLAIM_IDS.length) return CLAIM_IDS[n]!
+  const id = `c${n}`
+  // (Kept only up to a bound: a huge document does not fill memory with ids.)
+  if (n === CLAIM_IDS.length && n < 100_000) CLAIM_IDS.push(id)
+  return id
 }
 
 function withoutArtifacts(p: Paragraph): Paragraph {
-  const children = p.children.filter((c) => c.type !== 'image' && c.type !== 'template')
+  // A copy of the exact length where there is nothing to leave out (nearly
+  // always): `filter` grows its array by pushes, with room for sixteen.
+  let artifacts = false
+  for (const c of p.children) if (c.type === 'image' || c.type === 'template') artifacts = true
+  const children = artifacts ? p.children.filter((c) => c.type !== 'image' && c.type !== 'template') : p.children.slice()
   const first = children[0]
   if (first && first.type === 'text' && first.value !== first.value.trimStart()) {
     children[0] = {...first, value: first.value.trimStart()}
@@ -369,21 +431,44 @@ function listTexts(list: List): string[] {
  * in the same pass.
  */
 function splitSections(tree: Root, definitions: FootnoteDefinition[]): {sections: Section[]; category: RootContent | undefined} {
-  const sections: Section[] = [{title: LEAD, blocks: []}]
+  const children = tree.children
+  const sections: Section[] = []
+  let title = LEAD
+  let from = 0
   let category: RootContent | undefined
-  for (const node of tree.children) {
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!
     if (node.type === 'footnoteDefinition') {
       definitions.push(node)
       continue
     }
     if (category === undefined && node.type === 'category') category = node
     if (node.type === 'heading') {
-      sections.push({title: plainText(node).trim(), blocks: []})
-      continue
+      sections.push({title, from, to: i})
+      title = plainText(node).trim()
+      from = i + 1
     }
-    sections[sections.length - 1]!.blocks.push(node)
   }
+  sections.push({title, from, to: children.length})
   return {sections, category}
+}
+
+/**
+ * The lead's text for the subject: its blocks' plain texts joined by line
+ * feeds, `leadTexts[i]` for the root's child `i` where the claims' flattening
+ * left it.
+ */
+function leadText(top: readonly RootContent[], lead: Section, leadTexts: ReadonlyArray<string | undefined>): string {
+  let s = ''
+  let first = true
+  for (let i = lead.from; i < lead.to; i++) {
+    const b = top[i]!
+    if (b.type === 'footnoteDefinition') continue
+    if (!first) s += '\n'
+    first = false
+    s += leadTexts[i] ?? plainText(b)
+  }
+  return s
 }
 
 const REFERENCES_TITLES: ReadonlySet<string> = new Set(['references', 'notes', 'footnotes', 'citations', 'sources', 'notes and references', 'references and notes'])

@@ -280,7 +280,9 @@ export function plainTextHasWords(node: Nodes | readonly Nodes[], count: number)
 export function hasMarkerOrWords(node: Nodes | readonly Nodes[], count: number): boolean {
   // Fast path for what most table cells are, one paragraph of one text
   // node: its text alone, with no walk and no state object.
-  if (Array.isArray(node) && node.length === 1) {
+  if (Array.isArray(node) && node.length <= 1) {
+    // (An empty cell, a quarter of the cells: nothing to walk.)
+    if (node.length === 0) return count <= 1
     const only = (node as readonly Nodes[])[0]!
     if (only.type === 'paragraph' && only.children.length === 1) {
       const text = only.children[0]!

@@ -49,6 +49,22 @@ function isDash(code: number): boolean {
   return code === 0x2013 || code === 0x2014
 }
 
+/**
+ * Whether no footnote number is in `ids` twice, as `addIds` tells repeats
+ * (`includes`: `NaN` repeats `NaN`).  The few markers at one offset: a scan
+ * of pairs.
+ */
+function hasNoRepeats(ids: readonly number[]): boolean {
+  for (let a = 1; a < ids.length; a++) {
+    const x = ids[a]!
+    for (let b = 0; b < a; b++) {
+      const y = ids[b]!
+      if (x === y || (x !== x && y !== y)) return false
+    }
+  }
+  return true
+}
+
 function addIds(into: number[], ids: readonly number[]): void {
   for (const id of ids) if (!into.includes(id)) into.push(id)
 }
@@ -323,10 +339,12 @@ function clauses(text: string, sentenceStart: number, sentenceEnd: number, first
         citations = pending
         addIds(citations, ids)
         pending = null
-      } else if (ids.length === 1) {
+      } else if (ids.length === 1 || hasNoRepeats(ids)) {
         // The anchor's own array (made by `anchorsOfArrays` for this call, and
         // read by no other claim: each anchor is in one sentence's range)
-        // is the claim's citations, as a copy of it would be.
+        // is the claim's citations, as a copy of it would be: the copy
+        // leaves out repeats only (and, grown by pushes, had room for
+        // sixteen).
         citations = ids
       } else {
         citations = []
