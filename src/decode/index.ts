@@ -209,7 +209,12 @@ function validUtf8ToString(bytes: Uint8Array): string {
  */
 function nonAsciiUnits(bytes: Uint8Array, out: number[], base = 0): void {
   const n = bytes.length
-  let delta = -base // bytes − units before the current byte, less `base` (the unit offset of `bytes`)
+  // bytes − units before the current byte, less `base` (the unit offset of
+  // `bytes`).  `0 - base`, not `-base`: for the first chunk that is -0, a
+  // double, which made every offset pushed a double and `out` an array of
+  // doubles; the repairs' offsets, the position map and the points made
+  // from them then stored their fields as boxed doubles.
+  let delta = 0 - base
   // Bytes up to the first 4-aligned one, then whole words, then the rest.
   const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3)
   const words = (n - head) >> 2
