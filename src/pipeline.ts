@@ -4,7 +4,7 @@
 
 import type {Root} from 'mdast'
 import {decodeForPipeline} from './decode/index.js'
-import {repairChunks} from './repair/index.js'
+import {repairInChunks} from './repair/index.js'
 import {parseText} from './parse/index.js'
 import type {TextOffsetLookup} from './parse/context.js'
 import {PositionMap} from './util/position.js'
@@ -13,8 +13,16 @@ import type {Decoded, Diagnostic, ParseOptions, Repair, SourceInfo} from './mode
 export interface Prepared {
   /** The decoded input (BOM kept): what positions refer to. */
   original: string
-  /** The working text: BOM removed, mojibake repaired. */
-  text: string
+  /**
+   * The working text: BOM removed, mojibake repaired.  Joined from `chunks`
+   * when first read: the pipeline itself never reads it.
+   */
+  readonly text: string
+  /**
+   * The working text in consecutive pieces, each but the last ending in a
+   * line feed (no line spans two): what the parser reads (see `splitLines`).
+   */
+  chunks: readonly string[]
   map: PositionMap
   /** Repairs, with positions in the original input. */
   repairs: Repair[]
@@ -54,14 +62,11 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
   const lineStarts = lines.starts
   // Repairs in the original (made so by the repairer): the BOM (`skip`) only
   // shifts offsets, and columns on line 1.
-  const repaired =
-    options.repair === false
-      ? {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs: []}
-      : repairChunks(chunks, lineStarts, skip, nonAscii, true)
+  const repaired = options.repair === false ? {chunks, repairs: []} : repairInChunks(chunks, lineStarts, skip, nonAscii, true)
   const repairs: Repair[] = repaired.repairs
-  // Without repairs the text is the original (after its BOM): one string,
-  // not also a rope of the chunks.
-  const original = chunks.length > 1 && repairs.length === 0 ? (skip ? `\uFEFF${repaired.text}` : repaired.text) : decoded.text
+  // (`decoded.text` may be a rope of the chunks, which stays unflattened
+  // unless someone reads it.)
+  const original = decoded.text
   const map = new PositionMap(original, repairs, skip, lineStarts, true)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   for (const r of repairs) {
@@ -77,13 +82,28 @@ export function prepare(input: string | Uint8Array, options: ParseOptions = {}):
       data: {original: r.original, replacement: r.replacement, codecs: r.codecs}
     })
   }
-  return {
-    original,
-    text: repaired.text,
-    map,
-    repairs,
-    source: {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lines.ending},
-    diagnostics
+  return new PreparedText(original, repaired.chunks, map, repairs, {encoding: decoded.encoding, bom: decoded.bom, lineEnding: lines.ending}, diagnostics)
+}
+
+/**
+ * A {@link Prepared} whose `text` is joined from its chunks on first read
+ * (the pipeline reads the chunks: for a big input the whole text would be
+ * one string in V8's large-object space, costly to allocate).
+ */
+class PreparedText implements Prepared {
+  private joined: string | null = null
+  constructor(
+    public original: string,
+    public chunks: readonly string[],
+    public map: PositionMap,
+    public repairs: Repair[],
+    public source: SourceInfo,
+    public diagnostics: Diagnostic[]
+  ) {}
+
+  get text(): string {
+    if (this.joined === null) this.joined = this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('')
+    return this.joined
   }
 }
 
@@ -125,17 +145,40 @@ function repairMessage(original: string, replacement: string, codecs: readonly s
 /** decode → repair → parse. */
 export function prepareDocument(input: string | Uint8Array, options: ParseOptions = {}): PreparedDocument {
   const prepared = prepare(input, options)
-  const parsed = parseText(prepared.text, prepared.map)
+  const parsed = parseText(prepared.chunks, prepared.map)
   // The parser's diagnostics are appended to the array `prepare` just made
   // (no one else holds it): no copy of the ~1,900 repair diagnostics a
   // mojibake-heavy batch has.
   const diagnostics = prepared.diagnostics
   for (const d of parsed.diagnostics) diagnostics.push(d)
-  return {
-    ...prepared,
-    tree: parsed.tree,
-    offsets: parsed.offsets,
-    diagnostics
+  return new PreparedDocumentText(prepared, parsed.tree, parsed.offsets)
+}
+
+/** A {@link PreparedDocument}: a {@link Prepared} (its text still joined on first read) with its tree. */
+class PreparedDocumentText implements PreparedDocument {
+  original: string
+  chunks: readonly string[]
+  map: PositionMap
+  repairs: Repair[]
+  source: SourceInfo
+  diagnostics: Diagnostic[]
+  private readonly prepared: Prepared
+  constructor(
+    prepared: Prepared,
+    public tree: Root,
+    public offsets: TextOffsetLookup
+  ) {
+    this.original = prepared.original
+    this.chunks = prepared.chunks
+    this.map = prepared.map
+    this.repairs = prepared.repairs
+    this.source = prepared.source
+    this.diagnostics = prepared.diagnostics
+    this.prepared = prepared
+  }
+
+  get text(): string {
+    return this.prepared.text
   }
 }
 

@@ -89,14 +89,15 @@ const EMPTY_REASON = 'pandoc dropped the citation: a citation template or a reus
 const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
-export function parseText(text: string, map: PositionMap): ParsedDocument {
+export function parseText(text: string | readonly string[], map: PositionMap): ParsedDocument {
   const ctx: ParseContext = newContext(map)
+  // (The pipeline gives the text in chunks, see `splitLines`.)
   const lines = splitLines(text)
   const defs = findDefinitions(lines)
   const defCount = defs.length >> 1
   const bodyEnd = defCount > 0 ? defs[1]! : lines.length
   const children: RootContent[] = parseBlocks(lines.slice(0, bodyEnd), ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
-  if (!/\S/.test(text)) {
+  if (typeof text === 'string' ? !/\S/.test(text) : !text.some((chunk) => /\S/.test(chunk))) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
 

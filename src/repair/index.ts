@@ -1258,6 +1258,26 @@ export function repairChunks(
   nonAscii: readonly number[] | null,
   shifted = false
 ): RepairResult {
+  const result = repairInChunks(chunks, lineStarts, skip, nonAscii, shifted)
+  const out = result.chunks
+  return {text: out.length === 1 ? (out[0] as string) : out.join(''), repairs: result.repairs}
+}
+
+/**
+ * {@link repairChunks}, with the repaired text left in chunks: one for each
+ * of `chunks` (the same string when nothing in it changed), so each but the
+ * last still ends in a line feed.  Why: the pipeline's parser reads the
+ * lines chunk by chunk, and the whole repaired text of a big input (over
+ * 128 KB) would be a string in V8's large-object space, fresh memory mapped
+ * and zeroed for each document (several times the cost of the join).
+ */
+export function repairInChunks(
+  chunks: readonly string[],
+  lineStarts: readonly number[] | null,
+  skip: number,
+  nonAscii: readonly number[] | null,
+  shifted = false
+): {chunks: string[]; repairs: Repair[]} {
   // How far the repairs' offsets (and columns on line 1) are moved: `skip`
   // when `shifted` (positions in the original, as the pipeline reports them).
   const shift = shifted ? skip : 0
@@ -1266,7 +1286,10 @@ export function repairChunks(
   // regex scan of the text for stretches of them.
   const all = nonAscii ?? nonAsciiOfChunks(chunks)
   const repairs: Repair[] = []
+  /** The pieces of the current chunk's repaired text (reused). */
   const parts: string[] = []
+  /** The repaired chunks. */
+  const out: string[] = []
   /** The line's non-ASCII positions, in the chunk (reused). */
   const na: number[] = []
   let lineNo = 1
@@ -1348,11 +1371,15 @@ export function repairChunks(
         repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
       }
     }
-    parts.push(last === 0 ? text : text.slice(last))
+    if (last === 0) out.push(text)
+    else {
+      parts.push(text.slice(last))
+      out.push(parts.join(''))
+      parts.length = 0
+    }
     base = limit
   }
-  if (repairs.length === 0) return {text: chunks.length === 1 ? (chunks[0] as string) : chunks.join(''), repairs}
-  return {text: parts.join(''), repairs}
+  return {chunks: out, repairs}
 }
 
 /** The offsets of the non-ASCII characters of the concatenation of `chunks`. */

@@ -1,0 +1,80 @@
+/**
+ * The pipeline keeps the repaired text in chunks (#8, perf13): `prepare`
+ * gives `chunks` (its `text` is joined on first read), the repairer repairs
+ * each chunk on its own (`repairInChunks`), and the parser splits the lines
+ * chunk by chunk.  Checked against the whole text: the chunks join to the
+ * text `repairChunks` makes, and `splitLines` / `parseText` of the chunks
+ * equal those of the joined text — on the corpus dumps and on seeded random
+ * texts cut into random line-aligned chunks (empty chunks, CRLF, a final
+ * line feed or not, an empty last chunk).
+ */
+import {readFileSync, readdirSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {prepare, prepareDocument} from '../src/pipeline.js'
+import {repairChunks, repairInChunks} from '../src/repair/index.js'
+import {splitLines} from '../src/parse/lines.js'
+import {parseText} from '../src/parse/index.js'
+import {lineStartsOf} from '../src/util/position.js'
+import {generator, mixture} from './random.js'
+
+const corpus = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url))
+const dumpBytes = readdirSync(corpus)
+  .filter((f) => f.endsWith('.dump.txt'))
+  .sort()
+  .map((f) => new Uint8Array(readFileSync(corpus + f)))
+
+const PIECES = ['Ã©', 'â€™', 'Â ', '\u0093', 'é', '’', ' ', '\t', '\r', '\r\n', '\n', '\n\n', '[1] note', '[2]', 'word', '', '   \n']
+
+/** `text` cut into chunks after random line feeds (some chunks empty). */
+function cut(text: string, rnd: (n: number) => number): string[] {
+  const chunks: string[] = []
+  let from = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (rnd(3) === 0) {
+      chunks.push(text.slice(from, i + 1))
+      if (rnd(8) === 0) chunks.push('')
+      from = i + 1
+    }
+  }
+  chunks.push(text.slice(from))
+  return chunks
+}
+
+describe('prepare keeps the text in chunks', () => {
+  it('corpus: chunks join to the text; lines and trees equal those of the whole text', () => {
+    let multi = 0
+    for (const bytes of dumpBytes) {
+      const p = prepare(bytes)
+      const whole = p.chunks.join('')
+      expect(p.text === whole).toBe(true)
+      if (p.chunks.length > 1) multi++
+      expect(splitLines(p.chunks)).toEqual(splitLines(whole))
+      const doc = prepareDocument(bytes)
+      expect(doc.text === whole).toBe(true)
+      expect(doc.tree).toEqual(parseText(whole, prepare(bytes).map).tree)
+    }
+    expect(multi).toBeGreaterThan(2)
+  })
+
+  it('random texts in random chunks: splitLines, parseText and repairInChunks', () => {
+    const sources = dumpBytes.slice(0, 20).map((b) => prepare(b).text)
+    const rnd = generator(1313)
+    for (let k = 0; k < 400; k++) {
+      const text = mixture(rnd, {sources, pieces: PIECES, maxParts: 12, sliceOneIn: 3, maxSlice: 400, spaceOneIn: 4})
+      const chunks = cut(text, rnd)
+      expect(chunks.join('')).toBe(text)
+      expect(splitLines(chunks), JSON.stringify(chunks)).toEqual(splitLines(text))
+      // (Several chunks need the line starts: see `repairChunks`.)
+      const repaired = repairInChunks(chunks, lineStartsOf(text), 0, null)
+      const single = repairChunks([text], null, 0, null)
+      expect(repaired.chunks.length).toBe(chunks.length)
+      expect(repaired.chunks.join('')).toBe(single.text)
+      expect(repaired.repairs).toEqual(single.repairs)
+      expect(parseText(repaired.chunks, prepare(text).map)).toEqual(parseText(single.text, prepare(text).map))
+    }
+    for (const chunks of [[''], ['', ''], ['\n', ''], ['a\n', ''], ['a\n', '', 'b'], ['\r\n', '\r\n'], ['  \n', ' ']]) {
+      expect(splitLines(chunks), JSON.stringify(chunks)).toEqual(splitLines(chunks.join('')))
+    }
+  })
+})
