@@ -17,7 +17,7 @@ import {pointAt, position, positionFrom, report, type ParseContext} from './cont
 import {firstInlineHint, leadingImageInto, mayHaveLeadingImage, parseInlineText, textNode} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
-import type {ScannedRow, ScannedTable} from './table-types.js'
+import {LineCell, type ScannedRow, type ScannedTable} from './table-types.js'
 import {scanGridTable} from './grid-table.js'
 import {scanSimpleTable} from './simple-table.js'
 import {isWhiteSpaceUnit} from '../util/chars.js'
@@ -904,19 +904,37 @@ export function isPlainParagraph(text: string): boolean {
 }
 
 function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
-  const cells: BlockTableCell[] = []
+  const scanned = row.cells
+  // Made at its exact size, filled by index: no array grown by `push` (room
+  // for 17) and then copied by `fitted`.
+  const cells: BlockTableCell[] = new Array(scanned.length)
   let minStart = Infinity
   let maxEnd = -Infinity
   const rowLine = lines[row.line]
   // Every node is made whole, its position in the literal: a `position`
   // added afterwards changed each cell's hidden class on the way.
-  for (const cell of row.cells) {
-    const ls = cell.lines
+  for (let c = 0; c < scanned.length; c++) {
+    const cell = scanned[c]!
     const data = {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
+    if (cell instanceof LineCell) {
+      // One line (most cells): what the general path below does with it,
+      // read from the cell itself (no `lines` array made).  Its one line is
+      // both the first and the last (blank or not).
+      const text = cell.text
+      const offset = cell.offset
+      const startPoint = pointAt(ctx, offset)
+      const children = isPlainParagraph(text) ? [lineParagraph(text, offset, ctx)] : parseBlocks([{text, offset}], ctx)
+      const end = offset + text.length
+      cells[c] = {type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)}
+      if (offset < minStart) minStart = offset
+      if (end > maxEnd) maxEnd = end
+      continue
+    }
+    const ls = cell.lines
     if (ls.length === 0) {
       // A cell with no content lines at all: no blocks, and a zero-width
       // position at its row.
-      cells.push(rowLine ? {type: 'tableCell', children: [], data, position: position(ctx, rowLine.offset, rowLine.offset)} : {type: 'tableCell', children: [], data})
+      cells[c] = rowLine ? {type: 'tableCell', children: [], data, position: position(ctx, rowLine.offset, rowLine.offset)} : {type: 'tableCell', children: [], data}
       continue
     }
     // The first and last non-blank lines (else the first and last lines).
@@ -930,7 +948,7 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     const startPoint = pointAt(ctx, startLine.offset)
     const children = ls.length === 1 && isPlainParagraph(ls[0]!.text) ? [lineParagraph(ls[0]!.text, ls[0]!.offset, ctx)] : parseBlocks(ls, ctx)
     const end = endLine.offset + endLine.text.length
-    cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)})
+    cells[c] = {type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)}
     if (startLine.offset < minStart) minStart = startLine.offset
     if (end > maxEnd) maxEnd = end
   }
@@ -938,6 +956,6 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     minStart = Math.min(minStart, rowLine.offset)
     maxEnd = Math.max(maxEnd, rowLine.offset + rowLine.text.length)
   }
-  const children = fitted(cells) as unknown as TableRow['children']
+  const children = cells as unknown as TableRow['children']
   return Number.isFinite(minStart) ? {type: 'tableRow', children, position: position(ctx, minStart, maxEnd)} : {type: 'tableRow', children}
 }
