@@ -85,6 +85,18 @@ function findDefinitions(lines: Line[]): number[] {
 /** Why a footnote definition is empty (`data.emptyReason`). */
 const EMPTY_REASON = 'pandoc dropped the citation: a citation template or a reused named reference'
 
+/**
+ * The messages of `empty-reference`, by id, made once (ids below 1024):
+ * most notes are emptied, and the message was built anew (a concatenation,
+ * two strings) for each.  Strings do not change: sharing them is safe.
+ */
+const EMPTY_MESSAGES: string[] = []
+
+function emptyMessage(id: number): string {
+  if (id >= 1024) return `Footnote [${id}] is empty: its citation was dropped in the conversion`
+  return (EMPTY_MESSAGES[id] ??= `Footnote [${id}] is empty: its citation was dropped in the conversion`)
+}
+
 /** The largest run of missing footnote definitions we bridge. */
 const MAX_DEFINITION_GAP = 20
 
@@ -95,7 +107,9 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
   const defs = findDefinitions(lines)
   const defCount = defs.length >> 1
   const bodyEnd = defCount > 0 ? defs[1]! : lines.length
-  const children: RootContent[] = parseBlocks(lines.slice(0, bodyEnd), ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
+  // (The body is all the lines when there are no notes: no copy of them.)
+  const body = bodyEnd === lines.length ? lines : lines.slice(0, bodyEnd)
+  const children: RootContent[] = parseBlocks(body, ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
   if (!/\S/.test(text)) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
@@ -161,7 +175,7 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       ? {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos, data: {empty: true, emptyReason: EMPTY_REASON}}
       : {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos}
     if (node.children.length === 0) {
-      report(ctx, 'empty-reference', 'warning', `Footnote [${defId}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + labelLength, {id: defId})
+      report(ctx, 'empty-reference', 'warning', emptyMessage(defId), head.offset, head.offset + labelLength, {id: defId})
     } else {
       const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
       if (found) linkNumber++

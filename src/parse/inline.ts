@@ -220,8 +220,11 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
       // A footnote marker read by hand (most matches): no match array.
       const start = found.start
       const end = found.end
-      const id = text.slice(start + 1, end - 1)
-      // (The number read with the digits: no `Number(id)`.)
+      // The number read with the digits (no `Number(id)`), and its text
+      // from it: `String` answers repeated numbers from the engine's
+      // number-to-string cache, where a slice of the text made a new string
+      // for every marker.  The same text: no leading zero (`[1-9]` first).
+      const id = String(found.id)
       ctx.markers.push(found.id, offset + start)
       if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
       // Made whole, its position in the literal (no change of hidden class);
