@@ -560,16 +560,16 @@ function finishedCell(l: LaidLine, from: number, to: number, row: number, column
   const a = columnIndex(l, from)
   const b = columnIndex(l, to)
   if (b <= a) return {lines: [], rowSpan: 1, colSpan: 1, row, column}
-  // The leading space skipped before the slice.  The padding is found by a
-  // loop back over it (the same white space as isTrimmedSpace), so that
-  // one `slice` is the cell's text: `slice` then `trimEnd` made two strings
-  // for every padded cell.  When the cell is only white space, so is the
-  // rest after a space: empty either way.
+  // The leading space skipped before the slice, so that one `trimEnd` copy
+  // is the cell's text (no third string for `slice(1)`).  The padding is
+  // trimmed by `trimEnd` (the same white space as isTrimmedSpace): faster
+  // than a loop back over it (measured again: the loop cost twice the
+  // time of the garbage slice).  When the cell is only white space, so is
+  // the rest after a space: empty either way.
   const s = text.charCodeAt(a) === SPACE ? a + 1 : a
-  let e = b
-  while (e > s && isTrimmedSpace(text.charCodeAt(e - 1))) e--
-  if (e === s) return {lines: [], rowSpan: 1, colSpan: 1, row, column}
-  return new LineCell(text.slice(s, e), l.line.offset + s, row, column)
+  const t = text.slice(s, b).trimEnd()
+  if (t.length === 0) return {lines: [], rowSpan: 1, colSpan: 1, row, column}
+  return new LineCell(t, l.line.offset + s, row, column)
 }
 
 /** Whether a line has a ` | ` within 3 columns of `col` (but not at it). */
