@@ -27,6 +27,9 @@ export interface ParsedDocument {
   offsets: TextOffsets
 }
 
+/** Some character other than white space (a regex literal in parseText made a RegExp per call). */
+const NOT_BLANK = /\S/
+
 export const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
 
 /**
@@ -97,6 +100,10 @@ function emptyMessage(id: number): string {
   return (EMPTY_MESSAGES[id] ??= `Footnote [${id}] is empty: its citation was dropped in the conversion`)
 }
 
+/** {@link checkMarkers}' flags. */
+const DEFINED = 1
+const USED = 2
+
 /** The largest run of missing footnote definitions we bridge. */
 const MAX_DEFINITION_GAP = 20
 
@@ -110,7 +117,7 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
   // (The body is all the lines when there are no notes: no copy of them.)
   const body = bodyEnd === lines.length ? lines : lines.slice(0, bodyEnd)
   const children: RootContent[] = parseBlocks(body, ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
-  if (!/\S/.test(text)) {
+  if (!NOT_BLANK.test(text)) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
 
@@ -184,7 +191,7 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
   }
 
   // The body's markers, then those in the notes: all of them, in order.
-  checkMarkers(ctx.markers, definitions, ctx)
+  checkMarkers(ctx.markers, definitions, defs, ctx)
   // The body's blocks then the notes, in the body's array (made by
   // parseBlocks for this tree alone) instead of a third array.
   for (let k = 0; k < definitions.length; k++) children.push(definitions[k]!)
@@ -232,33 +239,46 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
   return true
 }
 
-function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], ctx: ParseContext): void {
+/**
+ * The flags of {@link checkMarkers}, kept between documents (grown on
+ * demand, cleared before use): a new typed array (and its buffer) per
+ * document measured as half a percent of the parse.  Bit 1: defined,
+ * bit 2: used.
+ */
+let markerFlags = new Uint8Array(4096)
+
+function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], defs: readonly number[], ctx: ParseContext): void {
   // Ids are small (at most 5 digits): flags indexed by id instead of Sets.
+  // (The definitions' ids read from `defs`, `[id, line, …]` in the
+  // definitions' order, not parsed back from their identifiers.)
   let maxId = 0
-  for (const d of definitions) maxId = Math.max(maxId, Number(d.identifier))
+  for (let k = 0; k < defs.length; k += 2) maxId = Math.max(maxId, defs[k]!)
   for (let k = 0; k < markers.length; k += 2) maxId = Math.max(maxId, markers[k]!)
-  const defined = new Uint8Array(maxId + 1)
-  for (const d of definitions) defined[Number(d.identifier)] = 1
-  const used = new Uint8Array(maxId + 1)
+  if (markerFlags.length <= maxId) markerFlags = new Uint8Array(Math.max(maxId + 1, markerFlags.length * 2))
+  const flags = markerFlags
+  flags.fill(0, 0, maxId + 1)
+  for (let k = 0; k < defs.length; k += 2) flags[defs[k]!] = DEFINED
   let highest = 0
   for (let k = 0; k < markers.length; k += 2) {
     const id = markers[k]!
     const offset = markers[k + 1]!
-    if (!defined[id]) {
+    const f = flags[id]!
+    if ((f & DEFINED) === 0) {
       report(ctx, 'dangling-marker', 'error', `Footnote marker [${id}] has no definition`, offset, offset + String(id).length + 2, {id})
     }
-    if (!used[id]) {
+    if ((f & USED) === 0) {
       // pandoc numbers notes by first use: a first use out of order signals damage.
-      if (id !== highest + 1 && defined[id] && id > highest) {
+      if (id !== highest + 1 && (f & DEFINED) !== 0 && id > highest) {
         report(ctx, 'marker-order', 'warning', `Footnote marker [${id}] is used before [${highest + 1}]`, offset, offset + String(id).length + 2, {id})
       }
-      used[id] = 1
+      flags[id] = f | USED
       if (id > highest) highest = id
     }
   }
-  for (const d of definitions) {
-    const id = Number(d.identifier)
-    if (!used[id]) {
+  for (let k = 0; k < definitions.length; k++) {
+    const d = definitions[k]!
+    const id = defs[2 * k]!
+    if ((flags[id]! & USED) === 0) {
       const p = d.position!.start
       ctx.diagnostics.push({ruleId: 'unused-definition', severity: 'warning', message: `Footnote [${id}] is defined but never cited`, line: p.line, column: p.column, offset: p.offset ?? 0, data: {id}})
     }
