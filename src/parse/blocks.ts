@@ -752,7 +752,12 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     const m = knownAt === i ? known : listMarker(line.text)
     if (!m || !continuesList(first, m, items.length)) break
     markers.push(m.bullet)
-    const itemLines: Line[] = [subLine(line, m.content)]
+    // The item's first line; the array of its lines made only when a
+    // second line joins it (most items are one line: no array nor `Line`
+    // for them).
+    const firstText = line.text.slice(m.content)
+    const firstOffset = line.offset + m.content
+    let itemLines: Line[] | null = null
     i++
     while (i < n) {
       const l = lines[i]!
@@ -760,6 +765,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
         let j = i
         while (j < n && isBlank(lines[j]!.text)) j++
         if (j < n && indentOf(lines[j]!.text) >= m.content) {
+          itemLines ??= [{text: firstText, offset: firstOffset}]
           for (let k = i; k < j; k++) itemLines.push(subLine(lines[k]!, lines[k]!.text.length))
           i = j
           continue
@@ -767,7 +773,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
         break
       }
       if (indentOf(l.text) >= m.content) {
-        itemLines.push(subLine(l, m.content))
+        ;(itemLines ??= [{text: firstText, offset: firstOffset}]).push(subLine(l, m.content))
         i++
         continue
       }
@@ -777,7 +783,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
       known = inner
       knownAt = i
       if (inner && inner.indent > first.indent) {
-        itemLines.push(subLine(l, Math.min(inner.indent, m.content)))
+        ;(itemLines ??= [{text: firstText, offset: firstOffset}]).push(subLine(l, Math.min(inner.indent, m.content)))
         i++
         continue
       }
@@ -788,15 +794,23 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     // parseBlocks would make of it, made directly as for a one-line table
     // cell (see isPlainParagraph): no scan, no array grown for one block and
     // then copied by `fitted`.
-    const only = itemLines.length === 1 ? itemLines[0]! : null
-    const children = only !== null && isPlainParagraph(only.text) ? [lineParagraph(only.text, only.offset, ctx)] : parseBlocks(itemLines, ctx)
+    let children: Block[]
+    let itemEnd: number
+    if (itemLines === null) {
+      // One line (its own last line, blank or not).
+      children = isPlainParagraph(firstText) ? [lineParagraph(firstText, firstOffset, ctx)] : parseBlocks([{text: firstText, offset: firstOffset}], ctx)
+      itemEnd = firstOffset + firstText.length
+    } else {
+      children = parseBlocks(itemLines, ctx)
+      const lastLine = lastNonBlank(itemLines)
+      itemEnd = lastLine.offset + lastLine.text.length
+    }
     ctx.depth--
-    const lastLine = lastNonBlank(itemLines)
     items.push({
       type: 'listItem',
       spread: false,
       children: blockContent(children),
-      position: position(ctx, line.offset + m.indent, lastLine.offset + lastLine.text.length)
+      position: position(ctx, line.offset + m.indent, itemEnd)
     })
     // Blank lines, then another item of the same list: a loose list.
     let j = i
