@@ -917,7 +917,8 @@ export function isPlainParagraph(text: string): boolean {
   return listMarker(text) === null
 }
 
-function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
+/** Build a table row from a scanned row (exported for the equivalence tests). */
+export function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
   const scanned = row.cells
   // Made at its exact size, filled by index: no array grown by `push` (room
   // for 17) and then copied by `fitted`.
