@@ -54,11 +54,13 @@ export function definitionId(t: string): number {
 
 /**
  * Find the footnote definitions at the end: the last `[1]` line (after a
- * blank line) from which `[2]`, `[3]`, … follow in order.  Returns each
- * definition's id and the line index where it starts, one pair after the
- * other (`[id, line, id, line, …]`: no object per definition).
+ * blank line) from which `[2]`, `[3]`, … follow in order.  Leaves each
+ * definition's id and the line index where it starts in {@link defList},
+ * one pair after the other (`[id, line, id, line, …]`: no object per
+ * definition), and returns how many numbers it wrote there (twice the
+ * number of definitions).
  */
-function findDefinitions(lines: Line[]): number[] {
+function findDefinitions(lines: Line[]): number {
   let firstLine = -1
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = lines[i]!.text
@@ -67,8 +69,18 @@ function findDefinitions(lines: Line[]): number[] {
       break
     }
   }
-  if (firstLine === -1) return []
-  const defs: number[] = [1, firstLine]
+  if (firstLine === -1) return 0
+  let count = 0
+  const push = (id: number, line: number): void => {
+    if (count + 2 > defList.length) {
+      const grown = new Int32Array(defList.length * 2)
+      grown.set(defList)
+      defList = grown
+    }
+    defList[count++] = id
+    defList[count++] = line
+  }
+  push(1, firstLine)
   let expected = 2
   for (let i = firstLine + 1; i < lines.length; i++) {
     const t = lines[i]!.text
@@ -78,12 +90,21 @@ function findDefinitions(lines: Line[]): number[] {
     // The next number, or a small jump over definitions that went missing
     // (reported by the caller as `missing-definition`).
     if (id === expected || (id > expected && id - expected <= MAX_DEFINITION_GAP)) {
-      defs.push(id, i)
+      push(id, i)
       expected = id + 1
     }
   }
-  return defs
+  return count
 }
+
+/**
+ * {@link findDefinitions}' pairs, in an array kept between documents
+ * (grown on demand; read up to the count it returns): an array grown by
+ * `push` for every document's notes measured 50 KB per corpus pass.
+ * parseText reads it to its end and calls nothing that parses another
+ * document meanwhile.
+ */
+let defList = new Int32Array(512)
 
 /** Why a footnote definition is empty (`data.emptyReason`). */
 const EMPTY_REASON = 'pandoc dropped the citation: a citation template or a reused named reference'
@@ -111,8 +132,9 @@ const MAX_DEFINITION_GAP = 20
 export function parseText(text: string, map: PositionMap): ParsedDocument {
   const ctx: ParseContext = newContext(map)
   const lines = splitLines(text)
-  const defs = findDefinitions(lines)
-  const defCount = defs.length >> 1
+  const defLength = findDefinitions(lines)
+  const defs = defList
+  const defCount = defLength >> 1
   const bodyEnd = defCount > 0 ? defs[1]! : lines.length
   // (The body is all the lines when there are no notes: no copy of them.)
   const body = bodyEnd === lines.length ? lines : lines.slice(0, bodyEnd)
@@ -121,7 +143,8 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
 
-  const definitions: FootnoteDefinition[] = []
+  // (At its exact size, filled by index: not grown by `push`.)
+  const definitions: FootnoteDefinition[] = new Array(defCount)
   let linkNumber = 1
   for (let k = 0; k < defCount; k++) {
     const defId = defs[2 * k]!
@@ -187,11 +210,11 @@ export function parseText(text: string, map: PositionMap): ParsedDocument {
       const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
       if (found) linkNumber++
     }
-    definitions.push(node)
+    definitions[k] = node
   }
 
   // The body's markers, then those in the notes: all of them, in order.
-  checkMarkers(ctx.markers, definitions, defs, ctx)
+  checkMarkers(ctx.markers, definitions, defs, defLength, ctx)
   // The body's blocks then the notes, in the body's array (made by
   // parseBlocks for this tree alone) instead of a third array.
   for (let k = 0; k < definitions.length; k++) children.push(definitions[k]!)
@@ -247,17 +270,17 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
  */
 let markerFlags = new Uint8Array(4096)
 
-function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], defs: readonly number[], ctx: ParseContext): void {
+function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], defs: Int32Array, defLength: number, ctx: ParseContext): void {
   // Ids are small (at most 5 digits): flags indexed by id instead of Sets.
   // (The definitions' ids read from `defs`, `[id, line, …]` in the
   // definitions' order, not parsed back from their identifiers.)
   let maxId = 0
-  for (let k = 0; k < defs.length; k += 2) maxId = Math.max(maxId, defs[k]!)
+  for (let k = 0; k < defLength; k += 2) maxId = Math.max(maxId, defs[k]!)
   for (let k = 0; k < markers.length; k += 2) maxId = Math.max(maxId, markers[k]!)
   if (markerFlags.length <= maxId) markerFlags = new Uint8Array(Math.max(maxId + 1, markerFlags.length * 2))
   const flags = markerFlags
   flags.fill(0, 0, maxId + 1)
-  for (let k = 0; k < defs.length; k += 2) flags[defs[k]!] = DEFINED
+  for (let k = 0; k < defLength; k += 2) flags[defs[k]!] = DEFINED
   let highest = 0
   for (let k = 0; k < markers.length; k += 2) {
     const id = markers[k]!
