@@ -211,9 +211,12 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
   let last = 0
   let m: RegExpExecArray | typeof MARKER_FOUND | null
   let from = 0
-  resetHints()
   // `firstHint`: what firstInlineHint found in this text (-1 none), or -2
-  // (not searched yet).
+  // (not searched yet).  After firstInlineHint on this same text the hint
+  // positions it left (see nextBracket) are kept: each is the first of its
+  // character at or after 0, so also at or after any later `from` it has
+  // not passed; resetting them searched a long text for all four again.
+  if (firstHint === -2) resetHints()
   m = firstHint === -2 ? nextMatch(text, 0) : firstHint < 0 ? null : matchAt(text, 0, firstHint)
   for (; m !== null; m = nextMatch(text, from)) {
     if (m === MARKER_FOUND) {
