@@ -17,7 +17,7 @@ import {pointAt, position, positionFrom, report, type ParseContext} from './cont
 import {firstInlineHint, leadingImageInto, mayHaveLeadingImage, parseInlineText, textNode} from './inline.js'
 import {trimmedLength} from './table-layout.js'
 import type {BlockTableCell, Category} from './nodes.js'
-import type {ScannedRow, ScannedTable} from './table-types.js'
+import {LineCell, type ScannedRow, type ScannedTable} from './table-types.js'
 import {scanGridTable} from './grid-table.js'
 import {scanSimpleTable} from './simple-table.js'
 import {isWhiteSpaceUnit} from '../util/chars.js'
@@ -752,7 +752,12 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     const m = knownAt === i ? known : listMarker(line.text)
     if (!m || !continuesList(first, m, items.length)) break
     markers.push(m.bullet)
-    const itemLines: Line[] = [subLine(line, m.content)]
+    // The item's first line; the array of its lines made only when a
+    // second line joins it (most items are one line: no array nor `Line`
+    // for them).
+    const firstText = line.text.slice(m.content)
+    const firstOffset = line.offset + m.content
+    let itemLines: Line[] | null = null
     i++
     while (i < n) {
       const l = lines[i]!
@@ -760,6 +765,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
         let j = i
         while (j < n && isBlank(lines[j]!.text)) j++
         if (j < n && indentOf(lines[j]!.text) >= m.content) {
+          itemLines ??= [{text: firstText, offset: firstOffset}]
           for (let k = i; k < j; k++) itemLines.push(subLine(lines[k]!, lines[k]!.text.length))
           i = j
           continue
@@ -767,7 +773,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
         break
       }
       if (indentOf(l.text) >= m.content) {
-        itemLines.push(subLine(l, m.content))
+        ;(itemLines ??= [{text: firstText, offset: firstOffset}]).push(subLine(l, m.content))
         i++
         continue
       }
@@ -777,7 +783,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
       known = inner
       knownAt = i
       if (inner && inner.indent > first.indent) {
-        itemLines.push(subLine(l, Math.min(inner.indent, m.content)))
+        ;(itemLines ??= [{text: firstText, offset: firstOffset}]).push(subLine(l, Math.min(inner.indent, m.content)))
         i++
         continue
       }
@@ -788,15 +794,23 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     // parseBlocks would make of it, made directly as for a one-line table
     // cell (see isPlainParagraph): no scan, no array grown for one block and
     // then copied by `fitted`.
-    const only = itemLines.length === 1 ? itemLines[0]! : null
-    const children = only !== null && isPlainParagraph(only.text) ? [lineParagraph(only.text, only.offset, ctx)] : parseBlocks(itemLines, ctx)
+    let children: Block[]
+    let itemEnd: number
+    if (itemLines === null) {
+      // One line (its own last line, blank or not).
+      children = isPlainParagraph(firstText) ? [lineParagraph(firstText, firstOffset, ctx)] : parseBlocks([{text: firstText, offset: firstOffset}], ctx)
+      itemEnd = firstOffset + firstText.length
+    } else {
+      children = parseBlocks(itemLines, ctx)
+      const lastLine = lastNonBlank(itemLines)
+      itemEnd = lastLine.offset + lastLine.text.length
+    }
     ctx.depth--
-    const lastLine = lastNonBlank(itemLines)
     items.push({
       type: 'listItem',
       spread: false,
       children: blockContent(children),
-      position: position(ctx, line.offset + m.indent, lastLine.offset + lastLine.text.length)
+      position: position(ctx, line.offset + m.indent, itemEnd)
     })
     // Blank lines, then another item of the same list: a loose list.
     let j = i
@@ -903,20 +917,39 @@ export function isPlainParagraph(text: string): boolean {
   return listMarker(text) === null
 }
 
-function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
-  const cells: BlockTableCell[] = []
+/** Build a table row from a scanned row (exported for the equivalence tests). */
+export function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
+  const scanned = row.cells
+  // Made at its exact size, filled by index: no array grown by `push` (room
+  // for 17) and then copied by `fitted`.
+  const cells: BlockTableCell[] = new Array(scanned.length)
   let minStart = Infinity
   let maxEnd = -Infinity
   const rowLine = lines[row.line]
   // Every node is made whole, its position in the literal: a `position`
   // added afterwards changed each cell's hidden class on the way.
-  for (const cell of row.cells) {
-    const ls = cell.lines
+  for (let c = 0; c < scanned.length; c++) {
+    const cell = scanned[c]!
     const data = {rowSpan: cell.rowSpan, colSpan: cell.colSpan, row: cell.row, column: cell.column}
+    if (cell instanceof LineCell) {
+      // One line (most cells): what the general path below does with it,
+      // read from the cell itself (no `lines` array made).  Its one line is
+      // both the first and the last (blank or not).
+      const text = cell.text
+      const offset = cell.offset
+      const startPoint = pointAt(ctx, offset)
+      const children = isPlainParagraph(text) ? [lineParagraph(text, offset, ctx)] : parseBlocks([{text, offset}], ctx)
+      const end = offset + text.length
+      cells[c] = {type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)}
+      if (offset < minStart) minStart = offset
+      if (end > maxEnd) maxEnd = end
+      continue
+    }
+    const ls = cell.lines
     if (ls.length === 0) {
       // A cell with no content lines at all: no blocks, and a zero-width
       // position at its row.
-      cells.push(rowLine ? {type: 'tableCell', children: [], data, position: position(ctx, rowLine.offset, rowLine.offset)} : {type: 'tableCell', children: [], data})
+      cells[c] = rowLine ? {type: 'tableCell', children: [], data, position: position(ctx, rowLine.offset, rowLine.offset)} : {type: 'tableCell', children: [], data}
       continue
     }
     // The first and last non-blank lines (else the first and last lines).
@@ -930,7 +963,7 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     const startPoint = pointAt(ctx, startLine.offset)
     const children = ls.length === 1 && isPlainParagraph(ls[0]!.text) ? [lineParagraph(ls[0]!.text, ls[0]!.offset, ctx)] : parseBlocks(ls, ctx)
     const end = endLine.offset + endLine.text.length
-    cells.push({type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)})
+    cells[c] = {type: 'tableCell', children, data, position: positionFrom(ctx, startPoint, end)}
     if (startLine.offset < minStart) minStart = startLine.offset
     if (end > maxEnd) maxEnd = end
   }
@@ -938,6 +971,6 @@ function buildRow(row: ScannedRow, lines: Line[], ctx: ParseContext): TableRow {
     minStart = Math.min(minStart, rowLine.offset)
     maxEnd = Math.max(maxEnd, rowLine.offset + rowLine.text.length)
   }
-  const children = fitted(cells) as unknown as TableRow['children']
+  const children = cells as unknown as TableRow['children']
   return Number.isFinite(minStart) ? {type: 'tableRow', children, position: position(ctx, minStart, maxEnd)} : {type: 'tableRow', children}
 }

@@ -196,7 +196,11 @@ export function report(
   mapLast(ctx, end)
   const endLine = ctx.lastLine!
   const endColumn = ctx.lastColumn!
-  const d: Diagnostic = {ruleId, severity, message, line, column, endLine, endColumn, offset}
-  if (data) d.data = data
+  // Made whole, `data` in the literal (same key order): a property added
+  // afterwards changed the hidden class and allocated a property store for
+  // each diagnostic with data (most of the parser's).
+  const d: Diagnostic = data
+    ? {ruleId, severity, message, line, column, endLine, endColumn, offset, data}
+    : {ruleId, severity, message, line, column, endLine, endColumn, offset}
   ctx.diagnostics.push(d)
 }

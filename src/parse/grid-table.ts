@@ -21,7 +21,7 @@
 
 import type {Line} from './lines.js'
 import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, leadingSpaces, makeCell, sameInEveryMode, sliceColumns, trimmedLength} from './table-layout.js'
-import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
+import {LineCell, type Align, type ScannedCell, type ScannedRow, type ScannedTable, type TableProblem} from './table-types.js'
 import {fallbackWidths, isZeroWidth, primaryWidth} from './width.js'
 
 const PLUS = 43
@@ -150,6 +150,14 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
  * (border characters `+ - = | :`, white space and zero-width characters
  * aside) is in exactly one cell.  Linear: one count per code unit.
  */
+/** Count the units `a` to `a + length` (those inside `0…size`) once more, up to 2. */
+function cover(cov: Uint8Array, a: number, length: number, size: number): void {
+  for (let j = 0; j < length; j++) {
+    const x = a + j
+    if (x >= 0 && x < size && cov[x]! < 2) cov[x]!++
+  }
+}
+
 function keepsText(laid: LaidLine[], parts: Parts): boolean {
   const first = laid[0]!.line
   const last = laid[laid.length - 1]!.line
@@ -160,13 +168,12 @@ function keepsText(laid: LaidLine[], parts: Parts): boolean {
   for (const rows of [parts.head, parts.body, parts.foot]) {
     for (const row of rows) {
       for (const cell of row.cells) {
-        for (const l of cell.lines) {
-          const a = l.offset - base
-          for (let j = 0; j < l.text.length; j++) {
-            const x = a + j
-            if (x >= 0 && x < size && cov[x]! < 2) cov[x]!++
-          }
+        // (A LineCell's one line read in place: no array made for it.)
+        if (cell instanceof LineCell) {
+          cover(cov, cell.offset - base, cell.text.length, size)
+          continue
         }
+        for (const l of cell.lines) cover(cov, l.offset - base, l.text.length, size)
       }
     }
   }
@@ -469,14 +476,16 @@ function cutBand(laid: LaidLine[], from: number, to: number, start: number, B: n
   if (full && to - from === 1) {
     // One line, all walls in place (most rows of long tables): each cell is
     // finished directly on the document line, without intermediate lines.
+    // (An array of its exact size, filled by index: not grown by `push`.)
     const l = laid[from]!
+    const one: ScannedCell[] = new Array(n)
     for (let k = 0; k < n; k++) {
       const cell = k === n - 1 && B[n]! < l.cols - 1
         ? lastCell(l, B[k]! + 1, B[n]!, start + from, problems)
         : null
-      cells.push(cell ? makeCell([cell], row, k) : {lines: finishedSlice(l, B[k]! + 1, B[k + 1]!), rowSpan: 1, colSpan: 1, row, column: k})
+      one[k] = cell ? makeCell([cell], row, k) : finishedCell(l, B[k]! + 1, B[k + 1]!, row, k)
     }
-    return cells
+    return one
   }
   if (full) {
     for (let k = 0; k < n; k++) {
@@ -542,24 +551,25 @@ function cutBand(laid: LaidLine[], from: number, to: number, start: number, B: n
 }
 
 /**
- * The lines of a one-line cell between two display columns, finished as
- * {@link makeCell} finishes them (trailing white space and one leading space
- * removed; no line when blank).
+ * The one-line cell between two display columns, its line finished as
+ * {@link makeCell} finishes it (trailing white space and one leading space
+ * removed; no line when blank): a {@link LineCell}, or a cell without lines.
  */
-function finishedSlice(l: LaidLine, from: number, to: number): Line[] {
+function finishedCell(l: LaidLine, from: number, to: number, row: number, column: number): ScannedCell {
   const text = l.line.text
   const a = columnIndex(l, from)
   const b = columnIndex(l, to)
-  if (b <= a) return []
+  if (b <= a) return {lines: [], rowSpan: 1, colSpan: 1, row, column}
   // The leading space skipped before the slice, so that one `trimEnd` copy
   // is the cell's text (no third string for `slice(1)`).  The padding is
   // trimmed by `trimEnd` (the same white space as isTrimmedSpace): faster
-  // than a loop back over it (measured).  When the cell is only white
-  // space, so is the rest after a space: empty either way.
+  // than a loop back over it (measured again: the loop cost twice the
+  // time of the garbage slice).  When the cell is only white space, so is
+  // the rest after a space: empty either way.
   const s = text.charCodeAt(a) === SPACE ? a + 1 : a
   const t = text.slice(s, b).trimEnd()
-  if (t.length === 0) return []
-  return [{text: t, offset: l.line.offset + s}]
+  if (t.length === 0) return {lines: [], rowSpan: 1, colSpan: 1, row, column}
+  return new LineCell(t, l.line.offset + s, row, column)
 }
 
 /** Whether a line has a ` | ` within 3 columns of `col` (but not at it). */

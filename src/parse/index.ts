@@ -27,6 +27,9 @@ export interface ParsedDocument {
   offsets: TextOffsets
 }
 
+/** Some character other than white space (a regex literal in parseText made a RegExp per call). */
+const NOT_BLANK = /\S/
+
 export const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
 
 /**
@@ -51,11 +54,13 @@ export function definitionId(t: string): number {
 
 /**
  * Find the footnote definitions at the end: the last `[1]` line (after a
- * blank line) from which `[2]`, `[3]`, … follow in order.  Returns each
- * definition's id and the line index where it starts, one pair after the
- * other (`[id, line, id, line, …]`: no object per definition).
+ * blank line) from which `[2]`, `[3]`, … follow in order.  Leaves each
+ * definition's id and the line index where it starts in {@link defList},
+ * one pair after the other (`[id, line, id, line, …]`: no object per
+ * definition), and returns how many numbers it wrote there (twice the
+ * number of definitions).
  */
-function findDefinitions(lines: Line[]): number[] {
+function findDefinitions(lines: Line[]): number {
   let firstLine = -1
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = lines[i]!.text
@@ -64,8 +69,18 @@ function findDefinitions(lines: Line[]): number[] {
       break
     }
   }
-  if (firstLine === -1) return []
-  const defs: number[] = [1, firstLine]
+  if (firstLine === -1) return 0
+  let count = 0
+  const push = (id: number, line: number): void => {
+    if (count + 2 > defList.length) {
+      const grown = new Int32Array(defList.length * 2)
+      grown.set(defList)
+      defList = grown
+    }
+    defList[count++] = id
+    defList[count++] = line
+  }
+  push(1, firstLine)
   let expected = 2
   for (let i = firstLine + 1; i < lines.length; i++) {
     const t = lines[i]!.text
@@ -75,15 +90,40 @@ function findDefinitions(lines: Line[]): number[] {
     // The next number, or a small jump over definitions that went missing
     // (reported by the caller as `missing-definition`).
     if (id === expected || (id > expected && id - expected <= MAX_DEFINITION_GAP)) {
-      defs.push(id, i)
+      push(id, i)
       expected = id + 1
     }
   }
-  return defs
+  return count
 }
+
+/**
+ * {@link findDefinitions}' pairs, in an array kept between documents
+ * (grown on demand; read up to the count it returns): an array grown by
+ * `push` for every document's notes measured 50 KB per corpus pass.
+ * parseText reads it to its end and calls nothing that parses another
+ * document meanwhile.
+ */
+let defList = new Int32Array(512)
 
 /** Why a footnote definition is empty (`data.emptyReason`). */
 const EMPTY_REASON = 'pandoc dropped the citation: a citation template or a reused named reference'
+
+/**
+ * The messages of `empty-reference`, by id, made once (ids below 1024):
+ * most notes are emptied, and the message was built anew (a concatenation,
+ * two strings) for each.  Strings do not change: sharing them is safe.
+ */
+const EMPTY_MESSAGES: string[] = []
+
+function emptyMessage(id: number): string {
+  if (id >= 1024) return `Footnote [${id}] is empty: its citation was dropped in the conversion`
+  return (EMPTY_MESSAGES[id] ??= `Footnote [${id}] is empty: its citation was dropped in the conversion`)
+}
+
+/** {@link checkMarkers}' flags. */
+const DEFINED = 1
+const USED = 2
 
 /** The largest run of missing footnote definitions we bridge. */
 const MAX_DEFINITION_GAP = 20
@@ -93,15 +133,19 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
   const ctx: ParseContext = newContext(map)
   // (The pipeline gives the text in chunks, see `splitLines`.)
   const lines = splitLines(text)
-  const defs = findDefinitions(lines)
-  const defCount = defs.length >> 1
+  const defLength = findDefinitions(lines)
+  const defs = defList
+  const defCount = defLength >> 1
   const bodyEnd = defCount > 0 ? defs[1]! : lines.length
-  const children: RootContent[] = parseBlocks(lines.slice(0, bodyEnd), ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
-  if (typeof text === 'string' ? !/\S/.test(text) : !text.some((chunk) => /\S/.test(chunk))) {
+  // (The body is all the lines when there are no notes: no copy of them.)
+  const body = bodyEnd === lines.length ? lines : lines.slice(0, bodyEnd)
+  const children: RootContent[] = parseBlocks(body, ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
+  if (typeof text === 'string' ? !NOT_BLANK.test(text) : !text.some((chunk) => NOT_BLANK.test(chunk))) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
 
-  const definitions: FootnoteDefinition[] = []
+  // (At its exact size, filled by index: not grown by `push`.)
+  const definitions: FootnoteDefinition[] = new Array(defCount)
   let linkNumber = 1
   for (let k = 0; k < defCount; k++) {
     const defId = defs[2 * k]!
@@ -162,16 +206,16 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
       ? {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos, data: {empty: true, emptyReason: EMPTY_REASON}}
       : {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos}
     if (node.children.length === 0) {
-      report(ctx, 'empty-reference', 'warning', `Footnote [${defId}] is empty: its citation was dropped in the conversion`, head.offset, head.offset + labelLength, {id: defId})
+      report(ctx, 'empty-reference', 'warning', emptyMessage(defId), head.offset, head.offset + labelLength, {id: defId})
     } else {
       const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
       if (found) linkNumber++
     }
-    definitions.push(node)
+    definitions[k] = node
   }
 
   // The body's markers, then those in the notes: all of them, in order.
-  checkMarkers(ctx.markers, definitions, ctx)
+  checkMarkers(ctx.markers, definitions, defs, defLength, ctx)
   // The body's blocks then the notes, in the body's array (made by
   // parseBlocks for this tree alone) instead of a third array.
   for (let k = 0; k < definitions.length; k++) children.push(definitions[k]!)
@@ -219,33 +263,46 @@ function splitLinkNumber(def: FootnoteDefinition, expected: number, workEnd: num
   return true
 }
 
-function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], ctx: ParseContext): void {
+/**
+ * The flags of {@link checkMarkers}, kept between documents (grown on
+ * demand, cleared before use): a new typed array (and its buffer) per
+ * document measured as half a percent of the parse.  Bit 1: defined,
+ * bit 2: used.
+ */
+let markerFlags = new Uint8Array(4096)
+
+function checkMarkers(markers: readonly number[], definitions: FootnoteDefinition[], defs: Int32Array, defLength: number, ctx: ParseContext): void {
   // Ids are small (at most 5 digits): flags indexed by id instead of Sets.
+  // (The definitions' ids read from `defs`, `[id, line, …]` in the
+  // definitions' order, not parsed back from their identifiers.)
   let maxId = 0
-  for (const d of definitions) maxId = Math.max(maxId, Number(d.identifier))
+  for (let k = 0; k < defLength; k += 2) maxId = Math.max(maxId, defs[k]!)
   for (let k = 0; k < markers.length; k += 2) maxId = Math.max(maxId, markers[k]!)
-  const defined = new Uint8Array(maxId + 1)
-  for (const d of definitions) defined[Number(d.identifier)] = 1
-  const used = new Uint8Array(maxId + 1)
+  if (markerFlags.length <= maxId) markerFlags = new Uint8Array(Math.max(maxId + 1, markerFlags.length * 2))
+  const flags = markerFlags
+  flags.fill(0, 0, maxId + 1)
+  for (let k = 0; k < defLength; k += 2) flags[defs[k]!] = DEFINED
   let highest = 0
   for (let k = 0; k < markers.length; k += 2) {
     const id = markers[k]!
     const offset = markers[k + 1]!
-    if (!defined[id]) {
+    const f = flags[id]!
+    if ((f & DEFINED) === 0) {
       report(ctx, 'dangling-marker', 'error', `Footnote marker [${id}] has no definition`, offset, offset + String(id).length + 2, {id})
     }
-    if (!used[id]) {
+    if ((f & USED) === 0) {
       // pandoc numbers notes by first use: a first use out of order signals damage.
-      if (id !== highest + 1 && defined[id] && id > highest) {
+      if (id !== highest + 1 && (f & DEFINED) !== 0 && id > highest) {
         report(ctx, 'marker-order', 'warning', `Footnote marker [${id}] is used before [${highest + 1}]`, offset, offset + String(id).length + 2, {id})
       }
-      used[id] = 1
+      flags[id] = f | USED
       if (id > highest) highest = id
     }
   }
-  for (const d of definitions) {
-    const id = Number(d.identifier)
-    if (!used[id]) {
+  for (let k = 0; k < definitions.length; k++) {
+    const d = definitions[k]!
+    const id = defs[2 * k]!
+    if ((flags[id]! & USED) === 0) {
       const p = d.position!.start
       ctx.diagnostics.push({ruleId: 'unused-definition', severity: 'warning', message: `Footnote [${id}] is defined but never cited`, line: p.line, column: p.column, offset: p.offset ?? 0, data: {id}})
     }

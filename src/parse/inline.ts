@@ -211,17 +211,23 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
   let last = 0
   let m: RegExpExecArray | typeof MARKER_FOUND | null
   let from = 0
-  resetHints()
   // `firstHint`: what firstInlineHint found in this text (-1 none), or -2
-  // (not searched yet).
+  // (not searched yet).  After firstInlineHint on this same text the hint
+  // positions it left (see nextBracket) are kept: each is the first of its
+  // character at or after 0, so also at or after any later `from` it has
+  // not passed; resetting them searched a long text for all four again.
+  if (firstHint === -2) resetHints()
   m = firstHint === -2 ? nextMatch(text, 0) : firstHint < 0 ? null : matchAt(text, 0, firstHint)
   for (; m !== null; m = nextMatch(text, from)) {
     if (m === MARKER_FOUND) {
       // A footnote marker read by hand (most matches): no match array.
       const start = found.start
       const end = found.end
-      const id = text.slice(start + 1, end - 1)
-      // (The number read with the digits: no `Number(id)`.)
+      // The number read with the digits (no `Number(id)`), and its text
+      // from it: `String` answers repeated numbers from the engine's
+      // number-to-string cache, where a slice of the text made a new string
+      // for every marker.  The same text: no leading zero (`[1-9]` first).
+      const id = String(found.id)
       ctx.markers.push(found.id, offset + start)
       if (start > last) out.push(textNode(text.slice(last, start), offset + last, ctx))
       // Made whole, its position in the literal (no change of hidden class);

@@ -28,7 +28,7 @@
 
 import {type Line, isBlank, subLine} from './lines.js'
 import {type LaidLine, columnIndex, cpAt, findCaption, isPlain, isTrimmedSpace, layoutLine, sameInEveryMode, trimmedLength} from './table-layout.js'
-import type {Align, ScannedCell, ScannedRow, ScannedTable, TableProblem} from './table-types.js'
+import {LineCell, type Align, type ScannedCell, type ScannedRow, type ScannedTable, type TableProblem} from './table-types.js'
 import {fallbackWidths} from './width.js'
 import {FAR} from '../util/position.js'
 
@@ -179,10 +179,12 @@ function cutRow(rowLines: Line[], runs: Run[], firstIndex: number, problems: Tab
     // One line (every row of a simple table): each cell is that line's part,
     // or nothing when the part is empty; no array per column, no copies.
     const parts = cutLine(rowLines[0]!, 0, runs, firstIndex, problems)
-    const cells: ScannedCell[] = []
+    // (A LineCell per part: no array for its one line; the row's array
+    // made at its exact size.)
+    const cells: ScannedCell[] = new Array(n)
     for (let column = 0; column < n; column++) {
       const t = parts[column]!
-      cells.push({lines: t.text === '' ? [] : [t], rowSpan: 1, colSpan: 1, row: 0, column})
+      cells[column] = t.text === '' ? {lines: [], rowSpan: 1, colSpan: 1, row: 0, column} : new LineCell(t.text, t.offset, 0, column)
     }
     return cells
   }

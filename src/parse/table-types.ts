@@ -20,6 +20,38 @@ export interface ScannedCell {
   column: number
 }
 
+/**
+ * A cell of exactly one content line (most cells: the one-line rows of grid
+ * and simple tables), holding that line's text and offset itself: no
+ * `lines` array and no `Line` object per cell, which the block parser
+ * (buildRow) never needs for such a cell.  `lines` makes them on demand
+ * (for the tests and other readers of {@link ScannedCell}).  A class, so
+ * that every such cell has one hidden class, told apart with `instanceof`.
+ */
+export class LineCell implements ScannedCell {
+  /** The line's text (not empty). */
+  readonly text: string
+  /** Working-text offset of `text[0]`. */
+  readonly offset: number
+  readonly rowSpan: number = 1
+  readonly colSpan: number = 1
+  /** (Set again by the simple-table scanner, which numbers its rows last.) */
+  row: number
+  readonly column: number
+
+  constructor(text: string, offset: number, row: number, column: number) {
+    this.text = text
+    this.offset = offset
+    this.row = row
+    this.column = column
+  }
+
+  /** The one line, as a new array. */
+  get lines(): Line[] {
+    return [{text: this.text, offset: this.offset}]
+  }
+}
+
 export interface ScannedRow {
   /** Only the cells that start in this row (as in pandoc's AST). */
   cells: ScannedCell[]
