@@ -7,6 +7,12 @@
  *   every paragraph of the seed and the corpus (in increasing order, as the
  *   claims ask, then at random, with one flattening per document as the
  *   model has it) gives the point that `map.point` gives, as before.
+ * - The references are made after the claims, from lists gathered per
+ *   definition: each reference's `claimIds` are the claims citing its
+ *   number in claim order, and where two definitions share a number, the
+ *   later one's (the earlier one's list is empty), as the Map of the
+ *   references by number gave them; on the seed, the corpus and dumps with
+ *   definitions out of order, repeated and missing.
  */
 
 import {describe, expect, test} from 'vitest'
@@ -18,6 +24,10 @@ import type {PositionMap} from '../src/util/position.js'
 import type {TextOffsetLookup} from '../src/parse/context.js'
 import type {Point} from '../src/model/types.js'
 import {seedAndDumps} from './corpus-helpers.js'
+import {parseForeignRelations} from '../src/index.js'
+import type {ForeignRelations} from '../src/model/types.js'
+import type {RootContent} from 'mdast'
+import {buildModel} from '../src/model/index.js'
 import {generator} from './random.js'
 
 function paragraphsOf(node: {type: string; children?: unknown[]}, out: Paragraph[]): Paragraph[] {
@@ -71,5 +81,58 @@ describe('round 13: points by the kept run and line', () => {
     }
     expect(checked).toBeGreaterThan(100_000)
     expect(repaired).toBeGreaterThan(0)
+  })
+})
+
+/** Each reference's claim ids as the model gave them before round 13. */
+function referenceClaimIds(model: ForeignRelations): string[][] {
+  const last = new Map<number, number>()
+  model.references.forEach((r, k) => last.set(r.id, k))
+  const out = model.references.map((): string[] => [])
+  for (const c of model.claims) {
+    for (const id of c.citations) {
+      const k = last.get(id)
+      if (k !== undefined) out[k]!.push(c.id)
+    }
+  }
+  return out
+}
+
+describe('round 13: references made after the claims', () => {
+  test('claimIds on the seed and the corpus', () => {
+    let cited = 0
+    for (const bytes of seedAndDumps()) {
+      const model = parseForeignRelations(bytes)
+      expect(model.references.map((r) => r.claimIds)).toEqual(referenceClaimIds(model))
+      cited += model.references.filter((r) => r.claimIds.length > 0).length
+    }
+    expect(cited).toBeGreaterThan(1000)
+  })
+
+  test('claimIds with definitions out of order, repeated and missing', () => {
+    // The parser numbers the definitions 1, 2, …; other orders are made
+    // here in the tree, to take the model's path by a Map.
+    const dump = 'One cites two.[2] Another cites one.[1] A third cites two and three.[2][3] A fourth cites nine.[9] Five cites four.[4]\n\n[1] One\n\n[2] Two\n\n[3] Three\n\n[4] Four\n'
+    const orders: Array<(defs: RootContent[]) => RootContent[]> = [
+      (defs) => defs,
+      (defs) => [...defs].reverse(),
+      (defs) => [defs[1]!, defs[0]!, {...defs[1]!}, defs[2]!],
+      (defs) => [defs[2]!, defs[3]!],
+      (defs) => [{...defs[0]!, identifier: '7'} as RootContent, ...defs.slice(1)]
+    ]
+    let mapped = 0
+    for (const order of orders) {
+      const doc = prepare(Buffer.from(dump), {})
+      const parsed = parseText(doc.text, doc.map)
+      const defs = parsed.tree.children.filter((c) => c.type === 'footnoteDefinition')
+      expect(defs.length).toBe(4)
+      parsed.tree.children = [...parsed.tree.children.filter((c) => c.type !== 'footnoteDefinition'), ...order(defs)]
+      const model = buildModel({...doc, tree: parsed.tree, offsets: parsed.offsets, diagnostics: [...doc.diagnostics, ...parsed.diagnostics]}, {title: null})
+      expect(model.claims.length).toBeGreaterThan(3)
+      const ids = model.references.map((r) => r.id)
+      if (ids.some((id, k) => id !== k + 1)) mapped++
+      expect(model.references.map((r) => r.claimIds)).toEqual(referenceClaimIds(model))
+    }
+    expect(mapped).toBe(4)
   })
 })
