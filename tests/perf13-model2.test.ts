@@ -13,6 +13,10 @@
  *   later one's (the earlier one's list is empty), as the Map of the
  *   references by number gave them; on the seed, the corpus and dumps with
  *   definitions out of order, repeated and missing.
+ * - The mention scan's candidates leave out capitals after an ASCII letter
+ *   or digit (where `previousUnitIsWord` turned them down): the regex finds
+ *   exactly the others, on random text; the mentions themselves are checked
+ *   against the unit-by-unit reference by perf11-subject-countries.
  */
 
 import {describe, expect, test} from 'vitest'
@@ -28,6 +32,7 @@ import {parseForeignRelations} from '../src/index.js'
 import type {ForeignRelations} from '../src/model/types.js'
 import type {RootContent} from 'mdast'
 import {buildModel} from '../src/model/index.js'
+import {CANDIDATE} from '../src/model/countries.js'
 import {generator} from './random.js'
 
 function paragraphsOf(node: {type: string; children?: unknown[]}, out: Paragraph[]): Paragraph[] {
@@ -134,5 +139,32 @@ describe('round 13: references made after the claims', () => {
       expect(model.references.map((r) => r.claimIds)).toEqual(referenceClaimIds(model))
     }
     expect(mapped).toBe(4)
+  })
+})
+
+describe('round 13: mention candidates', () => {
+  test('the class without the capitals after an ASCII letter or digit', () => {
+    const klass = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u1FFF\u2126-\u2183\u24B6-\u24CF\u2C00-\u2CF2\uA640-\uA7F5\uFF21-\uFF3A]/
+    const alphabet = ['A', 'Z', 'a', 'z', '0', '9', ' ', '\n', '.', '-', '_', 'É', 'é', 'Ä', 'Ω', 'ω', 'Ж', '\u2126', 'Ａ', '\ud83d', '\ude00', '\u0301', '(', '“']
+    const rnd = generator(1313)
+    let found = 0
+    for (let r = 0; r < 3000; r++) {
+      let t = ''
+      const n = rnd(12)
+      for (let i = 0; i < n; i++) t += alphabet[rnd(alphabet.length)]
+      const want: number[] = []
+      for (let p = 0; p < t.length; p++) if (klass.test(t[p]!) && !(p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!))) want.push(p)
+      const got: number[] = []
+      const re = CANDIDATE
+      for (let p = -1; ;) {
+        re.lastIndex = p + 1
+        if (!re.test(t)) break
+        p = re.lastIndex - 1
+        got.push(p)
+      }
+      expect(got, JSON.stringify(t)).toEqual(want)
+      found += got.length
+    }
+    expect(found).toBeGreaterThan(1000)
   })
 })
