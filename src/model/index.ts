@@ -95,31 +95,30 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   const flat0 = flattening(map, offsets)
   const claims: Claim[] = []
   let claimCounter = 0
-  // The references are made before the claims, so that each claim's id goes
-  // to the references it cites as the claim is made: no list of the
-  // citations to go over at the end (and no two arrays of them).
-  const references: Reference[] = []
-  /** Whether the definitions are numbered 1, 2, … in order (nearly always): then `references[id - 1]` is the reference `id`, and no Map is made. */
+  // The references are made after the claims, with each one's list of the
+  // claims citing it, gathered per definition as the claims are made: a
+  // reference made first had an empty list that its first claim replaced
+  // (one array more per cited reference).
+  const definitionCount = definitions.length
+  /** The definitions' footnote numbers, in order. */
+  const definitionIds = new Array<number>(definitionCount)
+  /** Whether the definitions are numbered 1, 2, … in order (nearly always): then definition `id - 1` is footnote `id`'s, and no Map is made. */
   let byNumber = true
-  let byId: Map<number, Reference> | null = null
-  for (let k = 0; k < definitions.length; k++) {
-    const d = definitions[k]!
-    const id = Number(d.identifier)
-    // The children's texts joined by line feeds, as `plainText` joins those
-    // of a definition; and the links' URLs, in the same walk.
-    const urls: string[] = []
-    const text = plainTextWithUrls(d, urls).trim()
-    const p = d.position!.start
-    references.push({id, text, empty: d.children.length === 0, urls, claimIds: [], position: {line: p.line, column: p.column, offset: p.offset}})
+  for (let k = 0; k < definitionCount; k++) {
+    const id = Number(definitions[k]!.identifier)
+    definitionIds[k] = id
     if (id !== k + 1) byNumber = false
   }
+  /** Otherwise the definition of each number (a later definition of a number replaces an earlier one, as a Map's `set` does). */
+  let byId: Map<number, number> | null = null
   if (!byNumber) {
-    // (A later definition of a number replaces an earlier one, as a Map's `set` does.)
-    byId = new Map<number, Reference>()
-    for (const ref of references) byId.set(ref.id, ref)
+    byId = new Map<number, number>()
+    for (let k = 0; k < definitionCount; k++) byId.set(definitionIds[k]!, k)
   }
-  /** The reference numbered `id`, if any. */
-  const referenceOf = (id: number): Reference | undefined => (byId === null ? (id >= 1 && id <= references.length ? references[id - 1] : undefined) : byId.get(id))
+  /** The ids of the claims citing definition `k`, in claim order (none yet: a hole). */
+  const citedBy = new Array<string[] | undefined>(definitionCount)
+  /** The definition of footnote `id` (its index in `definitions`), or -1. */
+  const definitionOf = (id: number): number => (byId === null ? (id >= 1 && id <= definitionCount ? id - 1 : -1) : byId.get(id) ?? -1)
   /** The uncited-claim diagnostics, in claim order. */
   const uncited: Diagnostic[] = []
   /**
@@ -164,12 +163,13 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       claims.push(claim)
       // (The splitter is done with the citations: they are final here.)
       for (let q = 0; q < cited.length; q++) {
-        const ref = referenceOf(cited[q]!)
-        if (ref === undefined) continue
+        const k = definitionOf(cited[q]!)
+        if (k === -1) continue
         // A reference's first claim gives it a list of one (most have one
-        // claim): a push to the empty list would give it room for sixteen.
-        if (ref.claimIds.length === 0) ref.claimIds = [id]
-        else ref.claimIds.push(id)
+        // claim): a push to an empty list would give it room for sixteen.
+        const list = citedBy[k]
+        if (list === undefined) citedBy[k] = [id]
+        else list.push(id)
       }
       if (cited.length === 0) {
         const position = claim.position
@@ -378,6 +378,17 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       })
     } else seen.set(key, i)
   })
+
+  const references: Reference[] = []
+  for (let k = 0; k < definitionCount; k++) {
+    const d = definitions[k]!
+    // The children's texts joined by line feeds, as `plainText` joins those
+    // of a definition; and the links' URLs, in the same walk.
+    const urls: string[] = []
+    const text = plainTextWithUrls(d, urls).trim()
+    const p = d.position!.start
+    references.push({id: definitionIds[k]!, text, empty: d.children.length === 0, urls, claimIds: citedBy[k] ?? [], position: {line: p.line, column: p.column, offset: p.offset}})
+  }
 
   const subject = getSubject()
   return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder, doc.diagnostics), source: doc.source}

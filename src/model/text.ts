@@ -7,7 +7,7 @@
 
 import type {Nodes, PhrasingContent} from 'mdast'
 import type {Point} from './types.js'
-import type {PositionMap} from '../util/position.js'
+import type {LineRange, OffsetSegment, PositionMap} from '../util/position.js'
 import {isWhiteSpaceUnit} from '../util/chars.js'
 import type {TextOffsetLookup} from '../parse/context.js'
 
@@ -33,7 +33,7 @@ export interface FlatText {
  * rather than a gathering object, a result object and a closure with its
  * context: the model flattens every paragraph.
  */
-class Flattening implements FlatText {
+class Flattening implements FlatText, OffsetSegment, LineRange {
   text = ''
   /**
    * The markers as two arrays (no object per marker): marker `q`, below
@@ -57,6 +57,21 @@ class Flattening implements FlatText {
   private lastSegment = -1
   private lastWork: number | null = null
   private first: PhrasingContent | undefined = undefined
+  /**
+   * The run of working offsets around the last point's that the map shifts
+   * by one amount (`PositionMap.segmentInto`), and the original's line that
+   * holds it (`PositionMap.lineInto`): kept for the whole document (one map),
+   * so that a point in them is a range test and a subtraction, as the
+   * parser's points are (`mapLast` in parse/context), rather than two
+   * searches of the map per claim.  Empty ranges to begin with; Smis only.
+   */
+  segLo = 0
+  segHi = 0
+  segShift = 0
+  segExact = false
+  lineNo = 1
+  lineLo = 0
+  lineHi = 0
 
   constructor(
     private readonly map: PositionMap,
@@ -122,7 +137,12 @@ class Flattening implements FlatText {
       const p = this.nodes[found]!.position?.start
       return p ? {line: p.line, column: p.column, offset: p.offset} : this.fallback()
     }
-    return this.map.point(work + (index - starts[found]!))
+    // `this.map.point(w)`, by the kept ranges (see `segLo`).
+    const w = work + (index - starts[found]!)
+    if (!(w >= this.segLo && w < this.segHi)) this.map.segmentInto(w, this)
+    const offset = w + this.segShift
+    if (!(offset >= this.lineLo && offset < this.lineHi)) this.map.lineInto(offset, this)
+    return {line: this.lineNo, column: offset - this.lineLo + 1, offset}
   }
 
   /** The start of the first node, or 1:1. */
