@@ -98,12 +98,15 @@ let sink = 0
 
 /**
  * Median of `rounds` timed runs of `fn` (ms), after warming up: runs until
- * `warmMs` have passed (at least once, at most 20 times).  The JIT needs
- * it: the first passes over the corpus take 3–5× the steady time.
+ * `warmMs` have passed (at least once).  The JIT needs it: the first passes
+ * over the corpus take 3–5× the steady time, and the whole pipeline reaches
+ * its steady time only after some 40 passes (about 1 s).  (The warm-up used
+ * to stop after 20 runs as well: 2 s when a pass took 100 ms, but only
+ * 0.3–0.5 s at 15–25 ms a pass, so the figure was of code still warming.)
  */
 function median(fn, rounds = ROUNDS, warmMs = 1500) {
   const warmStart = performance.now()
-  for (let i = 0; i < 20 && (i === 0 || performance.now() - warmStart < warmMs); i++) fn()
+  for (let i = 0; i < 10_000 && (i === 0 || performance.now() - warmStart < warmMs); i++) fn()
   const times = []
   for (let i = 0; i < rounds; i++) {
     emptyCaches()
