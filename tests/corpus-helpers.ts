@@ -7,6 +7,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import type {Nodes, PhrasingContent} from 'mdast'
 import {flattenAst, plainOnly} from './pandoc-ast.js'
 import {prepare} from '../src/pipeline.js'
+import {decode} from '../src/decode/index.js'
 import {parseText} from '../src/parse/index.js'
 import {flattenPhrasing, type FlatText} from '../src/model/text.js'
 
@@ -181,3 +182,20 @@ export function ftfyInputs(): string[] {
         .filter((s): s is string => typeof s === 'string')
     )
 }
+
+/** The corpus dumps, decoded (sorted by name), and the Mali seed: the texts of the repairer's equivalence tests. */
+export function decodedDumpsAndSeed(): {dumps: string[]; seed: string} {
+  const dumps = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.dump.txt'))
+    .sort()
+    .map((f) => decode(new Uint8Array(readFileSync(new URL(f, corpusDir)))).text)
+  const seed = readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8')
+  return {dumps, seed}
+}
+
+/** Pieces of mojibake, of text it comes from and of what lies next to it: the parts of the repairer's random mixtures. */
+export const MOJIBAKE_PIECES: readonly string[] = [
+  'Ã©', 'Ã¤', 'Ã¶', 'Ã¼', 'Ã ', 'Ã  ', 'Ã', 'â€™', 'â€“', 'â€œ', 'â€\u009d', 'Ã¢â‚¬â„¢', 'ÃƒÂ©', 'Â ', 'Â', '\u0080', '\u0081', '\u0093',
+  '\u009d', 'é', 'ä', '–', '’', '€', '™', 'Ã©Ã', 'Ð¼Ð¸Ñ€', 'Å¡', 'Ä\u008d', 'ÐŸ', '中文', '\ud83d\ude00', 'ðŸ˜€', '\ufffd', '?', ' ', '  ',
+  'word', 'GÃ idhlig', 'voilÃ le', '"', '`', '«', '»', 'A', 'É', 'Ã‰'
+]

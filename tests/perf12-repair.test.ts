@@ -9,28 +9,18 @@
  * lines dense with mojibake, C1 controls, `Ã `, CESU-8, lost bytes, CJK,
  * quotes and surrogate pairs.
  */
-import {readFileSync, readdirSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {ftfyInputs} from './corpus-helpers.js'
-import {decode} from '../src/decode/index.js'
+import {decodedDumpsAndSeed, ftfyInputs, MOJIBAKE_PIECES} from './corpus-helpers.js'
 import {repairLine, repairMojibake, useVerdictCache} from '../src/repair/index.js'
 import * as reference from './reference/repair.js'
 import {generator, mixture} from './random.js'
 
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
-const corpus = `${fixtures}corpus/`
-const dumps = readdirSync(corpus)
-  .filter((f) => f.endsWith('.dump.txt'))
-  .sort()
-  .map((f) => decode(new Uint8Array(readFileSync(corpus + f))).text)
-const seed = readFileSync(`${fixtures}foreign-relations-of-mali.txt`, 'utf8')
+const {dumps, seed} = decodedDumpsAndSeed()
 const ftfy = ftfyInputs()
 
 const PIECES = [
-  'Ã©', 'Ã¤', 'Ã¶', 'Ã¼', 'Ã ', 'Ã  ', 'Ã', 'â€™', 'â€“', 'â€œ', 'â€\u009d', 'Ã¢â‚¬â„¢', 'ÃƒÂ©', 'Â ', 'Â', '\u0080', '\u0081', '\u0093',
-  '\u009d', 'é', 'ä', '–', '’', '€', '™', 'Ã©Ã', 'Ð¼Ð¸Ñ€', 'Å¡', 'Ä\u008d', 'ÐŸ', '中文', '\ud83d\ude00', 'ðŸ˜€', '\ufffd', '?', ' ', '  ',
-  'word', 'GÃ idhlig', 'voilÃ le', '"', '`', '«', '»', 'A', 'É', 'Ã‰', 'HÃ…Ã˜YA', 'Ã¥', 'Ã\ufffd', 'â€?', 'í ½í¸€', 'Ã­Â Â½Ã­Â¸Â€',
+  ...MOJIBAKE_PIECES,
+  'HÃ…Ã˜YA', 'Ã¥', 'Ã\ufffd', 'â€?', 'í ½í¸€', 'Ã­Â Â½Ã­Â¸Â€',
   'ä¸\u00ad', 'æ–‡', 'Ã¨s', 'â€¦', 'Ã‚Â', '\u00a0', 'Ë™', 'Ì\u0081', 'Ã\u0083', 'Ð', 'Ñ', 'Ð\u0091', 'â”€', 'Ã¯Â»Â¿', 'Coatl‡n', 'don’t',
   '\ud835\udc00', '\ud800', '“', '”', '‘', "'", '\n', 'ÃÂ©', 'Ãƒ', 'Â·', 'ÅŸ', 'Ä±', 'Ã§', 'Ã±', 'Ã³'
 ]

@@ -6,28 +6,16 @@
  * the corpus dumps, the Mali seed and the ftfy cases, and seeded random
  * lines dense with mojibake, C1 controls, `Ã ` and line ends.
  */
-import {readFileSync, readdirSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
-import {ftfyInputs} from './corpus-helpers.js'
+import {decodedDumpsAndSeed, ftfyInputs, MOJIBAKE_PIECES} from './corpus-helpers.js'
 import {describe, expect, it} from 'vitest'
 import {decode} from '../src/decode/index.js'
 import {firstPassChecks} from '../src/repair/index.js'
 import {generator, mixture} from './random.js'
 
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
-const corpus = `${fixtures}corpus/`
-const dumps = readdirSync(corpus)
-  .filter((f) => f.endsWith('.dump.txt'))
-  .sort()
-  .map((f) => decode(new Uint8Array(readFileSync(corpus + f))).text)
-const seed = readFileSync(`${fixtures}foreign-relations-of-mali.txt`, 'utf8')
+const {dumps, seed} = decodedDumpsAndSeed()
 const ftfy = ftfyInputs()
 
-const PIECES = [
-  'Ã©', 'Ã¤', 'Ã¶', 'Ã¼', 'Ã ', 'Ã  ', 'Ã', 'â€™', 'â€“', 'â€œ', 'â€\u009d', 'Ã¢â‚¬â„¢', 'ÃƒÂ©', 'Â ', 'Â', '\u0080', '\u0081', '\u0093',
-  '\u009d', 'é', 'ä', '–', '’', '€', '™', 'Ã©Ã', 'Ð¼Ð¸Ñ€', 'Å¡', 'Ä\u008d', 'ÐŸ', '中文', '\ud83d\ude00', 'ðŸ˜€', '\ufffd', '?', ' ', '  ',
-  'word', 'GÃ idhlig', 'voilÃ le', '"', '`', '«', '»', 'A', 'É', 'Ã‰'
-]
+const PIECES = MOJIBAKE_PIECES
 
 function lines(): string[] {
   const out: string[] = []
