@@ -49,7 +49,12 @@ const {buildModel} = await import(new URL('model/index.js', dist).href)
 // batch of new documents does (2 ms of a pass here): every timed round starts
 // with an empty cache, and within a round documents share it as they would.
 const {useVerdictCache} = await import(new URL('repair/index.js', dist).href)
-const emptyCaches = () => useVerdictCache(true)
+// (The same for the cache of repair messages, kept across documents too.)
+const {clearRepairMessages} = await import(new URL('pipeline.js', dist).href)
+const emptyCaches = () => {
+  useVerdictCache(true)
+  clearRepairMessages()
+}
 
 /** Import an optional competitor; `null` (and a note) when it is not installed. */
 async function optional(name, pick) {

@@ -118,6 +118,18 @@ interface RepairMessage {
 
 /** Messages of repairs by their original text (the same few repeat: `Ã©` → `é`). */
 const repairMessages = new Map<string, RepairMessage>()
+const MESSAGE_HEAD = 'Repaired mojibake `'
+const MESSAGE_ARROW = '` → `'
+
+/**
+ * Empties the cache of repair messages (for benchmarks that time documents
+ * as new ones, as they empty the repairer's verdict cache).
+ *
+ * @internal
+ */
+export function clearRepairMessages(): void {
+  repairMessages.clear()
+}
 
 /**
  * The message of a repair's diagnostic.  Cached: a template literal builds
@@ -135,10 +147,12 @@ function repairMessage(original: string, replacement: string, codecs: readonly s
     if (same) return e.message
   }
   const chain = codecs.length === 1 ? (codecs[0] as string) : codecs.join(' → ')
-  const message = ['Repaired mojibake `', original, '` → `', replacement, '` (', chain, ')'].join('')
+  const message = [MESSAGE_HEAD, original, MESSAGE_ARROW, replacement, '` (', chain, ')'].join('')
   if (repairMessages.size >= 10_000) repairMessages.clear()
-  const key = message.slice(19, 19 + original.length) // (a slice of the flat message: no slice of the document)
-  repairMessages.set(key, {replacement: message.slice(24 + original.length, 24 + original.length + replacement.length), codecs: [...codecs], message, next: repairMessages.get(key)})
+  // The key and the replacement kept are slices of the flat message: no slice of the document.
+  const at = MESSAGE_HEAD.length + original.length + MESSAGE_ARROW.length
+  const key = message.slice(MESSAGE_HEAD.length, MESSAGE_HEAD.length + original.length)
+  repairMessages.set(key, {replacement: message.slice(at, at + replacement.length), codecs: [...codecs], message, next: repairMessages.get(key)})
   return message
 }
 
@@ -155,30 +169,13 @@ export function prepareDocument(input: string | Uint8Array, options: ParseOption
 }
 
 /** A {@link PreparedDocument}: a {@link Prepared} (its text still joined on first read) with its tree. */
-class PreparedDocumentText implements PreparedDocument {
-  original: string
-  chunks: readonly string[]
-  map: PositionMap
-  repairs: Repair[]
-  source: SourceInfo
-  diagnostics: Diagnostic[]
-  private readonly prepared: Prepared
+class PreparedDocumentText extends PreparedText implements PreparedDocument {
   constructor(
     prepared: Prepared,
     public tree: Root,
     public offsets: TextOffsetLookup
   ) {
-    this.original = prepared.original
-    this.chunks = prepared.chunks
-    this.map = prepared.map
-    this.repairs = prepared.repairs
-    this.source = prepared.source
-    this.diagnostics = prepared.diagnostics
-    this.prepared = prepared
-  }
-
-  get text(): string {
-    return this.prepared.text
+    super(prepared.original, prepared.chunks, prepared.map, prepared.repairs, prepared.source, prepared.diagnostics)
   }
 }
 

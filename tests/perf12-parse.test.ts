@@ -22,7 +22,6 @@ import {splitLines, type Line} from '../src/parse/lines.js'
 import {isPlainParagraph, lineParagraph, listMarker, parseBlocks} from '../src/parse/blocks.js'
 import {newContext, type ParseContext} from '../src/parse/context.js'
 import {FAR, PositionMap, type LineRange, type OffsetSegment} from '../src/util/position.js'
-import {repairMojibake} from '../src/repair/index.js'
 import {seedAndDumps} from './corpus-helpers.js'
 import {generator, mixture} from './random.js'
 
@@ -102,14 +101,5 @@ describe('integer offsets (perf12)', () => {
       expect(line.lineHi).toBe(FAR)
     }
     expect(FAR).toBeGreaterThan(2 ** 29)
-  })
-  test('repairs whose offsets are computed doubles map as the same integers', () => {
-    const text = 'Ã©tÃ© and Ã  la\nsecond Ã© line\n'
-    const {repairs} = repairMojibake(text)
-    expect(repairs.length).toBeGreaterThan(0)
-    const halved = repairs.map((r) => ({...r, offset: (r.offset * 3) / 3 + 0.5 - 0.5}))
-    const a = new PositionMap(text, repairs)
-    const b = new PositionMap(text, halved)
-    for (let w = 0; w <= text.length; w++) expect(b.point(w)).toEqual(a.point(w))
   })
 })

@@ -16,6 +16,8 @@ import {describe, expect, it} from 'vitest'
 import {decodeForPipeline} from '../src/decode/index.js'
 import {prepare} from '../src/pipeline.js'
 import {parseDocument, parseForeignRelations} from '../src/index.js'
+import {repairMojibake} from '../src/repair/index.js'
+import {PositionMap} from '../src/util/position.js'
 import {seedAndDumps} from './corpus-helpers.js'
 
 setFlagsFromString('--allow-natives-syntax')
@@ -71,6 +73,22 @@ describe('offsets are small integers (V8 Smis), not boxed doubles', () => {
       }
     }
     expect(repairs).toBeGreaterThan(1000)
+  })
+
+  it('the position map gives Smi points even from repairs whose offsets are doubles', () => {
+    const text = 'Ã©tÃ© and Ã  la\nsecond Ã© line\n'
+    const {repairs} = repairMojibake(text)
+    expect(repairs.length).toBeGreaterThan(0)
+    // Integral, but computed as doubles (a division), as a caller's may be.
+    const doubles = repairs.map((r) => ({...r, offset: (r.offset * 3) / 3 + 0.5 - 0.5}))
+    expect(doubles.some((r) => !isSmi(r.offset))).toBe(true)
+    const plain = new PositionMap(text, repairs)
+    const map = new PositionMap(text, doubles)
+    for (let w = 0; w <= text.length; w++) {
+      const p = map.point(w)
+      expect(p).toEqual(plain.point(w))
+      expect([isSmi(p.line), isSmi(p.column), isSmi(p.offset)]).toEqual([true, true, true])
+    }
   })
 
   it('every point of every tree, every claim and every diagnostic has Smi fields', () => {

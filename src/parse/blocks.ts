@@ -301,10 +301,9 @@ export function parseBlocks(lines: Line[], ctx: ParseContext, options: BlockOpti
         // A heading right under another heading is a sub-heading.
         if (prev && prev.type === 'heading') depth = Math.min(6, prev.depth + 1)
         // The line trimmed (spaces before, white space after), its inline
-        // content read directly: no trimmed `Line`, nor an array for it and
-        // an options object for parseInlineLines.
+        // content read directly (parseInlineText): no trimmed `Line`.
         const s = indentOf(text)
-        const e = text.trimEnd().length
+        const e = trimmedLength(text)
         const t = s === 0 && e === text.length ? text : text.slice(s, e)
         const offset = line.offset + s
         out.push({
@@ -344,7 +343,7 @@ function isLostTable(text: string): boolean {
 /**
  * Build a paragraph node from `lines[from..to)` (hard breaks between them):
  * the first line trimmed at both ends, the others at the end, then
- * `parseInlineLines(trimmed, ctx, {leadingImage: true})`, without a copy of
+ * its inline content (a leading image, then each line, hard breaks between), without a copy of
  * the lines or a trimmed `Line` per line (most lines need no trimming, and
  * then no new string either).
  */

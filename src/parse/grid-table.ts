@@ -145,11 +145,6 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   }
 }
 
-/**
- * Whether every letter, digit or other visible character of the table lines
- * (border characters `+ - = | :`, white space and zero-width characters
- * aside) is in exactly one cell.  Linear: one count per code unit.
- */
 /** Count the units `a` to `a + length` (those inside `0…size`) once more, up to 2. */
 function cover(cov: Uint8Array, a: number, length: number, size: number): void {
   for (let j = 0; j < length; j++) {
@@ -158,6 +153,11 @@ function cover(cov: Uint8Array, a: number, length: number, size: number): void {
   }
 }
 
+/**
+ * Whether every letter, digit or other visible character of the table lines
+ * (border characters `+ - = | :`, white space and zero-width characters
+ * aside) is in exactly one cell.  Linear: one count per code unit.
+ */
 function keepsText(laid: LaidLine[], parts: Parts): boolean {
   const first = laid[0]!.line
   const last = laid[laid.length - 1]!.line

@@ -70,6 +70,8 @@ function findDefinitions(lines: Line[]): number {
     }
   }
   if (firstLine === -1) return 0
+  // (A document with very many notes may have grown the list: not kept for good.)
+  if (defList.length > 1 << 16) defList = new Int32Array(512)
   let count = 0
   const push = (id: number, line: number): void => {
     if (count + 2 > defList.length) {
@@ -202,12 +204,12 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
     // property added afterwards changed the hidden class and allocated a
     // property store for each emptied note (most notes).
     // (One string for identifier and label: the same text.)
-    const node: FootnoteDefinition = children.length === 0
-      ? {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos, data: {empty: true, emptyReason: EMPTY_REASON}}
-      : {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos}
-    if (node.children.length === 0) {
+    let node: FootnoteDefinition
+    if (children.length === 0) {
+      node = {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos, data: {empty: true, emptyReason: EMPTY_REASON}}
       report(ctx, 'empty-reference', 'warning', emptyMessage(defId), head.offset, head.offset + labelLength, {id: defId})
     } else {
+      node = {type: 'footnoteDefinition', identifier: idText, label: idText, children, position: pos}
       const found = splitLinkNumber(node, linkNumber, lastLine.offset + trimmedLength(lastLine.text), ctx)
       if (found) linkNumber++
     }

@@ -10,7 +10,6 @@
  */
 
 import type {Image, PhrasingContent, Text} from 'mdast'
-import type {Line} from './lines.js'
 import {position, recordText, report, type ParseContext} from './context.js'
 import type {Template} from './nodes.js'
 import {isWhiteSpaceUnit} from '../util/chars.js'
@@ -47,8 +46,12 @@ export function inlineSearchStart(text: string): number {
  */
 export function firstInlineHint(text: string): number {
   resetHints()
+  hintText = text
   return hintFrom(text, 0)
 }
+
+/** The text {@link firstInlineHint} last searched: its hint positions are those of this text. */
+let hintText: string | null = null
 
 /** {@link nextMatch}: the match is a footnote marker, at `found`. */
 const MARKER_FOUND = 1
@@ -156,6 +159,7 @@ let nextBrace = -1
 let nextColon = -1
 
 function resetHints(): void {
+  hintText = null
   nextBracket = -1
   nextUnderscore = -1
   nextBrace = -1
@@ -197,15 +201,10 @@ export function inlineMatches(text: string): Array<[number, number, number]> {
 
 const TRAILING_URL_PUNCTUATION = /[.,;:!?)'"]+$/
 
-/** Parse one line of inline text (`line.offset` is its working offset), appending to `out` (no array per line). */
-function parseInlineInto(line: Line, ctx: ParseContext, out: PhrasingContent[]): PhrasingContent[] {
-  return parseInlineText(line.text, line.offset, ctx, out)
-}
-
 /**
- * `parseInlineInto` of the line `{text, offset}`, appending to `out`: the block
- * scanner calls it on the trimmed text of a paragraph line without making a
- * `Line` for it.
+ * Parse one line of inline text, `text` at working offset `offset`,
+ * appending to `out` (no array per line): the block scanner calls it on the
+ * trimmed text of a paragraph line without making a `Line` for it.
  */
 export function parseInlineText(text: string, offset: number, ctx: ParseContext, out: PhrasingContent[], firstHint = -2): PhrasingContent[] {
   let last = 0
@@ -216,7 +215,9 @@ export function parseInlineText(text: string, offset: number, ctx: ParseContext,
   // positions it left (see nextBracket) are kept: each is the first of its
   // character at or after 0, so also at or after any later `from` it has
   // not passed; resetting them searched a long text for all four again.
-  if (firstHint === -2) resetHints()
+  // (Kept only for the very text firstInlineHint searched last.)
+  if (firstHint === -2 || hintText !== text) resetHints()
+  else hintText = null
   m = firstHint === -2 ? nextMatch(text, 0) : firstHint < 0 ? null : matchAt(text, 0, firstHint)
   for (; m !== null; m = nextMatch(text, from)) {
     if (m === MARKER_FOUND) {
@@ -347,25 +348,6 @@ export function leadingImageInto(text: string, offset: number, ctx: ParseContext
   }
   out.push(image)
   return m[0].length
-}
-
-/** Parse several lines (hard line breaks between them). */
-export function parseInlineLines(lines: Line[], ctx: ParseContext, options: {leadingImage?: boolean} = {}): PhrasingContent[] {
-  const out: PhrasingContent[] = []
-  const first = lines[0]
-  if (options.leadingImage && first) {
-    const cut = leadingImageInto(first.text, first.offset, ctx, out)
-    if (cut > 0) lines = [{text: first.text.slice(cut), offset: first.offset + cut}, ...lines.slice(1)]
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (i > 0) {
-      const prev = lines[i - 1]!
-      out.push({type: 'break', position: position(ctx, prev.offset + prev.text.length, line.offset)})
-    }
-    parseInlineInto(line, ctx, out)
-  }
-  return out
 }
 
 /** A text node of `value` at working offset `offset`, recorded in `ctx.offsets` (for the block scanner's one-text paragraphs). */

@@ -18,7 +18,7 @@
 
 import type {Repair, RepairResult} from '../model/types.js'
 import {CODECS, CP1252_C1, SUSPECT_CONT, SUSPECT_LEAD, type Codec} from './codecs.js'
-import {isLetterOrDigitUnit, isWhiteSpaceUnit, unitClass} from '../util/chars.js'
+import {isLetterOrDigitUnit, isLowerUnit, isUpperUnit, isWhiteSpaceUnit, unitClass} from '../util/chars.js'
 
 /** One change to a line: `line.slice(start, end)` becomes `replacement`. */
 export interface LineEdit {
@@ -87,7 +87,6 @@ interface Run {
 const LETTER = /\p{L}/u
 const UPPER = /\p{Lu}/u
 const LOWER = /\p{Ll}/u
-const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/u
 const INVALID = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u
 const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}]/u
 
@@ -109,15 +108,14 @@ function classTest(re: RegExp, unit: (code: number) => boolean): (ch: string) =>
 // with `charCodeAt`/`codePointAt` and ask these, rather than making a
 // string of each character (`s[i]`, `[...run.out]`) to ask the regexes.
 const letterUnit = unitClass(LETTER)
-const upperUnit = unitClass(UPPER)
-const lowerUnit = unitClass(LOWER)
+// (Upper and lower case: `isUpperUnit` and `isLowerUnit` of util/chars.)
 const invalidUnit = unitClass(INVALID)
 const latinOrCommonUnit = unitClass(LATIN_OR_COMMON)
 const latinLikeUnit = unitClass(LATIN_LIKE)
 
 const isLetter = classTest(LETTER, letterUnit)
-const isUpper = classTest(UPPER, upperUnit)
-const isLower = classTest(LOWER, lowerUnit)
+const isUpper = classTest(UPPER, isUpperUnit)
+const isLower = classTest(LOWER, isLowerUnit)
 const isInvalid = classTest(INVALID, invalidUnit)
 const isLatinOrCommon = classTest(LATIN_OR_COMMON, latinOrCommonUnit)
 
@@ -329,25 +327,25 @@ function seqStrength(s: string, q: number, codec: Codec, ls: number, le: number)
   const cont = end > start + 1 ? s.charCodeAt(start + 1) : -1
   if (allLetters) {
     // Two capitals inside a word in capitals (`HÅØYA`) are just a word.
-    if (upperUnit(lead) && upperUnit(cont) && upperUnit(before)) return 'weak'
+    if (isUpperUnit(lead) && isUpperUnit(cont) && isUpperUnit(before)) return 'weak'
     return latinLetters && !loose ? 'strong' : 'weak'
   }
   if (codec.name === 'cp437' && !letterUnit(lead) && !letterUnit(cont)) return 'weak' // line art
   if (!isBenignUnit(cont)) return 'strong'
   // A benign-looking pair: letter + quote, ellipsis, trademark …
   if (cont === 0x2019 || cont === 0x2018) {
-    if (lowerUnit(after)) return 'weak' // an apostrophe
+    if (isLowerUnit(after)) return 'weak' // an apostrophe
     if (letterUnit(after)) return 'strong'
   } else if (cont === 0xa0) {
-    if (lowerUnit(after)) return 'strong'
-    if (codec.name === 'windows-1252' && lead === 0xc3 && !upperUnit(after)) return 'strong'
-    if (codec.name === 'windows-1252' && lead === 0xc2 && !upperUnit(before)) return 'strong'
+    if (isLowerUnit(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 0xc3 && !isUpperUnit(after)) return 'strong'
+    if (codec.name === 'windows-1252' && lead === 0xc2 && !isUpperUnit(before)) return 'strong'
     return 'weak'
   } else if (letterUnit(after)) {
     return 'strong' // inside a word
   }
   if (codec.name === 'windows-1252' && (lead === 0xc3 || lead === 0xc2)) {
-    if (cont === 0xa0 && upperUnit(before)) return 'weak'
+    if (cont === 0xa0 && isUpperUnit(before)) return 'weak'
     if (cont === 0x2026 || cont === 0x2019) return 'weak'
     return 'strong'
   }
@@ -451,7 +449,7 @@ function detachedSlice(s: string, from: number, to: number): string {
   return to - from < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1)
 }
 
-/** Is `c` in the class {@link CJK} tests (one unit; -1: '')? */
+/** Is the code unit `c` (-1: '') CJK or Hangul: U+2E80–U+9FFF, U+AC00–U+D7AF, U+F900–U+FAFF? */
 function isCjkUnit(c: number): boolean {
   return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)
 }
@@ -532,7 +530,7 @@ function judgeRun(s: string, run: Run, codec: Codec, depth: number, ls: number, 
     // (`Ã` + a non-benign character is the commonest mojibake there is: exempt.)
     const exempt =
       codec.name === 'windows-1252' && s.charCodeAt(run.start) === 0xc3 && !(run.end - run.start >= 2 && isBenignUnit(s.charCodeAt(run.start + 1)))
-    if (!exempt && cpIs(LOWER, lowerUnit, letter) && upperUnit(before) && (upperUnit(after) || upperUnit(before2))) return null
+    if (!exempt && cpIs(LOWER, isLowerUnit, letter) && isUpperUnit(before) && (isUpperUnit(after) || isUpperUnit(before2))) return null
   }
   let strong = false
   const q0 = run.seq
@@ -618,9 +616,6 @@ function nonAsciiPositions(s: string): number[] {
   return na
 }
 
-/** Whether the line of the last top-level {@link findRuns} call has a C1 control (for its caller). */
-let lineHasC1 = false
-
 /**
  * The accepted runs of one pass over `s`, non-overlapping, sorted by start.
  * `known`, when given, is `nonAsciiPositions(s)` (the caller tracked it).
@@ -630,7 +625,11 @@ let lineHasC1 = false
  */
 function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly number[]): Run[] {
   // (Nested calls, from `judgeRun`, keep the sequences of the runs being judged.)
-  if (depth === 0) seqTop = 0
+  if (depth === 0) {
+    seqTop = 0
+    // (A pathological line may have grown the arena: not kept for good.)
+    if (seqArena.length > 1 << 16) seqArena = new Int32Array(1024)
+  }
   const na = known ?? nonAsciiPositions(s)
   if (na.length === 0) return []
   let leads = 0 // the codecs in which some character is a lead byte
@@ -640,7 +639,6 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
     leads |= SUSPECT_LEAD[c] ?? 0
     if (isC1(c)) c1 = true
   }
-  if (depth === 0) lineHasC1 = c1
   // The codecs whose runs are kept: the first here, any others in `more`.
   let firstRuns: Run[] | null = null
   let firstIndex = -1
@@ -816,7 +814,7 @@ function hopeless(s: string, na: readonly number[]): boolean {
     const c = s.charCodeAt(i)
     if (c < 0xc0 || c > 0xff) continue
     const b = WIN1252.encode[s.charCodeAt(i + 1)] ?? -1
-    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(s[i + 1] ?? '') && ++pairs >= 3) return true
+    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !isBenignUnit(s.charCodeAt(i + 1)) && ++pairs >= 3) return true
   }
   return false
 }
@@ -1048,6 +1046,7 @@ function repairSuspect(s: string, ls: number, le: number, sNa: readonly number[]
   // Whether C1 controls proved this layer (see `hopeless`).
   // (Only a line with a C1 control can have one in a run.)
   let proved = false
+  const lineHasC1 = hasC1At(s, sNa)
   for (let k = 0; lineHasC1 && k < runs.length; k++) {
     const r = runs[k] as Run
     if (hasC1In(s, r.start, r.end)) {
@@ -1208,7 +1207,7 @@ function unitsHopeless(n: number): boolean {
     if (c < 0xc0 || c > 0xff) continue
     const next = unitNext[k] as number
     const b = WIN1252.encode[next] ?? -1
-    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !BENIGN_AFTER_LETTER.has(String.fromCharCode(next)) && ++pairs >= 3) return true
+    if (b >= 0x80 && b < 0xc0 && b !== 0xa0 && !isBenignUnit(next) && ++pairs >= 3) return true
   }
   return false
 }

@@ -55,10 +55,10 @@ export class PositionMap {
     this.original = original
     // Made at its exact size (four numbers per edit) instead of grown by
     // `push`: the growing copies were most of what a document's map
-    // allocated.  An Int32Array also holds only integers: a repair's offset
-    // can arrive as a boxed double (an integer all the same), which in a
-    // plain array would make every offset mapped through it a boxed double
-    // (see FAR).
+    // allocated.  An Int32Array also holds only integers, whatever number
+    // a caller's repair offsets are stored as (the pipeline's are small
+    // integers: tests/perf12-smi): a double here would make every offset
+    // mapped through it a boxed double (see FAR).
     const edits = new Int32Array(((skip > 0 ? 1 : 0) + repairs.length) * 4)
     let j = 0
     if (skip > 0) {
