@@ -138,10 +138,7 @@ class Flattening implements FlatText, OffsetSegment, LineRange {
       return p ? {line: p.line, column: p.column, offset: p.offset} : this.fallback()
     }
     // `this.map.point(w)`, by the kept ranges (see `segLo`).
-    const w = work + (index - starts[found]!)
-    if (!(w >= this.segLo && w < this.segHi)) this.map.segmentInto(w, this)
-    const offset = w + this.segShift
-    if (!(offset >= this.lineLo && offset < this.lineHi)) this.map.lineInto(offset, this)
+    const offset = this.map.originalInto(work + (index - starts[found]!), this)
     return {line: this.lineNo, column: offset - this.lineLo + 1, offset}
   }
 

@@ -155,9 +155,7 @@ function mapLast(ctx: ParseContext, work: number): void {
   // repairs: the last point's run of equally shifted offsets and its line
   // are kept (range tests), and the map searched only on leaving them.
   // (`undefined` bounds, a context not made by newContext, fail the tests.)
-  if (!(work >= ctx.segLo! && work < ctx.segHi!)) ctx.map.segmentInto(work, ctx as OffsetSegment)
-  const offset = work + ctx.segShift!
-  if (!(offset >= ctx.lineLo! && offset < ctx.lineHi!)) ctx.map.lineInto(offset, ctx as LineRange)
+  const offset = ctx.map.originalInto(work, ctx as OffsetSegment & LineRange)
   ctx.lastWork = work
   ctx.lastLine = ctx.lineNo!
   ctx.lastColumn = offset - ctx.lineLo! + 1

@@ -23,21 +23,17 @@ export interface Line {
  */
 export function splitLines(text: string | readonly string[]): Line[] {
   const lines: Line[] = []
-  if (typeof text === 'string') {
-    linesOf(text, 0, true, lines)
-    // A final newline does not start another line.
-    if (lines.length > 1 && lines[lines.length - 1]!.text === '' && text.endsWith('\n')) lines.pop()
-    return lines
-  }
+  const chunks = typeof text === 'string' ? [text] : text
   let base = 0
   let endsInLineFeed = false // whether the text so far ends in a line feed
-  const last = text.length - 1
+  const last = chunks.length - 1
   for (let c = 0; c <= last; c++) {
-    const chunk = text[c]!
+    const chunk = chunks[c]!
     linesOf(chunk, base, c === last, lines)
     base += chunk.length
     if (chunk.length > 0) endsInLineFeed = chunk.charCodeAt(chunk.length - 1) === 10
   }
+  // A final newline does not start another line.
   if (lines.length > 1 && lines[lines.length - 1]!.text === '' && endsInLineFeed) lines.pop()
   return lines
 }

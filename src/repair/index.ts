@@ -92,17 +92,6 @@ const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=
 
 const LATIN_OR_COMMON = /[\p{Script=Latin}\p{Script=Common}]/u
 
-/**
- * `re.test(ch)` for the judges' classes, where `ch` is one character (a
- * unit, a surrogate pair) or '' (a neighbour past the line's end), or a
- * whole run's output: a string of one unit is answered from a table per
- * class (`unitClass`: the judges ask the same few characters again and
- * again, a regex call each, several per run), any other string by the regex.
- */
-function classTest(re: RegExp, unit: (code: number) => boolean): (ch: string) => boolean {
-  return (ch) => (ch.length === 1 ? unit(ch.charCodeAt(0)) : re.test(ch))
-}
-
 // The classes of one code unit (-1, or NaN, is in none: the '' of a
 // neighbour past the line's end).  The judges read units and code points
 // with `charCodeAt`/`codePointAt` and ask these, rather than making a
@@ -113,11 +102,6 @@ const invalidUnit = unitClass(INVALID)
 const latinOrCommonUnit = unitClass(LATIN_OR_COMMON)
 const latinLikeUnit = unitClass(LATIN_LIKE)
 
-const isLetter = classTest(LETTER, letterUnit)
-const isUpper = classTest(UPPER, isUpperUnit)
-const isLower = classTest(LOWER, isLowerUnit)
-const isInvalid = classTest(INVALID, invalidUnit)
-const isLatinOrCommon = classTest(LATIN_OR_COMMON, latinOrCommonUnit)
 
 /** `re.test` on the character of code point `cp` (-1: '', in no class), answered by `unit` inside the BMP. */
 function cpIs(re: RegExp, unit: (code: number) => boolean, cp: number): boolean {
@@ -125,17 +109,21 @@ function cpIs(re: RegExp, unit: (code: number) => boolean, cp: number): boolean 
 }
 
 /**
- * For tests: each class test beside the regex it stands for.
+ * For tests: each class the judges ask, as they ask it (a code point, -1 for
+ * none), beside the regex it stands for.
  *
  * @internal
  */
-export const CLASS_TESTS_FOR_TESTS: ReadonlyArray<readonly [RegExp, (ch: string) => boolean]> = [
-  [LETTER, isLetter],
-  [UPPER, isUpper],
-  [LOWER, isLower],
-  [INVALID, isInvalid],
-  [LATIN_OR_COMMON, isLatinOrCommon]
-]
+export const CLASS_TESTS_FOR_TESTS: ReadonlyArray<readonly [RegExp, (cp: number) => boolean]> = (
+  [
+    [LETTER, letterUnit],
+    [UPPER, isUpperUnit],
+    [LOWER, isLowerUnit],
+    [INVALID, invalidUnit],
+    [LATIN_OR_COMMON, latinOrCommonUnit],
+    [LATIN_LIKE, latinLikeUnit]
+  ] as const
+).map(([re, unit]) => [re, (cp: number) => cpIs(re, unit, cp)] as const)
 
 /** Quotation marks around a word, as opening + closing pairs. */
 const QUOTE_PAIRS = new Set(['""', '``', '“”', '‘’', '«»', '»«', '„“', '””', '‚‘'])
@@ -740,7 +728,7 @@ function findRuns(s: string, ls: number, le: number, depth = 0, known?: readonly
     // Inside a word, a cp1252 symbol (`Coatl‡n`) is wrong where MacRoman gives
     // a letter (`Coatlán`); `don’t` and the like keep the apostrophe.
     const mac = MACROMAN?.decode[c] ?? ''
-    if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !isLetter(ch) && isLetter(mac)) {
+    if (i > ls && /[A-Za-z]/.test(s[i - 1] ?? '') && i + 1 < le && /[A-Za-z]/.test(s[i + 1] ?? '') && !letterUnit(ch.charCodeAt(0)) && letterUnit(mac.charCodeAt(0))) {
       if (!(ch === '’' && CONTRACTION.test(s.slice(i + 1, i + 4 < le ? i + 4 : le)))) {
         ;(chosen ??= []).push({start: i, end: i + 1, seq: 0, nseq: 0, out: mac, codec: 'latin-1/macroman'})
         sorted = false

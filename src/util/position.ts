@@ -232,6 +232,22 @@ export class PositionMap {
     into.lineHi = k + 1 < this.lineStarts.length ? this.lineStarts[k + 1]! : FAR
   }
 
+  /**
+   * The original offset of working offset `work`, with `cache` left holding
+   * its run of equally shifted offsets and its line ({@link segmentInto},
+   * {@link lineInto}): the map is searched only when `work` leaves the
+   * cached run or its line.  For callers that map many nearby offsets in
+   * order (the parser's points, the model's claims): then the line is
+   * `cache.lineNo` and the column `offset - cache.lineLo + 1`.  (A cache
+   * whose bounds are not numbers yet fails the range tests: it is filled.)
+   */
+  originalInto(work: number, cache: OffsetSegment & LineRange): number {
+    if (!(work >= cache.segLo && work < cache.segHi)) this.segmentInto(work, cache)
+    const offset = work + cache.segShift
+    if (!(offset >= cache.lineLo && offset < cache.lineHi)) this.lineInto(offset, cache)
+    return offset
+  }
+
   /** Point in the original for a working-text offset. */
   point(work: number): Required<Point> {
     return this.pointAtOriginal(this.toOriginalOffset(work))
