@@ -8,9 +8,11 @@
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import Tinypool from 'tinypool'
 import {describe, expect, it} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {outputLine, parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions} from '../src/cli/batch.js'
+import {outputLine, parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchTask, type GroupOutput} from '../src/cli/batch.js'
+import processTasks, {processGroup} from '../src/cli/batch-worker.js'
 import {parseForeignRelations} from '../src/index.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname
@@ -185,6 +187,44 @@ describe('batch helpers', () => {
   })
 })
 
+describe('a group of documents (what a worker runs)', () => {
+  const task = (file: string): BatchTask => ({id: {file}, path: file, format: 'json', options: {}})
+  const tasks = [task(seedPath), {id: {file: 'x.jsonl'}, error: 'cannot read: no such file', format: 'json', options: {}} as BatchTask, task(bazooka)]
+  const expected = [outputLine({file: seedPath}, {ok: true, key: 'model', body: JSON.stringify(parseForeignRelations(seed)), bytes: 0}), '{"file":"x.jsonl","error":"cannot read: no such file"}\n', outputLine({file: bazooka}, {ok: true, key: 'model', body: JSON.stringify(parseForeignRelations(readFileSync(bazooka))), bytes: 0})].join('')
+
+  it('appends the lines in order, and gives each outcome (ok, input bytes)', () => {
+    let text = ''
+    const outcomes = processGroup(tasks, {append: (s) => (text += s)})
+    expect(text).toBe(expected)
+    expect(outcomes).toEqual([
+      {ok: true, bytes: seed.length},
+      {ok: false, bytes: 0},
+      {ok: true, bytes: readFileSync(bazooka).length}
+    ])
+  })
+
+  it('returns the lines as UTF-8 in a buffer given back by the main thread when one is large enough, else a new one', () => {
+    // What tinypool moves: the value and its transferables, behind symbols.
+    const unwrap = (moved: unknown): {value: GroupOutput; transfer: ArrayBuffer[]} => {
+      const read = (key: symbol): unknown => (moved as Record<symbol, unknown>)[key]
+      return {value: read(Tinypool.valueSymbol) as GroupOutput, transfer: read(Tinypool.transferableSymbol) as ArrayBuffer[]}
+    }
+    const first = unwrap(processTasks({tasks}))
+    expect(Buffer.from(first.value.out).toString('utf8')).toBe(expected)
+    expect(first.transfer).toEqual([first.value.out.buffer])
+    expect(first.value.outcomes.map((o) => o.ok)).toEqual([true, false, true])
+    const small = new ArrayBuffer(100)
+    const large = new ArrayBuffer(first.value.out.length + 10)
+    const second = unwrap(processTasks({tasks, buffers: [small, large]}))
+    expect(second.value.out.buffer).toBe(large)
+    expect(Buffer.from(second.value.out).toString('utf8')).toBe(expected)
+    // The small one is kept for a later, smaller group.
+    const third = unwrap(processTasks({tasks: [tasks[1]!]}))
+    expect(third.value.out.buffer).toBe(small)
+    expect(Buffer.from(third.value.out).toString('utf8')).toBe('{"file":"x.jsonl","error":"cannot read: no such file"}\n')
+  })
+})
+
 const worker = new URL('../dist/cli/batch-worker.js', import.meta.url).pathname
 const built = existsSync(worker)
 if (!built) console.warn(`batch.test: skipping the worker-pool test: ${worker} is missing (run \`npm run build\`)`)
@@ -261,6 +301,29 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
       expect(many.out.trimEnd().split('\n')).toHaveLength(files.length)
       expect(many.err).toMatch(/this worker cannot load/)
     }
+  })
+
+  it('writes the same file with -o as --jobs 1, from JSON Lines of many groups (output buffers go back to the worker)', async () => {
+    const dir = tempDir()
+    const input = join(dir, 'docs.jsonl')
+    const pages = readdirSync(join(fixtures, 'corpus'))
+      .filter((f) => f.endsWith('.dump.txt'))
+      .sort()
+      .map((f) => JSON.stringify({title: f, text: readFileSync(join(fixtures, 'corpus', f), 'utf8')}))
+    // 120 documents, a bad line among them: about 30 groups of 16 or 256 KB.
+    const lines = Array.from({length: 120}, (_, k) => (k === 57 ? '{"title": "broken"' : pages[k % pages.length]!))
+    writeFileSync(input, `${lines.join('\n')}\n`)
+    const one = await batch({inputs: [input], jobs: 1, output: join(dir, 'one.jsonl')}, dir)
+    const two = await batch({inputs: [input], jobs: 2, output: join(dir, 'two.jsonl')}, dir)
+    expect([one.code, two.code]).toEqual([1, 1])
+    expect(two.err).toBe('')
+    const written = readFileSync(join(dir, 'two.jsonl'), 'utf8')
+    expect(written).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'))
+    const parsed = written.trimEnd().split('\n').map((l) => JSON.parse(l) as {index: number; title?: string; line?: number; error?: string})
+    expect(parsed.map((l) => l.index)).toEqual(lines.map((_, k) => k))
+    expect(parsed[57]).toEqual({file: 'docs.jsonl', index: 57, line: 58, error: expect.stringMatching(/^invalid JSON/)})
+    expect(parsed.filter((l) => l.error)).toHaveLength(1)
+    expect(parsed[120 - 1]!.title).toBe(JSON.parse(pages[119 % pages.length]!).title)
   })
 
   it('refuses worker heap limits too small to load the parser', async () => {

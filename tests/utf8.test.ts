@@ -1,33 +1,51 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {encodeUtf8} from '../src/cli/utf8.js'
+import {Utf8Buffer} from '../src/cli/utf8.js'
 import {parseForeignRelations} from '../src/index.js'
 import {generator} from './random.js'
 
-describe('encodeUtf8 (the batch output encoder)', () => {
+describe('Utf8Buffer (the batch output encoder)', () => {
   const seed = readFileSync(new URL('../fixtures/foreign-relations-of-mali.txt', import.meta.url), 'utf8')
   const json = JSON.stringify(parseForeignRelations(seed))
 
-  it('gives the bytes Buffer.from gives, on the seed model and on random strings with lone surrogates', () => {
-    expect(Buffer.from(encodeUtf8(json)).equals(Buffer.from(json, 'utf8'))).toBe(true)
+  it('gives the bytes Buffer.from gives, on the seed model and on random strings with lone surrogates, appended piece by piece', () => {
+    const out = new Utf8Buffer(16)
+    out.append(json)
+    expect(Buffer.from(out.view()).equals(Buffer.from(json, 'utf8'))).toBe(true)
     const rnd = generator(7)
     const units = [0x41, 0xe9, 0x2013, 0xd83d, 0xde00, 0xdc00, 0xd800, 0x0a, 0xfeff, 0x10]
-    for (let n = 0; n < 500; n++) {
-      let s = ''
-      for (let k = rnd(40); k > 0; k--) s += String.fromCharCode(units[rnd(units.length)]!)
-      expect(Buffer.from(encodeUtf8(s)).equals(Buffer.from(s, 'utf8'))).toBe(true)
+    for (let n = 0; n < 200; n++) {
+      out.clear()
+      const pieces: Buffer[] = []
+      for (let piece = rnd(5); piece >= 0; piece--) {
+        let s = ''
+        for (let k = rnd(40); k > 0; k--) s += String.fromCharCode(units[rnd(units.length)]!)
+        out.append(s)
+        // Each piece is encoded by itself: a pair split between two pieces is two lone surrogates.
+        pieces.push(Buffer.from(s, 'utf8'))
+      }
+      expect(out.size).toBe(out.view().length)
+      expect(Buffer.from(out.view()).equals(Buffer.concat(pieces))).toBe(true)
     }
   })
 
-  it('is a view that the next call reuses, and still right past the scratch limit', () => {
-    const a = encodeUtf8('first')
-    const copy = a.slice()
-    encodeUtf8('other')
-    expect(Buffer.from(copy).toString()).toBe('first')
-    // 6 M code units: over the 16 MB scratch limit at 3 bytes each.
-    const big = 'é–'.repeat(3_000_000)
-    const bytes = encodeUtf8(big)
-    expect(bytes.length).toBe(15_000_000)
-    expect(Buffer.from(bytes).equals(Buffer.from(big, 'utf8'))).toBe(true)
+  it('take copies into an ArrayBuffer of its own and empties; a large buffer is given up', () => {
+    const out = new Utf8Buffer()
+    out.append('first')
+    const first = out.take()
+    expect(first.byteOffset).toBe(0)
+    expect(first.buffer.byteLength).toBe(5)
+    expect(out.size).toBe(0)
+    out.append('other')
+    expect(Buffer.from(first).toString()).toBe('first')
+    // 8 M code units, 20 MB: over the 16 MB that are kept, and measured (not reserved at 3 bytes each).
+    const big = 'é–'.repeat(4_000_000)
+    out.append(big)
+    expect(out.size).toBe(20_000_005)
+    expect(Buffer.from(out.view()).equals(Buffer.from(`other${big}`, 'utf8'))).toBe(true)
+    expect((out.view().buffer as ArrayBuffer).byteLength).toBe(20_000_005)
+    out.clear()
+    out.append('x')
+    expect((out.view().buffer as ArrayBuffer).byteLength).toBe(1 << 16)
   })
 })

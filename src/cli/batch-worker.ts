@@ -1,12 +1,11 @@
 /**
- * One document of a `foreign-relations parse` batch: read (when given a
- * path), parse, serialize.  The default export is what the tinypool worker
- * threads run (a group of documents per task: one message and one pool
- * round trip for several documents); `--jobs 1` calls `processTask`
- * in-process.
- *
- * The worker returns the serialized JSON (not the object) so that the main
- * thread only concatenates strings and never clones a model.
+ * The documents of a `foreign-relations parse` batch: read (when given a
+ * path), parse, serialize, in groups.  The default export is what the
+ * tinypool worker threads run: a group of documents in, the group's output
+ * lines out as one UTF-8 buffer that is moved (not copied) to the main
+ * thread, which only writes it.  The main thread runs the same steps on the
+ * groups it parses itself (`processGroup`) and encodes the lines straight
+ * into its output buffer.
  */
 
 import {readFileSync} from 'node:fs'
@@ -14,26 +13,27 @@ import Tinypool from 'tinypool'
 import {parseDocument, parseForeignRelations} from '../index.js'
 import type {ParseOptions} from '../model/types.js'
 import {toMarkdown} from './markdown.js'
-import {encodeUtf8} from './utf8.js'
+import {Utf8Buffer} from './utf8.js'
 
 /** What each output line carries: the model, the mdast tree or Markdown. */
 export type BatchFormat = 'json' | 'mdast' | 'markdown'
 
-/** One document to parse: a file to read, a JSON Lines record, or the text itself. */
+/** One document: a file to read, a JSON Lines record, or the text itself; or an error found before parsing. */
 export interface BatchTask {
+  /** What its output line starts with: `{file}`, `{index}` or `{file, index}`. */
+  id: Record<string, string | number>
+  /** The line number of a JSON Lines record (shown with its error). */
+  line?: number
   /** An absolute path to read (the worker reads it, so reading is parallel too). */
   path?: string
   /** One JSON Lines record as UTF-8 bytes; the worker decodes and parses it. */
   record?: Uint8Array
   /** The dump itself. */
   text?: string
+  /** An error found before parsing (a JSON Lines file that cannot be read): the output line says it. */
+  error?: string
   format: BatchFormat
   options: ParseOptions
-  /**
-   * Return the JSON as UTF-8 bytes (`out`) rather than a string (`body`):
-   * the pool's main thread then never holds the documents in its heap.
-   */
-  binary?: boolean
 }
 
 /** The outcome of one task; never thrown, so one bad document cannot stop the batch. */
@@ -42,16 +42,31 @@ export type BatchTaskResult =
       ok: true
       /** The key of the output line: `model`, `mdast` or `markdown`. */
       key: string
-      /** The serialized JSON value (unless `binary`). */
-      body?: string
-      /** The serialized JSON value as UTF-8 (when `binary`). */
-      out?: Uint8Array
+      /** The serialized JSON value. */
+      body: string
       /** Input size in bytes. */
       bytes: number
       /** The title of a JSON Lines record. */
       title?: string
     }
   | {ok: false; error: string; bytes: number; title?: string}
+
+/** What the main thread needs of each document besides its line: the exit code and the progress bar. */
+export interface DocumentOutcome {
+  ok: boolean
+  bytes: number
+}
+
+/** A worker's answer for a group: the group's lines as UTF-8 (an ArrayBuffer of their own) and each document's outcome, in input order. */
+export interface GroupOutput {
+  out: Uint8Array
+  outcomes: DocumentOutcome[]
+}
+
+/** Where output lines are appended: a {@link Utf8Buffer}, or a string for tests. */
+export interface LineSink {
+  append: (s: string) => void
+}
 
 /**
  * Read one JSON Lines record: a JSON string (the dump) or an object with a
@@ -93,6 +108,7 @@ function message(error: unknown): string {
 export function processTask(task: BatchTask): BatchTaskResult {
   let bytes = 0
   let title: string | undefined
+  if (task.error !== undefined) return {ok: false, error: task.error, bytes}
   try {
     let input: string | Uint8Array
     let options = task.options
@@ -120,10 +136,7 @@ export function processTask(task: BatchTask): BatchTaskResult {
       const tree = parseDocument(input, options)
       body = JSON.stringify(task.format === 'mdast' ? tree : toMarkdown(tree))
     }
-    // The bytes get their own ArrayBuffer (`utf8Copy`), never a slice of
-    // Node's shared pool: the worker can then hand it to the main thread
-    // without a copy (see `processTasks`).
-    const result: BatchTaskResult = task.binary ? {ok: true, key, out: utf8Copy(body), bytes} : {ok: true, key, body, bytes}
+    const result: BatchTaskResult = {ok: true, key, body, bytes}
     if (title !== undefined) result.title = title
     return result
   } catch (error) {
@@ -131,26 +144,92 @@ export function processTask(task: BatchTask): BatchTaskResult {
   }
 }
 
-/** `s` as UTF-8 bytes with their own ArrayBuffer (transferable). */
-function utf8Copy(s: string): Uint8Array {
-  return encodeUtf8(s).slice()
+/** The head of an output line: the id (and the title of a record, the line of a bad record), open for the value. */
+export function lineHead(task: Pick<BatchTask, 'id' | 'line'>, result: BatchTaskResult): string {
+  const id = {...task.id}
+  if (result.title !== undefined) id.title = result.title
+  if (!result.ok && task.line !== undefined) id.line = task.line
+  const head = JSON.stringify(id).slice(0, -1)
+  return head === '{' ? head : `${head},`
 }
 
 /**
- * The worker's entry: a group of tasks in, their results in the same order
- * (one task: one result).  The UTF-8 outputs are transferred to the main
- * thread, not copied: tinypool moves the buffers a returned value lists
- * under its transferable symbol.
+ * Append one document's output line in three parts (head, value, end): a
+ * large value is encoded where it lies, never copied into a joined string
+ * first.
  */
-export default function processTasks(tasks: BatchTask[] | BatchTask): unknown {
-  const results = Array.isArray(tasks) ? tasks.map(processTask) : [processTask(tasks)]
-  const buffers: ArrayBuffer[] = []
-  for (const r of results) if (r.ok && r.out) buffers.push(r.out.buffer as ArrayBuffer)
-  const value = Array.isArray(tasks) ? results : results[0]
-  if (buffers.length === 0) return value
+export function appendLine(out: LineSink, task: Pick<BatchTask, 'id' | 'line'>, result: BatchTaskResult): void {
+  const head = lineHead(task, result)
+  if (!result.ok) {
+    out.append(`${head}"error":${JSON.stringify(result.error)}}\n`)
+    return
+  }
+  out.append(`${head}${JSON.stringify(result.key)}:`)
+  out.append(result.body)
+  out.append('}\n')
+}
+
+/** Parse a group of documents and append their output lines to `out`, in order.  Never throws for a document. */
+export function processGroup(tasks: BatchTask[], out: LineSink): DocumentOutcome[] {
+  const outcomes: DocumentOutcome[] = []
+  for (const task of tasks) {
+    const result = processTask(task)
+    appendLine(out, task, result)
+    outcomes.push({ok: result.ok, bytes: result.bytes})
+  }
+  return outcomes
+}
+
+/** A group for a worker: its tasks, and output buffers the main thread has written and gives back for reuse. */
+export interface GroupTask {
+  tasks: BatchTask[]
+  buffers?: ArrayBuffer[]
+}
+
+/** The worker's lines are encoded here, then copied out once per group. */
+const groupBuffer = new Utf8Buffer()
+/** Output buffers given back by the main thread. */
+const reusable: ArrayBuffer[] = []
+/** At most this many are kept. */
+const REUSABLE_MAX = 8
+
+/**
+ * An ArrayBuffer of at least `size` bytes to move to the main thread: one
+ * given back, else a new one (a power of two, from 64 KB: a size that later
+ * groups can reuse).  Each buffer moves to and fro rather than a new one
+ * a group: every new one is memory outside the heap in both threads, which
+ * makes V8 run full collections to free it (16 in a 10,000-document
+ * `--jobs 2` run against 1 with reuse).
+ */
+function outputBuffer(size: number): ArrayBuffer {
+  for (let k = reusable.length - 1; k >= 0; k--) {
+    const buffer = reusable[k]!
+    if (buffer.byteLength >= size) {
+      reusable.splice(k, 1)
+      return buffer
+    }
+  }
+  let capacity = 1 << 16
+  while (capacity < size) capacity *= 2
+  return new ArrayBuffer(capacity)
+}
+
+/**
+ * The worker's entry: a group of tasks in, their lines out as one UTF-8
+ * buffer, moved to the main thread rather than copied (tinypool moves what a
+ * returned value lists under its transferable symbol).
+ */
+export default function processTasks(group: GroupTask): unknown {
+  for (const buffer of group.buffers ?? []) if (reusable.length < REUSABLE_MAX) reusable.push(buffer)
+  const outcomes = processGroup(group.tasks, groupBuffer)
+  const bytes = groupBuffer.view()
+  const out = new Uint8Array(outputBuffer(bytes.length), 0, bytes.length)
+  out.set(bytes)
+  groupBuffer.clear()
+  const value: GroupOutput = {out, outcomes}
   return Tinypool.move({
     get [Tinypool.transferableSymbol]() {
-      return buffers
+      return [out.buffer]
     },
     get [Tinypool.valueSymbol]() {
       return value

@@ -3,8 +3,9 @@
  * JSON Lines in; JSON Lines out, one line per document, in input order.
  *
  * - Streaming: inputs are read as they are needed (JSON Lines chunk by chunk)
- *   and at most a small window of documents (4 groups of ≤ 16 per job) is
- *   in flight, so memory does not grow with the number of documents.
+ *   and at most a small window of groups of documents (≤ 16 documents or
+ *   256 KB each; see `runBatch`) is in flight, so memory does not grow with
+ *   the number of documents.
  * - `--jobs N` parses on N threads: the main thread and N − 1 worker threads
  *   (tinypool); `--jobs 1` runs in-process, without workers.
  * - A document that cannot be read or parsed gets its own output line
@@ -22,10 +23,11 @@ import {fileURLToPath} from 'node:url'
 import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
-import type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
-import {encodeUtf8} from './utf8.js'
+import type {BatchFormat, BatchTask, BatchTaskResult, GroupOutput, GroupTask} from './batch-worker.js'
+import {appendLine} from './batch-worker.js'
+import {Utf8Buffer} from './utf8.js'
 
-export type {BatchFormat, BatchTask, BatchTaskResult} from './batch-worker.js'
+export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
 export {parseRecord} from './batch-worker.js'
 
 /** Where a batch reads and writes; the CLI's `CliIO` fits. */
@@ -63,13 +65,15 @@ export interface BatchOptions {
 }
 
 /**
- * Heap limits of each worker: V8 lets an unlimited heap grow far beyond
- * what one document needs before it collects, which costs memory on every
- * thread.  A document too large for these limits is not lost: its worker
- * stops (out of memory) and its group is parsed again on the main thread,
- * whose heap is not limited.
+ * Heap limits of each worker: V8 lets an unlimited old generation grow far
+ * beyond what one document needs before it collects, which costs memory on
+ * every thread.  The young generation keeps V8's own size: limited to 12 MB
+ * (4 MB semi-spaces) it took a `--jobs 2` run of 10,000 documents 1.2–1.3×
+ * the CPU time, in more and longer scavenges.  A document too large for
+ * these limits is not lost: its worker stops (out of memory) and its group
+ * is parsed again on the main thread, whose heap is not limited.
  */
-export const WORKER_LIMITS: ResourceLimits = {maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12}
+export const WORKER_LIMITS: ResourceLimits = {maxOldGenerationSizeMb: 64}
 
 /** What a group waiting for a given-up pool gets instead of results. */
 const BROKEN = Symbol('broken pool')
@@ -85,15 +89,6 @@ export function defaultJobs(): number {
 }
 
 type Source = {kind: 'file'; path: string} | {kind: 'jsonl'; path: string} | {kind: 'stdin'; jsonl: boolean}
-
-/** One document of the batch: a task, or an error found before parsing (bad JSON). */
-interface Item {
-  id: Record<string, string | number>
-  /** The line number of a JSON Lines record (shown with its error). */
-  line?: number
-  task?: BatchTask
-  error?: string
-}
 
 /** A path for output lines: relative to `cwd` when below it, else absolute. */
 function displayPath(file: string, cwd: string): string {
@@ -164,7 +159,7 @@ function blank(line: Uint8Array): boolean {
   return true
 }
 
-async function* jsonlItems(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: BatchOptions, binary: boolean): AsyncGenerator<Item> {
+async function* jsonlTasks(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: BatchOptions): AsyncGenerator<BatchTask> {
   let index = 0
   let lineNumber = 0
   for await (let line of splitLines(chunks)) {
@@ -173,7 +168,7 @@ async function* jsonlItems(chunks: AsyncIterable<Uint8Array | string>, file: str
     if (blank(line)) continue
     const id: Record<string, string | number> = file === null ? {index} : {file, index}
     index++
-    yield {id, line: lineNumber, task: {record: line, format: options.format, options: options.parseOptions, binary}}
+    yield {id, line: lineNumber, record: line, format: options.format, options: options.parseOptions}
   }
 }
 
@@ -186,10 +181,12 @@ function stdinChunks(io: BatchIo): AsyncIterable<Uint8Array | string> {
   })()
 }
 
-async function* items(sources: Source[], options: BatchOptions, io: BatchIo, binary: boolean): AsyncGenerator<Item> {
+/** Every document of the batch as a task, in input order (an input that cannot be read: a task with its error). */
+async function* tasks(sources: Source[], options: BatchOptions, io: BatchIo): AsyncGenerator<BatchTask> {
+  const {format, parseOptions} = options
   for (const source of sources) {
     if (source.kind === 'file') {
-      yield {id: {file: displayPath(source.path, io.cwd)}, task: {path: source.path, format: options.format, options: options.parseOptions, binary}}
+      yield {id: {file: displayPath(source.path, io.cwd)}, path: source.path, format, options: parseOptions}
     } else if (source.kind === 'jsonl') {
       const file = displayPath(source.path, io.cwd)
       let stream
@@ -197,53 +194,47 @@ async function* items(sources: Source[], options: BatchOptions, io: BatchIo, bin
         statSync(source.path)
         stream = createReadStream(source.path)
       } catch {
-        yield {id: {file}, error: 'cannot read: no such file'}
+        yield {id: {file}, error: 'cannot read: no such file', format, options: parseOptions}
         continue
       }
       try {
-        yield* jsonlItems(stream, file, options, binary)
+        yield* jsonlTasks(stream, file, options)
       } catch (error) {
-        yield {id: {file}, error: `cannot read: ${(error as Error).message.split('\n')[0]}`}
+        yield {id: {file}, error: `cannot read: ${(error as Error).message.split('\n')[0]}`, format, options: parseOptions}
       }
     } else if (source.jsonl) {
-      yield* jsonlItems(stdinChunks(io), null, options, binary)
+      yield* jsonlTasks(stdinChunks(io), null, options)
     } else {
       // One dump on stdin.
       const chunks: Uint8Array[] = []
       for await (const chunk of stdinChunks(io)) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-      yield {id: {file: '-'}, task: {text: Buffer.concat(chunks).toString('utf8'), format: options.format, options: options.parseOptions, binary}}
+      yield {id: {file: '-'}, text: Buffer.concat(chunks).toString('utf8'), format, options: parseOptions}
     }
   }
 }
 
-/** The head of an output line: the id (and the title of a record, the line of a bad record), open for the value. */
-function lineHead(item: Item, result: BatchTaskResult): string {
-  const id = {...item.id}
-  if (result.title !== undefined) id.title = result.title
-  if (!result.ok && item.line !== undefined) id.line = item.line
-  const head = JSON.stringify(id).slice(0, -1)
-  return head === '{' ? head : `${head},`
-}
-
 /** The output line of one document, as a string. */
 export function outputLine(id: Record<string, string | number>, result: BatchTaskResult): string {
-  const head = lineHead({id}, result)
-  if (!result.ok) return `${head}"error":${JSON.stringify(result.error)}}\n`
-  const body = result.body ?? Buffer.from(result.out ?? new Uint8Array()).toString('utf8')
-  return `${head}${JSON.stringify(result.key)}:${body}}\n`
+  let line = ''
+  appendLine({append: (s) => (line += s)}, {id}, result)
+  return line
 }
 
-/** Writes output lines to stdout or a file (synchronously: bounded memory, no backpressure needed). */
+/** Writes output bytes to stdout or a file, synchronously (bounded memory, no backpressure needed). */
 interface Sink {
-  text: (s: string) => void
-  bytes: (b: Uint8Array) => void
+  /** Write `b`; `owned`: `b` is not reused later (else a sink that holds on to it copies it). */
+  write: (b: Uint8Array, owned: boolean) => void
+  /** Whether the sink may hold on to bytes it was given as `owned` (then they are never reused). */
+  keeps: boolean
   close: () => void
 }
 
 function openSink(output: string | undefined, io: BatchIo): Sink {
   if (output === undefined || output === '-') {
     const bytes = io.stdoutBytes
-    return {text: io.stdout, bytes: bytes ?? ((b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'))), close: () => {}}
+    // (`process.stdout.write` may keep the bytes until later: a pipe on macOS is asynchronous.)
+    if (bytes) return {write: (b, owned) => bytes(owned ? b : b.slice()), keeps: true, close: () => {}}
+    return {write: (b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8')), keeps: false, close: () => {}}
   }
   const target = path.resolve(io.cwd, output)
   let fd: number
@@ -252,22 +243,11 @@ function openSink(output: string | undefined, io: BatchIo): Sink {
   } catch (error) {
     throw new BatchError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
   }
-  const bytes = (b: Uint8Array): void => {
+  const write = (b: Uint8Array): void => {
     let done = 0
     while (done < b.length) done += writeSync(fd, b, done)
   }
-  return {text: (s) => bytes(encodeUtf8(s)), bytes, close: () => closeSync(fd)}
-}
-
-/** Write one document's line: the head as text, a binary body as bytes (never decoded here). */
-function writeLine(sink: Sink, item: Item, result: BatchTaskResult): void {
-  const head = lineHead(item, result)
-  if (!result.ok) sink.text(`${head}"error":${JSON.stringify(result.error)}}\n`)
-  else if (result.out) {
-    sink.text(`${head}${JSON.stringify(result.key)}:`)
-    sink.bytes(result.out)
-    sink.text('}\n')
-  } else sink.text(`${head}${JSON.stringify(result.key)}:${result.body ?? 'null'}}\n`)
+  return {write, keeps: false, close: () => closeSync(fd)}
 }
 
 /** A one-line progress bar on stderr: documents, MB/s, ETA (when the total size is known). */
@@ -309,6 +289,14 @@ class Progress {
     }
     return `${bar}${this.docs} docs  ${rate.toFixed(1)} MB/s${eta}`
   }
+}
+
+/** A group's output lines and each document's outcome, ready to write. */
+interface WrittenGroup extends GroupOutput {
+  /** The bytes are the group's own (from a worker): a sink may keep them. */
+  owned?: boolean
+  /** Give the output buffer back for reuse, once written. */
+  release?: () => void
 }
 
 /** The compiled worker: beside this module, or in `dist/cli/` when this runs from the sources. */
@@ -355,18 +343,41 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   const progress = new Progress(io.progress ? io.stderr : null, totalBytes)
   const sink = openSink(options.output, io)
 
-  // `--jobs N`: N threads parse, the main thread and N − 1 pool workers.
-  // The main thread takes a group whenever the pool already has two per
-  // worker: no thread idles, and one V8 heap fewer than N workers would need.
-  // Documents travel in groups (up to GROUP documents or GROUP_BYTES of
-  // input): fewer messages and pool round trips per document.
-  const {processTask} = await import('./batch-worker.js')
-  const local = (tasks: BatchTask[]): BatchTaskResult[] => tasks.map(processTask)
-  let remote: ((tasks: BatchTask[]) => Promise<BatchTaskResult[]>) | null = null
+  // `--jobs N`: N threads parse, the main thread and N − 1 pool workers
+  // (one V8 heap fewer than N workers would need).  Each worker holds up to
+  // PER_WORKER groups in its own queue (tinypool's concurrent tasks: the
+  // worker's message port), so it goes on to the next while the main thread
+  // is busy parsing a group of its own; the main thread takes a group
+  // whenever every worker already has PER_WORKER.  Documents travel in groups
+  // (up to GROUP documents or GROUP_BYTES of input): fewer messages and pool
+  // round trips per document.  A group's output comes back as one UTF-8
+  // buffer, which the main thread only writes.
+  const PER_WORKER = 3
+  const SPARE_MAX = 4
+  const {processGroup} = await import('./batch-worker.js')
+  /** Output buffers of the main thread's groups, reused once written. */
+  const spare: Utf8Buffer[] = []
+  const local = (tasks: BatchTask[]): WrittenGroup => {
+    const buffer = spare.pop() ?? new Utf8Buffer()
+    const outcomes = processGroup(tasks, buffer)
+    return {
+      out: buffer.view(),
+      outcomes,
+      release: () => {
+        buffer.clear()
+        if (spare.length < SPARE_MAX) spare.push(buffer)
+      }
+    }
+  }
+  let remote: ((tasks: BatchTask[]) => Promise<WrittenGroup>) | null = null
+  /** Workers' output buffers, written, to go back to a worker with its next group (at most 8). */
+  const written: ArrayBuffer[] = []
   let destroy = async (): Promise<void> => {}
   const workers = jobs - 1
   const worker = workers > 0 ? findWorker(options.workerFile) : null
   let busy = 0
+  /** Whether a worker has answered (or failed) a group yet: until then it is still starting. */
+  let replied = false
   /** Whether the pool was given up (see its 'error' listener). */
   let broken = false
   /** Groups parsed again on the main thread after their worker stopped. */
@@ -374,7 +385,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   if (worker) {
     // A maintained pool (tinypool) rather than hand-written worker management.
     const {default: Tinypool} = await import('tinypool')
-    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, resourceLimits: limits})
+    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: PER_WORKER, resourceLimits: limits})
     // A worker that stops while it has tasks fails them (handled below).
     // One that stops while starting (its limits too small for the library
     // itself) fails nothing: tinypool then starts no more workers and says so
@@ -402,13 +413,17 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
         const results: unknown = await new Promise((resolve, reject) => {
           stop = () => resolve(BROKEN)
           waiting.add(stop)
-          pool.run(tasks).then(resolve, reject)
+          const buffers = written.splice(0, 2)
+          const task: GroupTask = {tasks, buffers}
+          pool.run(task, {transferList: buffers}).then(resolve, reject)
         }).finally(() => waiting.delete(stop))
         if (results === BROKEN) return local(tasks)
-        // (Anything but one result per task, e.g. a worker built from another
-        // copy of tinypool, whose transfer wrapper arrives empty, is a failure.)
-        if (!Array.isArray(results) || results.length !== tasks.length) throw new Error('the worker returned no results')
-        return results as BatchTaskResult[]
+        // (Anything but one outcome per task and bytes, e.g. from a worker
+        // built from another copy of tinypool, whose transfer wrapper arrives
+        // empty, is a failure.)
+        const group = results as Partial<GroupOutput> | null
+        if (!group || !(group.out instanceof Uint8Array) || !Array.isArray(group.outcomes) || group.outcomes.length !== tasks.length) throw new Error('the worker returned no results')
+        return {out: group.out, outcomes: group.outcomes, owned: true}
       } catch (error) {
         // The worker stopped (out of memory, most likely: a very large
         // document), or the pool was given up: parse the group here, where
@@ -420,6 +435,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
         return local(tasks)
       } finally {
         busy--
+        replied = true
       }
     }
     destroy = async () => {
@@ -437,56 +453,56 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   } else if (workers > 0) {
     io.stderr('foreign-relations: the worker module is not built (npm run build); running in one thread\n')
   }
-  const runGroup = (tasks: BatchTask[]): Promise<BatchTaskResult[]> =>
-    remote && !broken && busy < workers * 2 ? remote(tasks) : Promise.resolve(local(tasks))
+  const runGroup = (tasks: BatchTask[]): Promise<WrittenGroup> =>
+    remote && !broken && busy < workers * PER_WORKER ? remote(tasks) : Promise.resolve(local(tasks))
 
-  // At most `window` groups in flight; results are written in input order.
-  const window = remote ? jobs * 4 : 1
+  // At most `window` groups in flight; their lines are written in input
+  // order.  While the workers are still starting (loading the library takes
+  // them about half a second, their first groups wait), the main thread may
+  // go on with up to WARM_WINDOW: with the plain window it would wait for the
+  // workers' first groups (0.4 s of a 10 s batch).
+  const window = remote ? workers * PER_WORKER + 2 * jobs : 1
+  const WARM_WINDOW = 32
   const GROUP = remote ? 16 : 1
   const GROUP_BYTES = 256 * 1024
-  const queue: {items: Item[]; results: Promise<BatchTaskResult[]>}[] = []
+  const queue: Promise<WrittenGroup>[] = []
   let failed = 0
-  let group: Item[] = []
+  let group: BatchTask[] = []
   let groupBytes = 0
   const submit = (): void => {
     if (group.length === 0) return
-    const members = group
+    queue.push(runGroup(group))
     group = []
     groupBytes = 0
-    const tasks = members.flatMap((m) => (m.task ? [m.task] : []))
-    const results = (tasks.length > 0 ? runGroup(tasks) : Promise.resolve([])).then((done) => {
-      let k = 0
-      return members.map((m): BatchTaskResult => (m.task ? (done[k++] ?? {ok: false, error: 'no result', bytes: 0}) : {ok: false, error: m.error ?? 'error', bytes: 0}))
-    })
-    queue.push({items: members, results})
   }
   const flush = async (): Promise<void> => {
     const head = queue.shift()
     if (!head) return
-    const results = await head.results
-    head.items.forEach((item, k) => {
-      const result = results[k] ?? {ok: false, error: 'no result', bytes: 0}
-      if (!result.ok) failed++
-      writeLine(sink, item, result)
-      progress.tick(result.bytes)
-    })
+    const done = await head
+    sink.write(done.out, done.owned === true)
+    done.release?.()
+    if (done.owned && !sink.keeps && written.length < 8) written.push(done.out.buffer as ArrayBuffer)
+    for (const outcome of done.outcomes) {
+      if (!outcome.ok) failed++
+      progress.tick(outcome.bytes)
+    }
   }
   try {
-    for await (const item of items(sources, options, io, remote !== null)) {
-      group.push(item)
-      groupBytes += item.task?.record?.length ?? item.task?.text?.length ?? 16 * 1024
+    for await (const task of tasks(sources, options, io)) {
+      group.push(task)
+      groupBytes += task.record?.length ?? task.text?.length ?? 16 * 1024
       if (group.length >= GROUP || groupBytes >= GROUP_BYTES) {
         submit()
         // Let the pool's replies in (they arrive as events): otherwise, while
         // the main thread parses, a finished worker would wait for work.
         if (remote) await new Promise((resolve) => setImmediate(resolve))
-        while (queue.length >= window) await flush()
+        while (queue.length >= (remote && !replied && !broken ? WARM_WINDOW : window)) await flush()
       }
     }
     submit()
     while (queue.length > 0) await flush()
   } finally {
-    await Promise.allSettled(queue.map((q) => q.results))
+    await Promise.allSettled(queue)
     await destroy()
     sink.close()
     progress.done()
