@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import Tinypool from 'tinypool'
 import {describe, expect, it} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {outputLine, parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchTask, type GroupOutput} from '../src/cli/batch.js'
+import {appendLine, parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
 import processTasks, {processGroup} from '../src/cli/batch-worker.js'
 import {parseForeignRelations} from '../src/index.js'
 
@@ -181,16 +181,27 @@ describe('batch helpers', () => {
     expect(got).toEqual(['abc', 'de', '', 'f'])
   })
 
-  it('outputLine puts the id first and escapes errors', () => {
-    expect(outputLine({file: 'a "b".txt'}, {ok: false, error: 'x\ny', bytes: 0})).toBe('{"file":"a \\"b\\".txt","error":"x\\ny"}\n')
-    expect(outputLine({index: 3}, {ok: true, key: 'markdown', body: '"# T\\n"', bytes: 4})).toBe('{"index":3,"markdown":"# T\\n"}\n')
+  it('appendLine puts the id first (with the title, and the line of a bad record) and escapes errors', () => {
+    const line = (task: Pick<BatchTask, 'id' | 'line'>, result: BatchTaskResult): string => {
+      let text = ''
+      appendLine({append: (s) => (text += s)}, task, result)
+      return text
+    }
+    expect(line({id: {file: 'a "b".txt'}}, {ok: false, error: 'x\ny', bytes: 0})).toBe('{"file":"a \\"b\\".txt","error":"x\\ny"}\n')
+    expect(line({id: {index: 3}, line: 4}, {ok: true, key: 'markdown', body: '"# T\\n"', bytes: 4, title: 'T'})).toBe('{"index":3,"title":"T","markdown":"# T\\n"}\n')
+    expect(line({id: {file: 'f.jsonl', index: 3}, line: 4}, {ok: false, error: 'bad', bytes: 2})).toBe('{"file":"f.jsonl","index":3,"line":4,"error":"bad"}\n')
   })
 })
 
 describe('a group of documents (what a worker runs)', () => {
   const task = (file: string): BatchTask => ({id: {file}, path: file, format: 'json', options: {}})
   const tasks = [task(seedPath), {id: {file: 'x.jsonl'}, error: 'cannot read: no such file', format: 'json', options: {}} as BatchTask, task(bazooka)]
-  const expected = [outputLine({file: seedPath}, {ok: true, key: 'model', body: JSON.stringify(parseForeignRelations(seed)), bytes: 0}), '{"file":"x.jsonl","error":"cannot read: no such file"}\n', outputLine({file: bazooka}, {ok: true, key: 'model', body: JSON.stringify(parseForeignRelations(readFileSync(bazooka))), bytes: 0})].join('')
+  const expected = [
+    JSON.stringify({file: seedPath, model: parseForeignRelations(seed)}),
+    JSON.stringify({file: 'x.jsonl', error: 'cannot read: no such file'}),
+    JSON.stringify({file: bazooka, model: parseForeignRelations(readFileSync(bazooka))}),
+    ''
+  ].join('\n')
 
   it('appends the lines in order, and gives each outcome (ok, input bytes)', () => {
     let text = ''
@@ -229,20 +240,32 @@ const worker = new URL('../dist/cli/batch-worker.js', import.meta.url).pathname
 const built = existsSync(worker)
 if (!built) console.warn(`batch.test: skipping the worker-pool test: ${worker} is missing (run \`npm run build\`)`)
 
-/** `runBatch` with its output and stderr collected (bytes kept as bytes until the end). */
-async function batch(options: Partial<BatchOptions> & Pick<BatchOptions, 'inputs' | 'jobs'>, cwd = process.cwd()): Promise<{code: number; out: string; err: string}> {
-  const out: Buffer[] = []
+/**
+ * `runBatch` with its output and stderr collected (bytes kept as bytes until
+ * the end).  `keep`: stdout holds on to the very bytes it is given, and says
+ * they are done only after the run, as a slow pipe would; the batch must not
+ * reuse them before.
+ */
+async function batch(options: Partial<BatchOptions> & Pick<BatchOptions, 'inputs' | 'jobs'>, cwd = process.cwd(), keep = false): Promise<{code: number; out: string; err: string}> {
+  const out: Uint8Array[] = []
+  const later: Array<() => void> = []
   let err = ''
   const io: BatchIo = {
     stdout: (s) => out.push(Buffer.from(s)),
-    stdoutBytes: (b) => out.push(Buffer.from(b)),
+    stdoutBytes: (b, done) => {
+      out.push(keep ? b : Buffer.from(b))
+      if (keep) later.push(done)
+      else done()
+    },
     stderr: (s) => {
       err += s
     },
     cwd
   }
   const code = await runBatch({jsonlInput: false, format: 'json', parseOptions: {}, workerFile: worker, ...options}, io)
-  return {code, out: Buffer.concat(out).toString('utf8'), err}
+  const text = Buffer.concat(out).toString('utf8')
+  for (const done of later) done()
+  return {code, out: text, err}
 }
 
 describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, compiled worker)', () => {
@@ -303,27 +326,50 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     }
   })
 
-  it('writes the same file with -o as --jobs 1, from JSON Lines of many groups (output buffers go back to the worker)', async () => {
-    const dir = tempDir()
-    const input = join(dir, 'docs.jsonl')
+  /** `count` JSON Lines records of the corpus pages, the one at `bad` broken; written to `dir`. */
+  const jsonl = (dir: string, count: number, bad: number): {input: string; lines: string[]; titles: string[]} => {
     const pages = readdirSync(join(fixtures, 'corpus'))
       .filter((f) => f.endsWith('.dump.txt'))
       .sort()
-      .map((f) => JSON.stringify({title: f, text: readFileSync(join(fixtures, 'corpus', f), 'utf8')}))
-    // 120 documents, a bad line among them: about 30 groups of 16 or 256 KB.
-    const lines = Array.from({length: 120}, (_, k) => (k === 57 ? '{"title": "broken"' : pages[k % pages.length]!))
+    const records = pages.map((f) => JSON.stringify({title: f, text: readFileSync(join(fixtures, 'corpus', f), 'utf8')}))
+    const lines = Array.from({length: count}, (_, k) => (k === bad ? '{"title": "broken"' : records[k % records.length]!))
+    const input = join(dir, 'docs.jsonl')
     writeFileSync(input, `${lines.join('\n')}\n`)
+    return {input, lines, titles: lines.map((_, k) => pages[k % pages.length]!)}
+  }
+
+  it('writes the same file with -o as --jobs 1 from JSON Lines of many groups, parsing on both threads and reusing the output buffers', async () => {
+    const dir = tempDir()
+    // 1,000 documents: about 65 groups, beyond the 32 the main thread may
+    // run ahead while the worker starts.
+    const {input, lines, titles} = jsonl(dir, 1000, 557)
     const one = await batch({inputs: [input], jobs: 1, output: join(dir, 'one.jsonl')}, dir)
-    const two = await batch({inputs: [input], jobs: 2, output: join(dir, 'two.jsonl')}, dir)
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, buffersReused: 0}
+    const two = await batch({inputs: [input], jobs: 2, output: join(dir, 'two.jsonl'), stats}, dir)
     expect([one.code, two.code]).toEqual([1, 1])
     expect(two.err).toBe('')
     const written = readFileSync(join(dir, 'two.jsonl'), 'utf8')
     expect(written).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'))
     const parsed = written.trimEnd().split('\n').map((l) => JSON.parse(l) as {index: number; title?: string; line?: number; error?: string})
     expect(parsed.map((l) => l.index)).toEqual(lines.map((_, k) => k))
-    expect(parsed[57]).toEqual({file: 'docs.jsonl', index: 57, line: 58, error: expect.stringMatching(/^invalid JSON/)})
+    expect(parsed[557]).toEqual({file: 'docs.jsonl', index: 557, line: 558, error: expect.stringMatching(/^invalid JSON/)})
     expect(parsed.filter((l) => l.error)).toHaveLength(1)
-    expect(parsed[120 - 1]!.title).toBe(JSON.parse(pages[119 % pages.length]!).title)
+    expect(parsed[999]!.title).toBe(titles[999])
+    expect(stats.workerGroups).toBeGreaterThan(0)
+    expect(stats.mainGroups).toBeGreaterThan(0)
+    expect(stats.buffersReused).toBeGreaterThan(0)
+  })
+
+  it('never reuses output that stdout still holds (a pipe that is slow to take it)', async () => {
+    const dir = tempDir()
+    const {input} = jsonl(dir, 150, 20)
+    const expected = (await batch({inputs: [input], jobs: 1}, dir)).out
+    expect(expected.split('\n')).toHaveLength(151)
+    for (const jobs of [1, 2]) {
+      const kept = await batch({inputs: [input], jobs}, dir, true)
+      expect(kept.code).toBe(1)
+      expect(kept.out).toBe(expected)
+    }
   })
 
   it('refuses worker heap limits too small to load the parser', async () => {

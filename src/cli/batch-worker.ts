@@ -145,7 +145,7 @@ export function processTask(task: BatchTask): BatchTaskResult {
 }
 
 /** The head of an output line: the id (and the title of a record, the line of a bad record), open for the value. */
-export function lineHead(task: Pick<BatchTask, 'id' | 'line'>, result: BatchTaskResult): string {
+function lineHead(task: Pick<BatchTask, 'id' | 'line'>, result: BatchTaskResult): string {
   const id = {...task.id}
   if (result.title !== undefined) id.title = result.title
   if (!result.ok && task.line !== undefined) id.line = task.line
@@ -192,14 +192,17 @@ const groupBuffer = new Utf8Buffer()
 const reusable: ArrayBuffer[] = []
 /** At most this many are kept. */
 const REUSABLE_MAX = 8
+/** Nor any larger than this (the main thread gives back none larger either). */
+const REUSE_MAX = 4 << 20
 
 /**
  * An ArrayBuffer of at least `size` bytes to move to the main thread: one
  * given back, else a new one (a power of two, from 64 KB: a size that later
  * groups can reuse).  Each buffer moves to and fro rather than a new one
  * a group: every new one is memory outside the heap in both threads, which
- * makes V8 run full collections to free it (16 in a 10,000-document
- * `--jobs 2` run against 1 with reuse).
+ * makes V8 run full collections to free it (on the main thread of a
+ * 10,000-document `--jobs 2` run: 16 without reuse, 5 with it; 1 in a
+ * `--jobs 1` run).
  */
 function outputBuffer(size: number): ArrayBuffer {
   for (let k = reusable.length - 1; k >= 0; k--) {
@@ -220,7 +223,7 @@ function outputBuffer(size: number): ArrayBuffer {
  * returned value lists under its transferable symbol).
  */
 export default function processTasks(group: GroupTask): unknown {
-  for (const buffer of group.buffers ?? []) if (reusable.length < REUSABLE_MAX) reusable.push(buffer)
+  for (const buffer of group.buffers ?? []) if (reusable.length < REUSABLE_MAX && buffer.byteLength <= REUSE_MAX) reusable.push(buffer)
   const outcomes = processGroup(group.tasks, groupBuffer)
   const bytes = groupBuffer.view()
   const out = new Uint8Array(outputBuffer(bytes.length), 0, bytes.length)

@@ -3,9 +3,9 @@
  * JSON Lines in; JSON Lines out, one line per document, in input order.
  *
  * - Streaming: inputs are read as they are needed (JSON Lines chunk by chunk)
- *   and at most a small window of groups of documents (≤ 16 documents or
- *   256 KB each; see `runBatch`) is in flight, so memory does not grow with
- *   the number of documents.
+ *   and at most a small window of groups of documents (a group closes at 16
+ *   documents or once it holds 256 KB; see `runBatch`) is in flight, so
+ *   memory does not grow with the number of documents.
  * - `--jobs N` parses on N threads: the main thread and N − 1 worker threads
  *   (tinypool); `--jobs 1` runs in-process, without workers.
  * - A document that cannot be read or parsed gets its own output line
@@ -23,18 +23,21 @@ import {fileURLToPath} from 'node:url'
 import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
-import type {BatchFormat, BatchTask, BatchTaskResult, GroupOutput, GroupTask} from './batch-worker.js'
-import {appendLine} from './batch-worker.js'
+import type {BatchFormat, BatchTask, GroupOutput, GroupTask} from './batch-worker.js'
 import {Utf8Buffer} from './utf8.js'
 
 export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
-export {parseRecord} from './batch-worker.js'
+export {appendLine, parseRecord} from './batch-worker.js'
 
 /** Where a batch reads and writes; the CLI's `CliIO` fits. */
 export interface BatchIo {
   stdout: (s: string) => void
-  /** Write bytes to stdout (optional: the output is then never decoded to a string). */
-  stdoutBytes?: (b: Uint8Array) => void
+  /**
+   * Write bytes to stdout (optional: the output is then never decoded to a
+   * string).  Call `done` once `b` is no longer needed: its memory is then
+   * reused for later output.
+   */
+  stdoutBytes?: (b: Uint8Array, done: () => void) => void
   stderr: (s: string) => void
   /** The directory relative paths and globs are resolved against. */
   cwd: string
@@ -62,6 +65,18 @@ export interface BatchOptions {
   workerFile?: string
   /** Heap limits of each worker thread (default `WORKER_LIMITS`). */
   workerLimits?: ResourceLimits
+  /** Counts the run fills in, for tests and diagnostics. */
+  stats?: BatchStats
+}
+
+/** What a batch run did with its groups of documents. */
+export interface BatchStats {
+  /** Groups parsed on the main thread (including those parsed again after their worker stopped). */
+  mainGroups: number
+  /** Groups a worker parsed. */
+  workerGroups: number
+  /** Output buffers given back to a worker for reuse. */
+  buffersReused: number
 }
 
 /**
@@ -213,28 +228,25 @@ async function* tasks(sources: Source[], options: BatchOptions, io: BatchIo): As
   }
 }
 
-/** The output line of one document, as a string. */
-export function outputLine(id: Record<string, string | number>, result: BatchTaskResult): string {
-  let line = ''
-  appendLine({append: (s) => (line += s)}, {id}, result)
-  return line
-}
-
-/** Writes output bytes to stdout or a file, synchronously (bounded memory, no backpressure needed). */
+/** Writes output bytes to stdout or a file. */
 interface Sink {
-  /** Write `b`; `owned`: `b` is not reused later (else a sink that holds on to it copies it). */
-  write: (b: Uint8Array, owned: boolean) => void
-  /** Whether the sink may hold on to bytes it was given as `owned` (then they are never reused). */
-  keeps: boolean
+  /** Write `b`, and call `done` once its memory may be reused (a file: at once; stdout: when the stream says so). */
+  write: (b: Uint8Array, done: () => void) => void
   close: () => void
 }
 
 function openSink(output: string | undefined, io: BatchIo): Sink {
   if (output === undefined || output === '-') {
     const bytes = io.stdoutBytes
-    // (`process.stdout.write` may keep the bytes until later: a pipe on macOS is asynchronous.)
-    if (bytes) return {write: (b, owned) => bytes(owned ? b : b.slice()), keeps: true, close: () => {}}
-    return {write: (b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8')), keeps: false, close: () => {}}
+    // (`process.stdout.write` may hold on to the bytes: a pipe on macOS is asynchronous.)
+    if (bytes) return {write: bytes, close: () => {}}
+    return {
+      write: (b, done) => {
+        io.stdout(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'))
+        done()
+      },
+      close: () => {}
+    }
   }
   const target = path.resolve(io.cwd, output)
   let fd: number
@@ -243,11 +255,13 @@ function openSink(output: string | undefined, io: BatchIo): Sink {
   } catch (error) {
     throw new BatchError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
   }
-  const write = (b: Uint8Array): void => {
-    let done = 0
-    while (done < b.length) done += writeSync(fd, b, done)
+  // Synchronous: memory stays bounded without backpressure.
+  const write = (b: Uint8Array, done: () => void): void => {
+    let at = 0
+    while (at < b.length) at += writeSync(fd, b, at)
+    done()
   }
-  return {write, keeps: false, close: () => closeSync(fd)}
+  return {write, close: () => closeSync(fd)}
 }
 
 /** A one-line progress bar on stderr: documents, MB/s, ETA (when the total size is known). */
@@ -293,11 +307,12 @@ class Progress {
 
 /** A group's output lines and each document's outcome, ready to write. */
 interface WrittenGroup extends GroupOutput {
-  /** The bytes are the group's own (from a worker): a sink may keep them. */
-  owned?: boolean
-  /** Give the output buffer back for reuse, once written. */
-  release?: () => void
+  /** Give the output's memory back for reuse, once written. */
+  release: () => void
 }
+
+/** Output buffers larger than this are not reused (one large document's output would go round for ever). */
+const REUSE_MAX = 4 << 20
 
 /** The compiled worker: beside this module, or in `dist/cli/` when this runs from the sources. */
 function findWorker(explicit: string | undefined): string | null {
@@ -354,11 +369,13 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   // buffer, which the main thread only writes.
   const PER_WORKER = 3
   const SPARE_MAX = 4
+  const stats: BatchStats = options.stats ?? {mainGroups: 0, workerGroups: 0, buffersReused: 0}
   const {processGroup} = await import('./batch-worker.js')
   /** Output buffers of the main thread's groups, reused once written. */
   const spare: Utf8Buffer[] = []
   const local = (tasks: BatchTask[]): WrittenGroup => {
     const buffer = spare.pop() ?? new Utf8Buffer()
+    stats.mainGroups++
     const outcomes = processGroup(tasks, buffer)
     return {
       out: buffer.view(),
@@ -372,6 +389,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   let remote: ((tasks: BatchTask[]) => Promise<WrittenGroup>) | null = null
   /** Workers' output buffers, written, to go back to a worker with its next group (at most 8). */
   const written: ArrayBuffer[] = []
+  const giveBack = (buffer: ArrayBuffer): void => {
+    if (written.length < 8 && buffer.byteLength <= REUSE_MAX) written.push(buffer)
+  }
   let destroy = async (): Promise<void> => {}
   const workers = jobs - 1
   const worker = workers > 0 ? findWorker(options.workerFile) : null
@@ -414,6 +434,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
           stop = () => resolve(BROKEN)
           waiting.add(stop)
           const buffers = written.splice(0, 2)
+          stats.buffersReused += buffers.length
           const task: GroupTask = {tasks, buffers}
           pool.run(task, {transferList: buffers}).then(resolve, reject)
         }).finally(() => waiting.delete(stop))
@@ -423,7 +444,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
         // empty, is a failure.)
         const group = results as Partial<GroupOutput> | null
         if (!group || !(group.out instanceof Uint8Array) || !Array.isArray(group.outcomes) || group.outcomes.length !== tasks.length) throw new Error('the worker returned no results')
-        return {out: group.out, outcomes: group.outcomes, owned: true}
+        stats.workerGroups++
+        const out = group.out
+        return {out, outcomes: group.outcomes, release: () => giveBack(out.buffer as ArrayBuffer)}
       } catch (error) {
         // The worker stopped (out of memory, most likely: a very large
         // document), or the pool was given up: parse the group here, where
@@ -462,7 +485,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   // go on with up to WARM_WINDOW: with the plain window it would wait for the
   // workers' first groups (0.4 s of a 10 s batch).
   const window = remote ? workers * PER_WORKER + 2 * jobs : 1
-  const WARM_WINDOW = 32
+  const WARM_WINDOW = Math.max(32, window)
   const GROUP = remote ? 16 : 1
   const GROUP_BYTES = 256 * 1024
   const queue: Promise<WrittenGroup>[] = []
@@ -479,9 +502,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     const head = queue.shift()
     if (!head) return
     const done = await head
-    sink.write(done.out, done.owned === true)
-    done.release?.()
-    if (done.owned && !sink.keeps && written.length < 8) written.push(done.out.buffer as ArrayBuffer)
+    sink.write(done.out, done.release)
     for (const outcome of done.outcomes) {
       if (!outcome.ok) failed++
       progress.tick(outcome.bytes)

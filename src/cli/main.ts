@@ -27,8 +27,8 @@ export interface CliIO {
   stdinStream?: () => AsyncIterable<Uint8Array | string>
   /** Whether stderr is a terminal: batch mode then shows a progress bar. */
   progress?: boolean
-  /** Write bytes to stdout (batch mode writes the workers' output without decoding it). */
-  stdoutBytes?: (b: Uint8Array) => void
+  /** Write bytes to stdout, then call `done` (batch mode writes the workers' output without decoding it, and reuses the memory after `done`). */
+  stdoutBytes?: (b: Uint8Array, done: () => void) => void
 }
 
 /** A usage or I/O problem: one line on stderr, exit 2. */
@@ -294,7 +294,7 @@ if (isMain) {
     cwd: process.cwd(),
     stdin: readStdin,
     stdinStream: () => process.stdin,
-    stdoutBytes: (b) => process.stdout.write(b),
+    stdoutBytes: (b, done) => process.stdout.write(b, () => done()),
     progress: process.stderr.isTTY === true,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR
   })

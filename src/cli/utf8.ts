@@ -23,11 +23,6 @@ export class Utf8Buffer {
     this.bytes = new Uint8Array(initial)
   }
 
-  /** The number of bytes held. */
-  get size(): number {
-    return this.used
-  }
-
   /** Append `s` as UTF-8 (a lone surrogate becomes U+FFFD, as `Buffer.from` has it). */
   append(s: string): void {
     const spare = this.bytes.length - this.used
@@ -44,13 +39,6 @@ export class Utf8Buffer {
   /** The bytes held, as a view that later calls overwrite (use it at once). */
   view(): Uint8Array {
     return this.bytes.subarray(0, this.used)
-  }
-
-  /** The bytes held, copied into an ArrayBuffer of their own (transferable); the buffer is emptied. */
-  take(): Uint8Array {
-    const out = this.bytes.slice(0, this.used)
-    this.clear()
-    return out
   }
 
   /** Empty the buffer (and give up a large one). */
