@@ -11,8 +11,8 @@ import {join} from 'node:path'
 import Tinypool from 'tinypool'
 import {describe, expect, it} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {appendLine, parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
-import processTasks, {processGroup} from '../src/cli/batch-worker.js'
+import {parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
+import processTasks, {appendLine, processGroup} from '../src/cli/batch-worker.js'
 import {parseForeignRelations} from '../src/index.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname

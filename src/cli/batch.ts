@@ -27,7 +27,7 @@ import type {BatchFormat, BatchTask, GroupOutput, GroupTask} from './batch-worke
 import {Utf8Buffer} from './utf8.js'
 
 export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
-export {appendLine, parseRecord} from './batch-worker.js'
+export {parseRecord} from './batch-worker.js'
 
 /** Where a batch reads and writes; the CLI's `CliIO` fits. */
 export interface BatchIo {
