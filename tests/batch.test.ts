@@ -12,8 +12,9 @@ import Tinypool from 'tinypool'
 import {describe, expect, it} from 'vitest'
 import {cli} from './cli-helpers.js'
 import {parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
-import processTasks, {appendLine, processGroup} from '../src/cli/batch-worker.js'
-import {parseForeignRelations} from '../src/index.js'
+import processTasks, {appendJson, appendLine, processGroup, type LineSink} from '../src/cli/batch-worker.js'
+import {Utf8Buffer} from '../src/cli/utf8.js'
+import {parseDocument, parseForeignRelations} from '../src/index.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname
 const seedPath = join(fixtures, 'foreign-relations-of-mali.txt')
@@ -24,6 +25,23 @@ const ukraine = corpus('United-Kingdom')
 
 
 const subjectOf = (line: Record<string, unknown>): unknown => (line.model as {subject: {name: string}}).subject.name
+
+/** A LineSink that builds a string, written apart from Utf8Buffer to check it. */
+class StringSink implements LineSink {
+  text = ''
+  append(s: string): void {
+    this.text += s
+  }
+  appendElements(json: string, first: boolean): void {
+    this.text += (first ? json : `,${json.slice(1)}`).slice(0, -1)
+  }
+  get size(): number {
+    return this.text.length
+  }
+  truncate(size: number): void {
+    this.text = this.text.slice(0, size)
+  }
+}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'fr-batch-'))
@@ -183,13 +201,61 @@ describe('batch helpers', () => {
 
   it('appendLine puts the id first (with the title, and the line of a bad record) and escapes errors', () => {
     const line = (task: Pick<BatchTask, 'id' | 'line'>, result: BatchTaskResult): string => {
-      let text = ''
-      appendLine({append: (s) => (text += s)}, task, result)
-      return text
+      const out = new StringSink()
+      appendLine(out, task, result)
+      return out.text
     }
     expect(line({id: {file: 'a "b".txt'}}, {ok: false, error: 'x\ny', bytes: 0})).toBe('{"file":"a \\"b\\".txt","error":"x\\ny"}\n')
-    expect(line({id: {index: 3}, line: 4}, {ok: true, key: 'markdown', body: '"# T\\n"', bytes: 4, title: 'T'})).toBe('{"index":3,"title":"T","markdown":"# T\\n"}\n')
+    expect(line({id: {index: 3}, line: 4}, {ok: true, key: 'markdown', value: '# T\n', bytes: 4, title: 'T'})).toBe('{"index":3,"title":"T","markdown":"# T\\n"}\n')
     expect(line({id: {file: 'f.jsonl', index: 3}, line: 4}, {ok: false, error: 'bad', bytes: 2})).toBe('{"file":"f.jsonl","index":3,"line":4,"error":"bad"}\n')
+  })
+})
+
+describe('appendJson (the output lines\' JSON, long top-level arrays in slices)', () => {
+  const pages = readdirSync(join(fixtures, 'corpus'))
+    .filter((f) => f.endsWith('.dump.txt'))
+    .sort()
+    .map((f) => readFileSync(join(fixtures, 'corpus', f)))
+  const json = (value: unknown, sink: LineSink): string => {
+    appendJson(sink, value)
+    return sink instanceof StringSink ? sink.text : Buffer.from((sink as Utf8Buffer).view()).toString('utf8')
+  }
+
+  it('gives what JSON.stringify gives, on every corpus model and tree and on the seed, through both sinks', () => {
+    let sliced = 0
+    for (const bytes of [seed, ...pages]) {
+      const model = parseForeignRelations(bytes)
+      const tree = parseDocument(bytes)
+      for (const value of [model, tree]) {
+        const expected = JSON.stringify(value)
+        expect(json(value, new StringSink())).toBe(expected)
+        expect(json(value, new Utf8Buffer(8))).toBe(expected)
+      }
+      if (model.diagnostics.length > 64 || model.claims.length > 64) sliced++
+    }
+    // The slices were taken: 10 of the 39 documents have more than 64 claims or diagnostics.
+    expect(sliced).toBeGreaterThan(5)
+  })
+
+  it('keeps what JSON.stringify leaves out or turns to null, and toJSON', () => {
+    const long = Array.from({length: 200}, (_, k) => (k % 7 === 0 ? undefined : k % 5 === 0 ? {k, f: () => 1} : k % 3 === 0 ? [k, 'é–\u2028'] : `s${k}`))
+    const values: unknown[] = [
+      {a: undefined, b: () => 1, c: Symbol('c'), d: long, e: [], f: Array(70), g: {h: long}, i: null, j: 'x'},
+      {},
+      {a: undefined},
+      {toJSON: () => ({z: long})},
+      {d: Object.assign(Array.from({length: 100}, (_, k) => k), {toJSON: () => 'array'})},
+      {d: {toJSON: () => long}},
+      [1, long],
+      'a string',
+      42,
+      null
+    ]
+    for (const value of values) {
+      expect(json(value, new StringSink())).toBe(JSON.stringify(value))
+      expect(json(value, new Utf8Buffer(8))).toBe(JSON.stringify(value))
+    }
+    expect(json(undefined, new StringSink())).toBe('null')
   })
 })
 
@@ -204,9 +270,9 @@ describe('a group of documents (what a worker runs)', () => {
   ].join('\n')
 
   it('appends the lines in order, and gives each outcome (ok, input bytes)', () => {
-    let text = ''
-    const outcomes = processGroup(tasks, {append: (s) => (text += s)})
-    expect(text).toBe(expected)
+    const out = new StringSink()
+    const outcomes = processGroup(tasks, out)
+    expect(out.text).toBe(expected)
     expect(outcomes).toEqual([
       {ok: true, bytes: seed.length},
       {ok: false, bytes: 0},

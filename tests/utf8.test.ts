@@ -29,6 +29,20 @@ describe('Utf8Buffer (the batch output encoder)', () => {
     }
   })
 
+  it('appends array JSON as elements, and truncates back to a mark', () => {
+    const out = new Utf8Buffer(4)
+    out.append('{"a":')
+    out.appendElements('[1,"é"]', true)
+    const mark = out.size
+    out.appendElements('["–",{"b":[2]}]', false)
+    out.append(']}')
+    expect(Buffer.from(out.view()).toString('utf8')).toBe('{"a":[1,"é","–",{"b":[2]}]}')
+    out.truncate(mark)
+    out.append(']}')
+    expect(Buffer.from(out.view()).toString('utf8')).toBe('{"a":[1,"é"]}')
+    expect(out.size).toBe(Buffer.byteLength('{"a":[1,"é"]}'))
+  })
+
   it('clear empties it and gives up a buffer grown past 16 MB; a string that large is measured, not reserved at 3 bytes a unit', () => {
     const out = new Utf8Buffer()
     out.append('first')

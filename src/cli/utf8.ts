@@ -36,6 +36,28 @@ export class Utf8Buffer {
     this.used += encoder.encodeInto(s, this.used === 0 ? this.bytes : this.bytes.subarray(this.used)).written
   }
 
+  /**
+   * Append `json`, the JSON of a non-empty array, as elements that go on
+   * those appended so far: without its closing bracket, and (unless `first`)
+   * with its opening bracket as a comma (both are one byte in UTF-8).
+   */
+  appendElements(json: string, first: boolean): void {
+    const at = this.used
+    this.append(json)
+    if (!first) this.bytes[at] = 0x2c
+    this.used--
+  }
+
+  /** The number of bytes held. */
+  get size(): number {
+    return this.used
+  }
+
+  /** Drop the bytes after the first `size`. */
+  truncate(size: number): void {
+    if (size < this.used) this.used = size
+  }
+
   /** The bytes held, as a view that later calls overwrite (use it at once). */
   view(): Uint8Array {
     return this.bytes.subarray(0, this.used)
