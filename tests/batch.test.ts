@@ -9,7 +9,7 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFile
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import Tinypool from 'tinypool'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {cli} from './cli-helpers.js'
 import {parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
 import processTasks, {appendJson, appendLine, processGroup, type LineSink} from '../src/cli/batch-worker.js'
@@ -278,6 +278,30 @@ describe('a group of documents (what a worker runs)', () => {
       {ok: false, bytes: 0},
       {ok: true, bytes: readFileSync(bazooka).length}
     ])
+  })
+
+  it('gives a document whose value cannot be serialized an error line in place of its partial one', () => {
+    // No value of the parser's makes JSON.stringify throw: one is made to, on the seed's subject.
+    const real = JSON.stringify
+    const spy = vi.spyOn(JSON, 'stringify').mockImplementation((value: unknown, ...rest: unknown[]) => {
+      if (value !== null && typeof value === 'object' && 'iso2' in value && (value as {name?: unknown}).name === 'Mali') throw new TypeError('Do not know how to serialize a BigInt')
+      return real(value, ...(rest as []))
+    })
+    const out = new Utf8Buffer(8)
+    let outcomes
+    try {
+      outcomes = processGroup([tasks[1]!, task(seedPath), task(bazooka)], out)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(outcomes).toEqual([
+      {ok: false, bytes: 0},
+      {ok: false, bytes: seed.length},
+      {ok: true, bytes: readFileSync(bazooka).length}
+    ])
+    const lines = Buffer.from(out.view()).toString('utf8').split('\n')
+    expect(lines[1]).toBe(JSON.stringify({file: seedPath, error: 'cannot serialize: Do not know how to serialize a BigInt'}))
+    expect(`${lines[0]}\n${lines[2]}\n`).toBe(expected.split('\n').filter((_, k) => k !== 0).join('\n'))
   })
 
   it('returns the lines as UTF-8 in a buffer given back by the main thread when one is large enough, else a new one', () => {
