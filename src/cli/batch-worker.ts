@@ -246,10 +246,10 @@ export interface GroupTask {
 const groupBuffer = new Utf8Buffer()
 /** Output buffers given back by the main thread. */
 const reusable: ArrayBuffer[] = []
-/** At most this many are kept. */
-const REUSABLE_MAX = 8
-/** Nor any larger than this (the main thread gives back none larger either). */
-const REUSE_MAX = 4 << 20
+/** At most this many output buffers are kept for reuse, on either side. */
+export const REUSABLE_MAX = 8
+/** Nor any larger than this (one large document's output would go round for ever). */
+export const REUSE_MAX = 4 << 20
 
 /**
  * An ArrayBuffer of at least `size` bytes to move to the main thread: one

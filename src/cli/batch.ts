@@ -24,6 +24,7 @@ import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
 import type {BatchFormat, BatchTask, GroupOutput, GroupTask} from './batch-worker.js'
+import {processGroup, REUSABLE_MAX, REUSE_MAX} from './batch-worker.js'
 import {Utf8Buffer} from './utf8.js'
 
 export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
@@ -311,9 +312,6 @@ interface WrittenGroup extends GroupOutput {
   release: () => void
 }
 
-/** Output buffers larger than this are not reused (one large document's output would go round for ever). */
-const REUSE_MAX = 4 << 20
-
 /** The compiled worker: beside this module, or in `dist/cli/` when this runs from the sources. */
 function findWorker(explicit: string | undefined): string | null {
   if (explicit) return explicit
@@ -370,7 +368,6 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   const PER_WORKER = 3
   const SPARE_MAX = 4
   const stats: BatchStats = options.stats ?? {mainGroups: 0, workerGroups: 0, buffersReused: 0}
-  const {processGroup} = await import('./batch-worker.js')
   /** Output buffers of the main thread's groups, reused once written. */
   const spare: Utf8Buffer[] = []
   const local = (tasks: BatchTask[]): WrittenGroup => {
@@ -387,10 +384,10 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     }
   }
   let remote: ((tasks: BatchTask[]) => Promise<WrittenGroup>) | null = null
-  /** Workers' output buffers, written, to go back to a worker with its next group (at most 8). */
+  /** Workers' output buffers, written, to go back to a worker with its next group. */
   const written: ArrayBuffer[] = []
   const giveBack = (buffer: ArrayBuffer): void => {
-    if (written.length < 8 && buffer.byteLength <= REUSE_MAX) written.push(buffer)
+    if (written.length < REUSABLE_MAX && buffer.byteLength <= REUSE_MAX) written.push(buffer)
   }
   let destroy = async (): Promise<void> => {}
   const workers = jobs - 1
