@@ -54,6 +54,7 @@ describe('prepare keeps the text in chunks', () => {
       expect(whole === expected).toBe(true)
       expect(p.text === expected).toBe(true)
       if (p.chunks.length > 1) multi++
+      for (const chunk of p.chunks.slice(0, -1)) expect(chunk.endsWith('\n')).toBe(true)
       expect(splitLines(p.chunks)).toEqual(splitLines(whole))
       const doc = prepareDocument(bytes)
       expect(doc.text === expected).toBe(true)
@@ -73,7 +74,15 @@ describe('prepare keeps the text in chunks', () => {
       // (Several chunks need the line starts: see `repairChunks`.)
       const repaired = repairInChunks(chunks, lineStartsOf(text), 0, null)
       const single = repairChunks([text], null, 0, null)
-      expect(repaired.chunks.length).toBe(chunks.length)
+      // Each chunk but the last ends in a line feed or is empty, as those
+      // given (a chunk with repairs goes out in several pieces, none empty);
+      // a chunk without repairs is passed on as it is.
+      for (const chunk of repaired.chunks.slice(0, -1)) expect(chunk === '' || chunk.endsWith('\n')).toBe(true)
+      expect(repaired.chunks.filter((c) => c === '').length).toBe(chunks.filter((c) => c === '').length)
+      if (repaired.repairs.length === 0) {
+        expect(repaired.chunks.length).toBe(chunks.length)
+        repaired.chunks.forEach((chunk, k) => expect(chunk === chunks[k]).toBe(true))
+      }
       expect(repaired.chunks.join('')).toBe(single.text)
       expect(repaired.repairs).toEqual(single.repairs)
       expect(parseText(repaired.chunks, prepare(text).map)).toEqual(parseText(single.text, prepare(text).map))
@@ -81,5 +90,40 @@ describe('prepare keeps the text in chunks', () => {
     for (const chunks of [[''], ['', ''], ['\n', ''], ['a\n', ''], ['a\n', '', 'b'], ['\r\n', '\r\n'], ['  \n', ' ']]) {
       expect(splitLines(chunks), JSON.stringify(chunks)).toEqual(splitLines(chunks.join('')))
     }
+  })
+
+  it('long texts with repaired lines far apart and close together: repairInChunks cuts chunks into pieces', () => {
+    // Lines of ASCII of random lengths (around the 256 units of unchanged
+    // text that the repairer copies rather than slices: GAP), some with
+    // mojibake, some with CRLF, in random chunks: the pieces join to the
+    // text repaired whole, with the same repairs, lines and tree.
+    const rnd = generator(8013)
+    const filler = 'The quick brown fox jumps over the lazy dog; [1] note. '
+    let cutUp = 0
+    for (let k = 0; k < 150; k++) {
+      let text = ''
+      const lineCount = 1 + rnd(60)
+      for (let l = 0; l < lineCount; l++) {
+        const len = [0, 1, 40, 250, 256, 257, 300, 700][rnd(8)] as number
+        let line = ''
+        while (line.length < len) line += filler
+        line = line.slice(0, len)
+        if (rnd(3) === 0) {
+          const at = rnd(line.length + 1)
+          line = line.slice(0, at) + (PIECES[rnd(4)] as string) + line.slice(at)
+        }
+        text += line + (l === lineCount - 1 && rnd(2) === 0 ? '' : rnd(5) === 0 ? '\r\n' : '\n')
+      }
+      const chunks = cut(text, rnd)
+      const repaired = repairInChunks(chunks, lineStartsOf(text), 0, null)
+      const single = repairChunks([text], null, 0, null)
+      for (const chunk of repaired.chunks.slice(0, -1)) expect(chunk === '' || chunk.endsWith('\n')).toBe(true)
+      if (repaired.chunks.length > chunks.length + 2) cutUp++
+      expect(repaired.chunks.join('')).toBe(single.text)
+      expect(repaired.repairs).toEqual(single.repairs)
+      expect(splitLines(repaired.chunks)).toEqual(splitLines(single.text))
+      expect(parseText(repaired.chunks, prepare(text).map)).toEqual(parseText(single.text, prepare(text).map))
+    }
+    expect(cutUp).toBeGreaterThan(20)
   })
 })

@@ -1251,12 +1251,22 @@ export function repairChunks(
 }
 
 /**
- * {@link repairChunks}, with the repaired text left in chunks: one for each
- * of `chunks` (the same string when nothing in it changed), so each but the
- * last still ends in a line feed.  Why: the pipeline's parser reads the
- * lines chunk by chunk, and the whole repaired text of a big input (over
- * 128 KB) would be a string in V8's large-object space, fresh memory mapped
- * and zeroed for each document (several times the cost of the join).
+ * Unchanged text of at most this many units between two repaired lines (or
+ * after the last one, to the end of the chunk) is copied into the new string
+ * of the repaired lines rather than passed on as a slice: a copy that short
+ * costs less than another chunk.
+ */
+const GAP = 256
+
+/**
+ * {@link repairChunks}, with the repaired text left in chunks, each but the
+ * last ending in a line feed: a chunk of `chunks` in which nothing changed
+ * is passed on as it is, one with repairs is cut into slices of its
+ * unchanged lines and new strings of its repaired ones (see {@link GAP}).
+ * Why: the pipeline's parser reads the lines chunk by chunk, and the whole
+ * repaired text of a big input (over 128 KB) would be a string in V8's
+ * large-object space, fresh memory mapped and zeroed for each document
+ * (several times the cost of the join).
  */
 export function repairInChunks(
   chunks: readonly string[],
@@ -1292,7 +1302,14 @@ export function repairInChunks(
   for (const text of chunks) {
     const len = text.length
     const limit = base + len
-    let last = 0 // text before this offset is in `parts`
+    // The chunk goes out in pieces, each but the last of the chunk ending in
+    // a line feed: the stretches of unchanged lines as slices of it (views,
+    // no copy), and each stretch of repaired lines (with the short unchanged
+    // gaps between them) joined from `parts`.  Why: a chunk with a single
+    // repair was copied whole (two bytes a unit), some 1 MB a corpus pass,
+    // for a few repaired lines.
+    let last = 0 // text before this offset is out or in `parts`
+    let dirtyEnd = -1 // when `parts` holds a stretch: the end of its last line (after the line feed)
     while (p < count && (all[p] as number) < limit) {
       const i = (all[p] as number) - base
       let start: number
@@ -1331,6 +1348,22 @@ export function repairInChunks(
         for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNo++
         counted = start
       }
+      // This line starts a new stretch of repaired lines unless the last
+      // stretch ended at most GAP units before it: then the last one is
+      // finished (joined), and the unchanged lines before this one go out
+      // as one slice.
+      if (dirtyEnd !== -1 && start - dirtyEnd > GAP) {
+        parts.push(text.slice(last, dirtyEnd))
+        out.push(parts.join(''))
+        parts.length = 0
+        last = dirtyEnd
+        dirtyEnd = -1
+      }
+      if (dirtyEnd === -1 && start > last) {
+        out.push(text.slice(last, start))
+        last = start
+      }
+      dirtyEnd = end < len ? end + 1 : len
       // The repairs, made from the changed stretches (no edit objects between).
       // Shifted, they are in the original: offsets past the BOM, and columns
       // on the first line.
@@ -1358,11 +1391,16 @@ export function repairInChunks(
         repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
       }
     }
-    if (last === 0) out.push(text)
-    else {
-      parts.push(text.slice(last))
+    if (dirtyEnd === -1) {
+      if (last === 0) out.push(text)
+      else if (last < len) out.push(text.slice(last))
+    } else {
+      // The last stretch takes the rest of the chunk along when it is short.
+      const stop = len - dirtyEnd > GAP ? dirtyEnd : len
+      parts.push(text.slice(last, stop))
       out.push(parts.join(''))
       parts.length = 0
+      if (stop < len) out.push(text.slice(stop))
     }
     base = limit
   }
