@@ -1266,7 +1266,7 @@ const GAP = 256
  * Why: the pipeline's parser reads the lines chunk by chunk, and the whole
  * repaired text of a big input (over 128 KB) would be a string in V8's
  * large-object space, fresh memory mapped and zeroed for each document
- * (several times the cost of the join).
+ * (several times the cost of building it).
  */
 export function repairInChunks(
   chunks: readonly string[],
@@ -1356,7 +1356,7 @@ export function repairInChunks(
       }
       // This line starts a new stretch of repaired lines unless the last
       // stretch ended at most GAP units before it: then the last one is
-      // finished (joined), and the unchanged lines before this one go out
+      // finished (its last line completed), and the unchanged lines before this one go out
       // as one slice.
       if (dirtyEnd !== -1 && start - dirtyEnd > GAP) {
         out.push(stretch + text.slice(last, dirtyEnd))
