@@ -9,7 +9,7 @@
  */
 
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
-import {isBlank, splitLines, type Line} from './lines.js'
+import {documentLines, isBlank, releaseDocumentLines, type Line} from './lines.js'
 import {isPlainParagraph, lineParagraph, parseBlocks, type Block} from './blocks.js'
 import {TextOffsets, newContext, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
@@ -133,8 +133,9 @@ const MAX_DEFINITION_GAP = 20
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string | readonly string[], map: PositionMap): ParsedDocument {
   const ctx: ParseContext = newContext(map)
-  // (The pipeline gives the text in chunks, see `splitLines`.)
-  const lines = splitLines(text)
+  // (The pipeline gives the text in chunks, see `splitLines`; the lines in
+  // objects kept between documents, handed back below.)
+  const lines = documentLines(text)
   const defLength = findDefinitions(lines)
   const defs = defList
   const defCount = defLength >> 1
@@ -224,6 +225,7 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
   const tree: Root = {type: 'root', children}
   const last = lines[lines.length - 1]
   tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
+  releaseDocumentLines(lines.length)
   return {tree, diagnostics: ctx.diagnostics, offsets: ctx.offsets}
 }
 
