@@ -1,7 +1,8 @@
 /**
  * The fourteenth performance pass (parser).
  *
- * - parseText reads the document's lines from `documentLines`: the lines
+ * - parseText reads the document's lines from `loadDocumentLines` (tested
+ *   here through `documentLines`, the same lines in an array): the lines
  *   `splitLines` gives, in `Line` objects kept between documents and
  *   overwritten by the next call.  Compared with `splitLines` on the corpus
  *   (whole and in the pipeline's chunks) and on seeded random texts and

@@ -877,10 +877,15 @@ function pushTable(out: Block[], scanned: ScannedTable, lines: Line[], ctx: Pars
 }
 
 function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Table {
-  const rows: TableRow[] = []
-  const all = [...scanned.head, ...scanned.body, ...scanned.foot]
+  // The head, body and foot rows in order, into an array of the exact size
+  // (no spread copy of the three, no array grown by `push`).
+  const {head, body, foot} = scanned
+  const rows: TableRow[] = new Array(head.length + body.length + foot.length)
+  let r = 0
   ctx.depth++
-  for (const row of all) rows.push(buildRow(row, lines, ctx))
+  for (let k = 0; k < head.length; k++) rows[r++] = buildRow(head[k]!, lines, ctx)
+  for (let k = 0; k < body.length; k++) rows[r++] = buildRow(body[k]!, lines, ctx)
+  for (let k = 0; k < foot.length; k++) rows[r++] = buildRow(foot[k]!, lines, ctx)
   ctx.depth--
   for (const problem of scanned.problems) {
     const l = lines[problem.line]

@@ -80,6 +80,15 @@ const POOL_MAX = 1 << 16
  * `Line` after it returns).
  */
 export function documentLines(text: string | readonly string[]): Line[] {
+  return linePool.slice(0, loadDocumentLines(text))
+}
+
+/**
+ * {@link documentLines} without the array: the lines are the first
+ * `count` (returned) of {@link documentLinePool}.  For parseText, which
+ * copies only the lines of the body (before the notes) into an array.
+ */
+export function loadDocumentLines(text: string | readonly string[]): number {
   if (linePool.length > POOL_MAX) linePool = []
   let count = 0
   let endsInLineFeed = false
@@ -98,7 +107,12 @@ export function documentLines(text: string | readonly string[]): Line[] {
   }
   // A final newline does not start another line.
   if (count > 1 && linePool[count - 1]!.text === '' && endsInLineFeed) count--
-  return linePool.slice(0, count)
+  return count
+}
+
+/** The lines {@link loadDocumentLines} loaded (and maybe more, of earlier documents, after them). */
+export function documentLinePool(): readonly Line[] {
+  return linePool
 }
 
 /**
