@@ -738,7 +738,9 @@ function categoryNode(line: Line, ctx: ParseContext, before: Block[]): Category 
 
 function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContext): {list: List; end: number} {
   const items: ListItem[] = []
-  const markers: string[] = []
+  // The markers as written, kept only for a list whose markers are not
+  // numbers (`data.markers`): no array grown for the others (most lists).
+  const markers: string[] | null = first.ordered && !isDigitMarker(first) ? [] : null
   const n = lines.length
   let i = start
   let spread = false
@@ -750,7 +752,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     const line = lines[i]!
     const m = knownAt === i ? known : listMarker(line.text)
     if (!m || !continuesList(first, m, items.length)) break
-    markers.push(m.bullet)
+    if (markers !== null) markers.push(m.bullet)
     // The item's first line; the array of its lines made only when a
     // second line joins it (most items are one line: no array nor `Line`
     // for them).
@@ -834,7 +836,7 @@ function parseList(lines: Line[], start: number, first: Marker, ctx: ParseContex
     position: {start: {...items[0]!.position!.start}, end: {...last.position!.end}}
   }
   if (first.ordered) list.start = first.start
-  if (first.ordered && !isDigitMarker(first)) list.data = {markers}
+  if (markers !== null) list.data = {markers}
   return {list, end: i}
 }
 
@@ -877,10 +879,15 @@ function pushTable(out: Block[], scanned: ScannedTable, lines: Line[], ctx: Pars
 }
 
 function buildTable(scanned: ScannedTable, lines: Line[], ctx: ParseContext): Table {
-  const rows: TableRow[] = []
-  const all = [...scanned.head, ...scanned.body, ...scanned.foot]
+  // The head, body and foot rows in order, into an array of the exact size
+  // (no spread copy of the three, no array grown by `push`).
+  const {head, body, foot} = scanned
+  const rows: TableRow[] = new Array(head.length + body.length + foot.length)
+  let r = 0
   ctx.depth++
-  for (const row of all) rows.push(buildRow(row, lines, ctx))
+  for (let k = 0; k < head.length; k++) rows[r++] = buildRow(head[k]!, lines, ctx)
+  for (let k = 0; k < body.length; k++) rows[r++] = buildRow(body[k]!, lines, ctx)
+  for (let k = 0; k < foot.length; k++) rows[r++] = buildRow(foot[k]!, lines, ctx)
   ctx.depth--
   for (const problem of scanned.problems) {
     const l = lines[problem.line]

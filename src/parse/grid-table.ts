@@ -62,7 +62,15 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   }
   const B = top.plus
   // What each line is as a border (see borderKind), computed once.
-  const kinds = new Int8Array(end - start)
+  // (In an array kept between tables, made anew only when too short, and
+  // read only up to this table's lines: a new typed array of more than 64
+  // elements gets a buffer outside the heap, costly to make and to free.
+  // Nothing below scans another table while it is read.)
+  // (One grown for a very long table is not kept for good.)
+  const need = end - start
+  if (kindsScratch.length < need || (kindsScratch.length > 1 << 16 && need <= 1 << 16)) kindsScratch = new Int8Array(Math.max(need, 256))
+  const kinds = kindsScratch
+  kinds[0] = 0
   // After the last border, a `+` line that is not a border cannot belong to
   // the grid (pandoc 3 swallows and drops it, E58): the table ends before it.
   let lastBorder = start
@@ -73,7 +81,11 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   let seenKind = NOT_BORDER
   for (let i = start + 1; i < end; i++) {
     const t = lines[i]!.text
-    const k = t === seenText ? seenKind : borderKind(t, indent, B)
+    // A line without its `+` (every content line) is no border (what
+    // borderKind answers): not compared with the last border, a string
+    // comparison of equal lengths that the engine makes out of line for
+    // sliced strings.
+    const k = t.charCodeAt(indent) !== PLUS ? NOT_BORDER : t === seenText ? seenKind : borderKind(t, indent, B)
     kinds[i - start] = k
     if (k !== NOT_BORDER) {
       lastBorder = i
@@ -96,7 +108,9 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
   let plainCols = 0
   for (let i = start; i < end; i++) {
     const line = lines[i]!
-    if (line.text === plainText) {
+    // (Only a border can be the same string as plainText, a border's: a
+    // content line is not compared, see above.)
+    if (plainText !== null && kinds[i - start] !== NOT_BORDER && line.text === plainText) {
       laid.push({line, start: indent, cp: null, idx: null, cols: plainCols})
       continue
     }
@@ -144,6 +158,9 @@ export function scanGridTable(lines: Line[], start: number, options: GridTableOp
     problems
   }
 }
+
+/** {@link scanGridTable}'s border kinds, by line of the table: kept between tables. */
+let kindsScratch = new Int8Array(256)
 
 /** Count the units `a` to `a + length` (those inside `0…size`) once more, up to 2. */
 function cover(cov: Uint8Array, a: number, length: number, size: number): void {

@@ -9,7 +9,7 @@
  */
 
 import type {FootnoteDefinition, PhrasingContent, Root, RootContent, Text} from 'mdast'
-import {isBlank, splitLines, type Line} from './lines.js'
+import {documentLinePool, isBlank, loadDocumentLines, releaseDocumentLines, type Line} from './lines.js'
 import {isPlainParagraph, lineParagraph, parseBlocks, type Block} from './blocks.js'
 import {TextOffsets, newContext, position, report, type ParseContext} from './context.js'
 import type {Diagnostic} from '../model/types.js'
@@ -27,8 +27,17 @@ export interface ParsedDocument {
   offsets: TextOffsets
 }
 
-/** Some character other than white space (a regex literal in parseText made a RegExp per call). */
-const NOT_BLANK = /\S/
+/**
+ * Whether the text (whole or in chunks) is only white space (`!/\S/.test`
+ * of each chunk), read by code unit up to the first other character (most
+ * documents: their first): no closure for `some` and no regex run per
+ * document.
+ */
+function isBlankText(text: string | readonly string[]): boolean {
+  if (typeof text === 'string') return isBlank(text)
+  for (let c = 0; c < text.length; c++) if (!isBlank(text[c]!)) return false
+  return true
+}
 
 export const DEFINITION = /^\[([1-9]\d{0,4})\](?: |$)/
 
@@ -60,9 +69,9 @@ export function definitionId(t: string): number {
  * definition), and returns how many numbers it wrote there (twice the
  * number of definitions).
  */
-function findDefinitions(lines: Line[]): number {
+function findDefinitions(lines: readonly Line[], lineCount: number): number {
   let firstLine = -1
-  for (let i = lines.length - 1; i >= 0; i--) {
+  for (let i = lineCount - 1; i >= 0; i--) {
     const t = lines[i]!.text
     if (t.startsWith('[1]') && DEFINITION.test(t) && (i === 0 || isBlank(lines[i - 1]!.text))) {
       firstLine = i
@@ -84,7 +93,7 @@ function findDefinitions(lines: Line[]): number {
   }
   push(1, firstLine)
   let expected = 2
-  for (let i = firstLine + 1; i < lines.length; i++) {
+  for (let i = firstLine + 1; i < lineCount; i++) {
     const t = lines[i]!.text
     if (t.charCodeAt(0) !== 91 /* [ */) continue
     const id = definitionId(t)
@@ -133,16 +142,19 @@ const MAX_DEFINITION_GAP = 20
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string | readonly string[], map: PositionMap): ParsedDocument {
   const ctx: ParseContext = newContext(map)
-  // (The pipeline gives the text in chunks, see `splitLines`.)
-  const lines = splitLines(text)
-  const defLength = findDefinitions(lines)
+  // (The pipeline gives the text in chunks, see `splitLines`.)  The lines
+  // are the first `lineCount` of an array of `Line` objects kept between
+  // documents (see loadDocumentLines), handed back below; only the body's
+  // lines are copied into an array of their own, for parseBlocks.
+  const lineCount = loadDocumentLines(text)
+  const lines = documentLinePool()
+  const defLength = findDefinitions(lines, lineCount)
   const defs = defList
   const defCount = defLength >> 1
-  const bodyEnd = defCount > 0 ? defs[1]! : lines.length
-  // (The body is all the lines when there are no notes: no copy of them.)
-  const body = bodyEnd === lines.length ? lines : lines.slice(0, bodyEnd)
+  const bodyEnd = defCount > 0 ? defs[1]! : lineCount
+  const body = lines.slice(0, bodyEnd)
   const children: RootContent[] = parseBlocks(body, ctx, {topLevel: true, followedByContent: defCount > 0}) as RootContent[]
-  if (typeof text === 'string' ? !NOT_BLANK.test(text) : !text.some((chunk) => NOT_BLANK.test(chunk))) {
+  if (isBlankText(text)) {
     report(ctx, 'empty-input', 'warning', 'The input is empty: there is nothing to parse', 0, 0)
   }
 
@@ -168,7 +180,7 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
         {ids: Array.from({length: missing}, (_, i) => previous + 1 + i)}
       )
     }
-    const end = k + 1 < defCount ? defs[2 * k + 3]! : lines.length
+    const end = k + 1 < defCount ? defs[2 * k + 3]! : lineCount
     const head = lines[defLine]!
     const idText = String(defId)
     // The length of the label `[id]`.
@@ -222,8 +234,9 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
   // parseBlocks for this tree alone) instead of a third array.
   for (let k = 0; k < definitions.length; k++) children.push(definitions[k]!)
   const tree: Root = {type: 'root', children}
-  const last = lines[lines.length - 1]
+  const last = lineCount > 0 ? lines[lineCount - 1]! : undefined
   tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
+  releaseDocumentLines(lineCount)
   return {tree, diagnostics: ctx.diagnostics, offsets: ctx.offsets}
 }
 

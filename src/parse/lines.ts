@@ -59,6 +59,97 @@ function linesOf(text: string, base: number, final: boolean, lines: Line[]): voi
   }
 }
 
+/**
+ * The `Line` objects of {@link documentLines}, kept between documents and
+ * overwritten: a new object for every line of every document was the
+ * largest thing the parser allocated that does not end up in the tree (a
+ * tree never holds a `Line`).  Grows to the longest document's line count;
+ * dropped after a document of more than {@link POOL_MAX} lines.
+ */
+let linePool: Line[] = []
+
+/** The most lines {@link linePool} keeps for the next document. */
+const POOL_MAX = 1 << 16
+
+/**
+ * {@link splitLines} for the parser: the same lines, but in `Line` objects
+ * kept between documents (see linePool) and an array made at its exact
+ * size (not grown by `push`).  The objects are overwritten by the next
+ * call: only for one document at a time, read while it is parsed, handed
+ * back with {@link releaseDocumentLines} (parseText does both and keeps no
+ * `Line` after it returns).
+ */
+export function documentLines(text: string | readonly string[]): Line[] {
+  return linePool.slice(0, loadDocumentLines(text))
+}
+
+/**
+ * {@link documentLines} without the array: the lines are the first
+ * `count` (returned) of {@link documentLinePool}.  For parseText, which
+ * copies only the lines of the body (before the notes) into an array.
+ */
+export function loadDocumentLines(text: string | readonly string[]): number {
+  if (linePool.length > POOL_MAX) linePool = []
+  let count = 0
+  let endsInLineFeed = false
+  if (typeof text === 'string') {
+    count = linesInto(text, 0, true, 0)
+    endsInLineFeed = text.length > 0 && text.charCodeAt(text.length - 1) === 10
+  } else {
+    let base = 0
+    const last = text.length - 1
+    for (let c = 0; c <= last; c++) {
+      const chunk = text[c]!
+      count = linesInto(chunk, base, c === last, count)
+      base += chunk.length
+      if (chunk.length > 0) endsInLineFeed = chunk.charCodeAt(chunk.length - 1) === 10
+    }
+  }
+  // A final newline does not start another line.
+  if (count > 1 && linePool[count - 1]!.text === '' && endsInLineFeed) count--
+  return count
+}
+
+/** The lines {@link loadDocumentLines} loaded (and maybe more, of earlier documents, after them). */
+export function documentLinePool(): readonly Line[] {
+  return linePool
+}
+
+/**
+ * Let go of the text of the first `count` pooled lines (a document's
+ * lines, see {@link documentLines}): the pool would otherwise keep the
+ * document's text alive until a later document overwrote them.
+ */
+export function releaseDocumentLines(count: number): void {
+  const n = Math.min(count, linePool.length)
+  for (let k = 0; k < n; k++) linePool[k]!.text = ''
+}
+
+/** {@link linesOf} into {@link linePool} from index `count`: returns the new count. */
+function linesInto(text: string, base: number, final: boolean, count: number): number {
+  let start = 0
+  const n = text.length
+  if (n === 0 && !final) return count
+  const pool = linePool
+  while (start <= n) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = n
+    let stop = end
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--
+    const t = text.slice(start, stop)
+    if (count < pool.length) {
+      const l = pool[count]!
+      l.text = t
+      l.offset = base + start
+    } else pool.push({text: t, offset: base + start})
+    count++
+    if (end === n) break
+    start = end + 1
+    if (start === n && !final) break
+  }
+  return count
+}
+
 /** Whether a line holds only white space (`/^\s*$/`, by code unit: it runs on every line, often several times). */
 export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!isWhiteSpaceUnit(text.charCodeAt(i))) return false
