@@ -353,6 +353,10 @@ export function hasMarkerOrWords(node: Nodes | readonly Nodes[], count: number):
  */
 function textHasWordRuns(text: string, need: number): boolean {
   const n = need < 1 ? 1 : need
+  // `n` runs between `n + 1` words take `2n + 1` units at least: a shorter
+  // text (two cells in three: `Spain`, `9`, `1960`) is answered without a
+  // regex call.
+  if (text.length < 2 * n + 1) return false
   let re = WORD_RUNS[n]
   if (re === undefined) WORD_RUNS[n] = re = new RegExp(`^\\s*(?:\\S+\\s+){${n}}\\S`)
   return re.test(text)
