@@ -488,8 +488,35 @@ const SKIP_TITLES: ReadonlySet<string> = new Set(['external links', 'further rea
 /** @internal */
 export type SectionKind = 'lead' | 'multilateral' | 'bilateral' | 'see-also' | 'references' | 'skip' | 'other'
 
+/**
+ * The kinds of the titles seen, by title: `sectionKind` depends on the title
+ * alone, and most titles come back document after document ("References",
+ * "See also", "External links", "Early life").  A lookup costs a hash of
+ * the title; the tests below cost a lowercase copy and up to seven
+ * `includes`, each a string search set up for a short subject.  Emptied
+ * when full, so that memory stays bounded on any input.
+ */
+const SECTION_KINDS = new Map<string, SectionKind>()
+const SECTION_KINDS_MAX = 1024
+/** Longer titles are not kept (no long strings held by the cache). */
+const SECTION_TITLE_MAX = 100
+
 /** @internal */
 export function sectionKind(title: string): SectionKind {
+  const known = SECTION_KINDS.get(title)
+  if (known !== undefined) return known
+  const kind = sectionKindOf(title)
+  if (title.length <= SECTION_TITLE_MAX) {
+    if (SECTION_KINDS.size >= SECTION_KINDS_MAX) SECTION_KINDS.clear()
+    // A copy of the title as the key: the title may be a slice of the
+    // document's text, which the cache would otherwise keep alive.
+    SECTION_KINDS.set((' ' + title).slice(1), kind)
+  }
+  return kind
+}
+
+/** {@link sectionKind}, uncached. */
+function sectionKindOf(title: string): SectionKind {
   if (title === LEAD) return 'lead'
   const t = title.toLowerCase()
   // (`includes` of each literal rather than one regex of alternatives: the

@@ -45,11 +45,12 @@ function fromTitle(raw: string): {subject: Subject; known: boolean} | null {
   const rest = (m ? title.slice(m[0].length) : article).trim()
   if (rest === '') return null
   const country = findCountry(rest)
+  // (Before the name is made: most category lines name no country.)
+  if (!country && !m) return null
   // The name as the title writes it ("Côte d'Ivoire", "São Tomé and Príncipe"),
   // without a leading "the"; the dataset's common name would turn the first
   // into "Ivory Coast".
   const name = rest.replace(/^the\s+/i, '')
-  if (!country && !m) return null
   return {subject: {name, iso2: country?.iso2 ?? null, article: m ? article : null}, known: country !== null}
 }
 

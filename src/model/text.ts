@@ -124,14 +124,44 @@ class Flattening implements FlatText, OffsetSegment, LineRange {
       }
     }
     if (found === -1) return this.fallback()
+    if (index === starts[found]! && found !== last) {
+      // A point at the start of a text node (the first claim of most
+      // paragraphs) is the node's own start point: the parser made that
+      // point from the very working offset that `offsets.get` gives back
+      // for the node (see TextOffsets.record), through the same map; and a
+      // node without a working offset gives its start point below too.  A
+      // copy of it spares the two searches of the map (its edits, its
+      // lines) that a new paragraph's first point costs.  (Checked against
+      // `map.point` in tests/perf13-model3.)
+      const p = this.nodes[found]!.position?.start
+      if (p !== undefined) return {line: p.line, column: p.column, offset: p.offset}
+    }
     let work: number | null
     if (found === last) work = this.lastWork
     else {
       // The node's working-text offset is looked up here, not while
       // flattening: most text nodes never hold a claim's start.
-      work = this.offsets.get(this.nodes[found]!) ?? null
+      const node = this.nodes[found]!
+      work = this.offsets.get(node) ?? null
       this.lastSegment = found
       this.lastWork = work
+      // The node's start and end points, made by the parser through the
+      // same map (see above), tell the line of every offset between them
+      // when they are on one line: kept as the line range (`lineInto`'s),
+      // a claim inside the node, after its first, needs no search of the
+      // map's lines (a new paragraph is on a line of its own).
+      const position = node.position
+      if (work !== null && position !== undefined) {
+        const s = position.start
+        const e = position.end
+        const from = s.offset
+        const to = e.offset
+        if (s.line === e.line && from !== undefined && to !== undefined && !(from >= this.lineLo && to < this.lineHi)) {
+          this.lineNo = s.line
+          this.lineLo = from - s.column + 1
+          this.lineHi = to + 1
+        }
+      }
     }
     if (work === null) {
       const p = this.nodes[found]!.position?.start
@@ -323,6 +353,10 @@ export function hasMarkerOrWords(node: Nodes | readonly Nodes[], count: number):
  */
 function textHasWordRuns(text: string, need: number): boolean {
   const n = need < 1 ? 1 : need
+  // `n` runs between `n + 1` words take `2n + 1` units at least: a shorter
+  // text (two cells in three: `Spain`, `9`, `1960`) is answered without a
+  // regex call.
+  if (text.length < 2 * n + 1) return false
   let re = WORD_RUNS[n]
   if (re === undefined) WORD_RUNS[n] = re = new RegExp(`^\\s*(?:\\S+\\s+){${n}}\\S`)
   return re.test(text)

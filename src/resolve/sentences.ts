@@ -419,7 +419,15 @@ function endsSentence(text: string, i: number, j: number, k: number): boolean {
       backKey += (l + 1) * weight
       weight *= 32
     } else {
-      if (!isSpace(c)) letters = false
+      if (!isSpace(c)) {
+        // An ASCII unit that is no letter, period or opener (a digit: `in
+        // 1960.`; `)`, `-`, `%`) is inside the word whatever comes before
+        // it (only openers are dropped from a word's start), and a word
+        // with one is in no list, no acronym and no initial: the general
+        // code below would answer true after two more scans of the word.
+        if (c < 0x80 && c !== 46 && !isOpener(c)) return true
+        letters = false
+      }
       break
     }
   }
