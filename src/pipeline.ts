@@ -20,7 +20,7 @@ export interface Prepared {
   readonly text: string
   /**
    * The working text in consecutive pieces, each but the last ending in a
-   * line feed (no line spans two): what the parser reads (see `splitLines`).
+   * line feed (no line spans two): what the parser reads (see `loadDocumentLines`).
    */
   chunks: readonly string[]
   map: PositionMap

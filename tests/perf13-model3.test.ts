@@ -12,7 +12,7 @@
  *   ASCII unit that is no letter, period or opener (`1960.`): checked
  *   against the frozen splitter on random words of such units;
  * - `sectionKind` is cached by title: the cached answers equal the
- *   reference's, asked twice, and the cache stays bounded.
+ *   reference's, asked twice, and past the cache's bound (where it is emptied).
  */
 
 import {describe, expect, test} from 'vitest'

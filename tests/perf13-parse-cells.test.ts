@@ -12,7 +12,8 @@
 
 import {describe, expect, test} from 'vitest'
 import {prepare} from '../src/pipeline.js'
-import {splitLines, type Line} from '../src/parse/lines.js'
+import type {Line} from '../src/parse/lines.js'
+import {splitLines} from './reference/lines.js'
 import {buildRow, isDashRuns, isGridStart} from '../src/parse/blocks.js'
 import {newContext} from '../src/parse/context.js'
 import {scanGridTable} from '../src/parse/grid-table.js'

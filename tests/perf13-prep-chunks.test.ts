@@ -3,7 +3,7 @@
  * gives `chunks` (its `text` is joined on first read), the repairer repairs
  * each chunk on its own (`repairInChunks`), and the parser splits the lines
  * chunk by chunk.  Checked against the whole text: the chunks join to the
- * text `repairChunks` makes, and `splitLines` / `parseText` of the chunks
+ * text the frozen repairer (tests/reference/repair.ts) makes, and the frozen `splitLines` / `parseText` of the chunks
  * equal those of the joined text — on the corpus dumps and on seeded random
  * texts cut into random line-aligned chunks (empty chunks, CRLF, a final
  * line feed or not, an empty last chunk).
@@ -12,9 +12,11 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {prepare, prepareDocument} from '../src/pipeline.js'
-import {repairChunks, repairInChunks, repairMojibake} from '../src/repair/index.js'
+import {repairInChunks} from '../src/repair/index.js'
+// The whole text repaired by the frozen repairer (not by the code under test).
+import {repairChunks, repairMojibake} from './reference/repair.js'
 import {decode} from '../src/decode/index.js'
-import {splitLines} from '../src/parse/lines.js'
+import {splitLines} from './reference/lines.js'
 import {parseText} from '../src/parse/index.js'
 import {lineStartsOf} from '../src/util/position.js'
 import {generator, mixture} from './random.js'

@@ -6,7 +6,8 @@
 
 import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {type Line, splitLines} from '../src/parse/lines.js'
+import type {Line} from '../src/parse/lines.js'
+import {splitLines} from './reference/lines.js'
 import {scanGridTable} from '../src/parse/grid-table.js'
 import {scanSimpleTable, dashRuns} from '../src/parse/simple-table.js'
 import type {ScannedCell, ScannedTable} from '../src/parse/table-types.js'

@@ -19,6 +19,7 @@
 import worldCountriesModule from 'world-countries'
 import type {Country} from 'world-countries'
 import {isLetterOrDigitUnit} from '../util/chars.js'
+import {detachedCopy} from '../util/strings.js'
 
 // world-countries ships CommonJS (`module.exports = [...]`) with an ESM-style
 // `export default` declaration; under NodeNext TypeScript types the default
@@ -677,7 +678,8 @@ export function findCountry(name: string): CountryInfo | null {
   if (hit !== undefined) return hit
   const found = findCountryUncached(name)
   if (findCountryCache.size >= FIND_COUNTRY_CACHE_SIZE) findCountryCache.clear()
-  findCountryCache.set(name, found)
+  // (The name is often a slice of a document's text: not kept as the key.)
+  findCountryCache.set(detachedCopy(name), found)
   return found
 }
 

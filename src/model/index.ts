@@ -24,6 +24,7 @@ import type {PreparedDocument} from '../pipeline.js'
 import type {BlockTableCell} from '../parse/nodes.js'
 import {flattening, reflatten, hasMarkerOrWords, plainText, plainTextWithUrls, type Flattener} from './text.js'
 import {detectSubject} from './subject.js'
+import {detachedCopy} from '../util/strings.js'
 import {applyTableOrder, inferPartner, parseMainArticle, toPartner, type InferredPartner} from './partner.js'
 import {parseEstablished} from './dates.js'
 import {extractMemberships} from './memberships.js'
@@ -508,9 +509,8 @@ export function sectionKind(title: string): SectionKind {
   const kind = sectionKindOf(title)
   if (title.length <= SECTION_TITLE_MAX) {
     if (SECTION_KINDS.size >= SECTION_KINDS_MAX) SECTION_KINDS.clear()
-    // A copy of the title as the key: the title may be a slice of the
-    // document's text, which the cache would otherwise keep alive.
-    SECTION_KINDS.set((' ' + title).slice(1), kind)
+    // (The title may be a slice of the document's text.)
+    SECTION_KINDS.set(detachedCopy(title), kind)
   }
   return kind
 }

@@ -141,13 +141,24 @@ const MAX_DEFINITION_GAP = 20
 
 /** Parse the working text of a dump into an mdast tree. */
 export function parseText(text: string | readonly string[], map: PositionMap): ParsedDocument {
-  const ctx: ParseContext = newContext(map)
-  // (The pipeline gives the text in chunks, see `splitLines`.)  The lines
-  // are the first `lineCount` of an array of `Line` objects kept between
-  // documents (see loadDocumentLines), handed back below; only the body's
-  // lines are copied into an array of their own, for parseBlocks.
+  // (The pipeline gives the text in chunks, see `loadDocumentLines`.)  The
+  // lines are the first `lineCount` of an array of `Line` objects kept
+  // between documents, handed back when the parse ends, also when it
+  // throws: the pool would otherwise keep the failed document's text.
   const lineCount = loadDocumentLines(text)
-  const lines = documentLinePool()
+  try {
+    return parseLines(text, documentLinePool(), lineCount, map)
+  } finally {
+    releaseDocumentLines(lineCount)
+  }
+}
+
+/**
+ * parseText of the document's first `lineCount` lines: only the body's
+ * lines are copied into an array of their own, for parseBlocks.
+ */
+function parseLines(text: string | readonly string[], lines: readonly Line[], lineCount: number, map: PositionMap): ParsedDocument {
+  const ctx: ParseContext = newContext(map)
   const defLength = findDefinitions(lines, lineCount)
   const defs = defList
   const defCount = defLength >> 1
@@ -236,7 +247,6 @@ export function parseText(text: string | readonly string[], map: PositionMap): P
   const tree: Root = {type: 'root', children}
   const last = lineCount > 0 ? lines[lineCount - 1]! : undefined
   tree.position = position(ctx, 0, last ? last.offset + last.text.length : 0)
-  releaseDocumentLines(lineCount)
   return {tree, diagnostics: ctx.diagnostics, offsets: ctx.offsets}
 }
 

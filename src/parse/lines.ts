@@ -16,55 +16,11 @@ export interface Line {
 }
 
 /**
- * Split a text into lines (LF or CRLF), linear.  The text may come in
- * consecutive chunks, each but the last ending in a line feed (no line spans
- * two, see `prepare`): the lines are the same, their offsets in the whole
- * text, and the whole text is never built.
- */
-export function splitLines(text: string | readonly string[]): Line[] {
-  const lines: Line[] = []
-  const chunks = typeof text === 'string' ? [text] : text
-  let base = 0
-  let endsInLineFeed = false // whether the text so far ends in a line feed
-  const last = chunks.length - 1
-  for (let c = 0; c <= last; c++) {
-    const chunk = chunks[c]!
-    linesOf(chunk, base, c === last, lines)
-    base += chunk.length
-    if (chunk.length > 0) endsInLineFeed = chunk.charCodeAt(chunk.length - 1) === 10
-  }
-  // A final newline does not start another line.
-  if (lines.length > 1 && lines[lines.length - 1]!.text === '' && endsInLineFeed) lines.pop()
-  return lines
-}
-
-/**
- * Pushes the lines of `text` (at offset `base` in the whole) onto `lines`;
- * the empty line after a final line feed only when `final` (else the next
- * chunk starts it).
- */
-function linesOf(text: string, base: number, final: boolean, lines: Line[]): void {
-  let start = 0
-  const n = text.length
-  if (n === 0 && !final) return
-  while (start <= n) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = n
-    let stop = end
-    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--
-    lines.push({text: text.slice(start, stop), offset: base + start})
-    if (end === n) break
-    start = end + 1
-    if (start === n && !final) break
-  }
-}
-
-/**
- * The `Line` objects of {@link documentLines}, kept between documents and
- * overwritten: a new object for every line of every document was the
+ * The `Line` objects of the document being parsed, kept between documents
+ * and overwritten: a new object for every line of every document was the
  * largest thing the parser allocated that does not end up in the tree (a
  * tree never holds a `Line`).  Grows to the longest document's line count;
- * dropped after a document of more than {@link POOL_MAX} lines.
+ * dropped when a document of more than {@link POOL_MAX} lines is released.
  */
 let linePool: Line[] = []
 
@@ -72,41 +28,48 @@ let linePool: Line[] = []
 const POOL_MAX = 1 << 16
 
 /**
- * {@link splitLines} for the parser: the same lines, but in `Line` objects
- * kept between documents (see linePool) and an array made at its exact
- * size (not grown by `push`).  The objects are overwritten by the next
- * call: only for one document at a time, read while it is parsed, handed
- * back with {@link releaseDocumentLines} (parseText does both and keeps no
- * `Line` after it returns).
+ * Split a text into lines (LF or CRLF), linear.  The text may come in
+ * consecutive chunks, each but the last ending in a line feed or empty (no
+ * line spans two, see `prepare`): the lines are the same, their offsets in
+ * the whole text, and the whole text is never built.
  */
-export function documentLines(text: string | readonly string[]): Line[] {
-  return linePool.slice(0, loadDocumentLines(text))
+export function splitLines(text: string | readonly string[]): Line[] {
+  const lines: Line[] = []
+  lines.length = fillLines(lines, text)
+  return lines
 }
 
 /**
- * {@link documentLines} without the array: the lines are the first
- * `count` (returned) of {@link documentLinePool}.  For parseText, which
- * copies only the lines of the body (before the notes) into an array.
+ * {@link splitLines} for the parser: the lines in the first `count`
+ * (returned) `Line`s of {@link documentLinePool}, overwriting those of the
+ * last document.  For one document at a time: parseText loads the lines,
+ * reads them while it parses, and hands them back with
+ * {@link releaseDocumentLines} (no `Line` of the pool outlives the call).
  */
 export function loadDocumentLines(text: string | readonly string[]): number {
   if (linePool.length > POOL_MAX) linePool = []
+  return fillLines(linePool, text)
+}
+
+/** The lines of `text` into `lines` from index 0 (overwriting, then pushing): returns their count. */
+function fillLines(lines: Line[], text: string | readonly string[]): number {
   let count = 0
-  let endsInLineFeed = false
+  let endsInLineFeed = false // whether the text so far ends in a line feed
   if (typeof text === 'string') {
-    count = linesInto(text, 0, true, 0)
+    count = linesInto(lines, text, 0, true, 0)
     endsInLineFeed = text.length > 0 && text.charCodeAt(text.length - 1) === 10
   } else {
     let base = 0
     const last = text.length - 1
     for (let c = 0; c <= last; c++) {
       const chunk = text[c]!
-      count = linesInto(chunk, base, c === last, count)
+      count = linesInto(lines, chunk, base, c === last, count)
       base += chunk.length
       if (chunk.length > 0) endsInLineFeed = chunk.charCodeAt(chunk.length - 1) === 10
     }
   }
   // A final newline does not start another line.
-  if (count > 1 && linePool[count - 1]!.text === '' && endsInLineFeed) count--
+  if (count > 1 && lines[count - 1]!.text === '' && endsInLineFeed) count--
   return count
 }
 
@@ -116,32 +79,41 @@ export function documentLinePool(): readonly Line[] {
 }
 
 /**
- * Let go of the text of the first `count` pooled lines (a document's
- * lines, see {@link documentLines}): the pool would otherwise keep the
- * document's text alive until a later document overwrote them.
+ * Let go of the text of the first `count` pooled lines (the lines of the
+ * document just parsed): the pool would otherwise keep the document's text
+ * alive until a later document overwrote them.  A pool grown past
+ * {@link POOL_MAX} lines is dropped whole.
  */
 export function releaseDocumentLines(count: number): void {
+  if (linePool.length > POOL_MAX) {
+    linePool = []
+    return
+  }
   const n = Math.min(count, linePool.length)
   for (let k = 0; k < n; k++) linePool[k]!.text = ''
 }
 
-/** {@link linesOf} into {@link linePool} from index `count`: returns the new count. */
-function linesInto(text: string, base: number, final: boolean, count: number): number {
+/**
+ * Writes the lines of `text` (at offset `base` in the whole) into `lines`
+ * from index `count` (overwriting, then pushing), and returns the new
+ * count; the empty line after a final line feed only when `final` (else
+ * the next chunk starts it).
+ */
+function linesInto(lines: Line[], text: string, base: number, final: boolean, count: number): number {
   let start = 0
   const n = text.length
   if (n === 0 && !final) return count
-  const pool = linePool
   while (start <= n) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = n
     let stop = end
     if (stop > start && text.charCodeAt(stop - 1) === 13) stop--
     const t = text.slice(start, stop)
-    if (count < pool.length) {
-      const l = pool[count]!
+    if (count < lines.length) {
+      const l = lines[count]!
       l.text = t
       l.offset = base + start
-    } else pool.push({text: t, offset: base + start})
+    } else lines.push({text: t, offset: base + start})
     count++
     if (end === n) break
     start = end + 1

@@ -1260,7 +1260,7 @@ const GAP = 256
 
 /**
  * {@link repairChunks}, with the repaired text left in chunks, each but the
- * last ending in a line feed: a chunk of `chunks` in which nothing changed
+ * last ending in a line feed or empty (as those given): a chunk of `chunks` in which nothing changed
  * is passed on as it is, one with repairs is cut into slices of its
  * unchanged lines and new strings of its repaired ones (see {@link GAP}).
  * Why: the pipeline's parser reads the lines chunk by chunk, and the whole
@@ -1396,10 +1396,9 @@ export function repairInChunks(
         repairs.push({original, replacement, line: lineNo, column: column + seg.os, offset: offset + seg.os, codecs: seg.codecs})
       }
     }
-    if (dirtyEnd === -1) {
-      if (last === 0) out.push(text)
-      else if (last < len) out.push(text.slice(last))
-    } else {
+    // (No repaired line: nothing of the chunk went out, `last` is 0.)
+    if (dirtyEnd === -1) out.push(text)
+    else {
       // The last stretch takes the rest of the chunk along when it is short.
       const stop = len - dirtyEnd > GAP ? dirtyEnd : len
       out.push(stretch + text.slice(last, stop))
