@@ -78,9 +78,15 @@ const pipeline = `
   // file as one string would be a two-byte string twice the file's size in
   // each process.
   const bytes = require('node:fs').readFileSync(${JSON.stringify(input)})
-  let sink = 0, i = 0, start = 0
-  for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start), i++) {
-    if (i % n !== k) continue
+  // Process k of n takes the lines that start in its k-th of the file's
+  // bytes, so that the shares are equal in size.  (Every n-th line would not
+  // be: the 38 pages repeat, so with n = 2 one process got the 19 even pages,
+  // 152 KB a cycle, and the other the 19 odd ones, 374 KB.)
+  const lo = Math.floor((k * bytes.length) / n), hi = Math.floor(((k + 1) * bytes.length) / n)
+  let sink = 0, start = 0
+  for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) {
+    if (start >= hi) break
+    if (start < lo) continue
     const r = JSON.parse(bytes.toString('utf8', start, end))
     sink += JSON.stringify(lib.parseForeignRelations(r.text, {title: r.title})).length
   }
