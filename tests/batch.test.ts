@@ -5,6 +5,7 @@
  * needs the compiled worker in dist/ and skips with a message without it.
  */
 
+import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -460,6 +461,42 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
       expect(kept.code).toBe(1)
       expect(kept.out).toBe(expected)
     }
+  })
+
+  it('writes Markdown from a worker as from the main thread (the worker loads the export with its first Markdown group)', async () => {
+    const dir = tempDir()
+    const {input} = jsonl(dir, 200, -1)
+    const one = await batch({inputs: [input], jobs: 1, format: 'markdown'}, dir)
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, buffersReused: 0}
+    const two = await batch({inputs: [input], jobs: 2, format: 'markdown', stats}, dir)
+    expect([one.code, two.code]).toEqual([0, 0])
+    expect(two.err).toBe('')
+    expect(two.out).toBe(one.out)
+    const parsed = two.out.trimEnd().split('\n').map((l) => JSON.parse(l) as {markdown?: unknown})
+    expect(parsed).toHaveLength(200)
+    expect(parsed.every((l) => typeof l.markdown === 'string' && l.markdown.length > 0)).toBe(true)
+    expect(stats.workerGroups).toBeGreaterThan(0)
+  })
+
+  it('loads the Markdown export only for Markdown output (the CLI, one document or a batch)', () => {
+    // A module hook that refuses to load dist/cli/markdown.js: JSON and mdast
+    // output must not need it; Markdown output shows that the hook works.
+    const dir = tempDir()
+    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.endsWith('/dist/cli/markdown.js')) throw new Error('markdown.js was loaded')\n  return next(url, context)\n}\n")
+    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
+    const main = new URL('../dist/cli/main.js', import.meta.url).pathname
+    const run = (...args: string[]): {status: number | null; stderr: string} => {
+      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), main, 'parse', ...args], {encoding: 'utf8'})
+      return {status: r.status, stderr: r.stderr}
+    }
+    expect(run(seedPath, '-o', join(dir, 'mali.json'))).toEqual({status: 0, stderr: ''})
+    expect(JSON.parse(readFileSync(join(dir, 'mali.json'), 'utf8')).subject.name).toBe('Mali')
+    expect(run('--format', 'mdast', seedPath, '-o', join(dir, 'mali.mdast.json')).status).toBe(0)
+    expect(run('--jsonl', '--jobs', '1', seedPath, bazooka, '-o', join(dir, 'batch.jsonl')).status).toBe(0)
+    expect(readFileSync(join(dir, 'batch.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2)
+    const markdown = run('--format', 'markdown', seedPath)
+    expect(markdown.status).not.toBe(0)
+    expect(markdown.stderr).toMatch(/markdown\.js was loaded/)
   })
 
   it('refuses worker heap limits too small to load the parser', async () => {

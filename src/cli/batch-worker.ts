@@ -12,7 +12,7 @@ import {readFileSync} from 'node:fs'
 import Tinypool from 'tinypool'
 import {parseDocument, parseForeignRelations} from '../index.js'
 import type {ParseOptions} from '../model/types.js'
-import {toMarkdown} from './markdown.js'
+import type * as Markdown from './markdown.js'
 import {Utf8Buffer} from './utf8.js'
 
 /** What each output line carries: the model, the mdast tree or Markdown. */
@@ -99,6 +99,19 @@ export function parseRecord(line: string): {text: string; title?: string} {
   throw new Error('expected a JSON string or an object {"title", "text"} with a string "text"')
 }
 
+/**
+ * The Markdown export, loaded by {@link loadFormat} before the first
+ * document that needs it: unified, remark-stringify and the GFM extensions
+ * take 80–120 ms to load, in every thread, which no JSON or mdast output
+ * needs.
+ */
+let markdown: typeof Markdown | undefined
+
+/** Load what the output of `format` needs (the Markdown export for `markdown`) before its documents are processed. */
+export async function loadFormat(format: BatchFormat): Promise<void> {
+  if (format === 'markdown') markdown ??= await import('./markdown.js')
+}
+
 /** The output key of each format. */
 export const FORMAT_KEY: Record<BatchFormat, string> = {json: 'model', mdast: 'mdast', markdown: 'markdown'}
 
@@ -144,7 +157,9 @@ export function processTask(task: BatchTask): BatchTaskResult {
     if (task.format === 'json') value = parseForeignRelations(input, options)
     else {
       const tree = parseDocument(input, options)
-      value = task.format === 'mdast' ? tree : toMarkdown(tree)
+      if (task.format === 'mdast') value = tree
+      else if (markdown) value = markdown.toMarkdown(tree)
+      else throw new Error('the Markdown export is not loaded (loadFormat was not awaited)')
     }
     const result: BatchTaskResult = {ok: true, key, value, bytes}
     if (title !== undefined) result.title = title
@@ -279,6 +294,7 @@ function outputBuffer(size: number): ArrayBuffer {
  * returned value lists under its transferable symbol).
  */
 export default function processTasks(group: GroupTask): unknown {
+  if (markdown === undefined && group.tasks.some((task) => task.format === 'markdown')) return loadFormat('markdown').then(() => processTasks(group))
   for (const buffer of group.buffers ?? []) if (reusable.length < REUSABLE_MAX && buffer.byteLength <= REUSE_MAX) reusable.push(buffer)
   const outcomes = processGroup(group.tasks, groupBuffer)
   const bytes = groupBuffer.view()

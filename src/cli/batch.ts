@@ -24,7 +24,7 @@ import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
 import type {BatchFormat, BatchTask, GroupOutput, GroupTask} from './batch-worker.js'
-import {processGroup, REUSABLE_MAX, REUSE_MAX} from './batch-worker.js'
+import {loadFormat, processGroup, REUSABLE_MAX, REUSE_MAX} from './batch-worker.js'
 import {Utf8Buffer} from './utf8.js'
 
 export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
@@ -341,6 +341,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   }
   const sources = resolveSources(options, io.cwd)
   if (sources.some((s) => s.kind === 'stdin') && !io.stdin && !io.stdinStream) throw new BatchError('no input: give files or pipe input on stdin')
+  // For the groups the main thread parses (workers load it with their first group).
+  await loadFormat(options.format)
 
   let totalBytes: number | null = null
   if (io.progress && sources.every((s) => s.kind !== 'stdin')) {
