@@ -311,12 +311,9 @@ interface Entry {
 }
 
 interface TrieNode {
-  /** Children by folded UTF-16 code unit (while building). */
+  /** Children by folded UTF-16 code unit, in the order they were added (the order of {@link TRIE}'s records). */
   next: Map<number, TrieNode>
   entries: Entry[] | null
-  /** The children once built, as parallel arrays: a scan of a few numbers beats a Map lookup. */
-  keys: Uint16Array
-  kids: TrieNode[]
   /**
    * `resolveEntries(entries)`, when every entry fits any text that starts
    * with a capital (no entry is `exactCase`): the matcher only tries text
@@ -328,7 +325,9 @@ interface TrieNode {
 const byIso2 = new Map<string, CountryInfo>()
 /** Folded form → entries (for `findCountry`). */
 const formIndex = new Map<string, Entry[]>()
-const root: TrieNode = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], resolved: null}
+const root: TrieNode = {next: new Map(), entries: null, resolved: null}
+/** The nodes of the trie, the root included (the size of {@link TRIE}). */
+let trieNodes = 1
 
 const KIND_RANK: Record<EntryKind, number> = {
   blocker: 0, name: 1, 'official-name': 2, 'alt-spelling': 3, demonym: 4,
@@ -359,8 +358,9 @@ function addForm(form: string, iso2: string, kind: EntryKind): void {
     const ch = key.charCodeAt(i)
     let child = node.next.get(ch)
     if (!child) {
-      child = {next: new Map(), entries: null, keys: new Uint16Array(0), kids: [], resolved: null}
+      child = {next: new Map(), entries: null, resolved: null}
       node.next.set(ch, child)
+      trieNodes++
     }
     node = child
   }
@@ -418,21 +418,6 @@ for (const info of byIso2.values()) {
 
 for (const phrase of NOT_COUNTRIES) addForm(phrase, '', 'blocker')
 
-/** The root's children by ASCII unit (nearly every walk starts with a Latin letter). */
-const rootAscii: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0x80).fill(undefined)
-
-/** Fill `keys`/`kids` of every node from `next`. */
-function freeze(node: TrieNode): void {
-  node.keys = Uint16Array.from(node.next.keys())
-  node.kids = [...node.next.values()]
-  if (node.entries && !node.entries.some((e) => e.exactCase)) node.resolved = resolveEntries(node.entries)
-  for (const kid of node.kids) freeze(kid)
-}
-
-
-freeze(root)
-for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
-
 /**
  * Bit `(a - 65) * 0x80 + b` of `PAIR_BITS` is set when a walk that starts
  * with the ASCII capital `a` (folded to lower case) and the folded ASCII unit
@@ -444,10 +429,10 @@ for (const [unit, kid] of root.next) if (unit < 0x80) rootAscii[unit] = kid
  */
 const PAIR_BITS = new Uint32Array((26 * 0x80) >>> 5)
 for (let a = 65; a <= 90; a++) {
-  const first = rootAscii[a + 32]
+  const first = root.next.get(a + 32)
   if (!first) continue
   for (let b = 0; b < 0x80; b++) {
-    if (first.entries !== null || childOf(first, b) !== undefined) {
+    if (first.entries !== null || first.next.has(b)) {
       const bit = (a - 65) * 0x80 + b
       PAIR_BITS[bit >>> 5]! |= 1 << (bit & 31)
     }
@@ -466,14 +451,8 @@ for (let a = 65; a <= 90; a++) {
  */
 /** The nodes that end a form, by the index their record holds. */
 const formNodes: TrieNode[] = []
-let trieSize = 0
-{
-  const count = (node: TrieNode): void => {
-    trieSize += 2 + 2 * node.kids.length
-    for (const kid of node.kids) count(kid)
-  }
-  count(root)
-}
+/** A record per node (two units) and a pair of units per edge, one edge into every node but the root. */
+const trieSize = 4 * trieNodes - 2
 /**
  * 16-bit records (half the lines of 32-bit ones) when the offsets fit, as
  * they do with today's dataset (≈ 39,000 units); a process only ever makes
@@ -486,19 +465,24 @@ const NO_FORM = TRIE instanceof Uint16Array ? 0xFFFF : 0xFFFFFFFF
   let next = 0
   const layout = (node: TrieNode): number => {
     const o = next
-    next += 2 + 2 * node.kids.length
-    TRIE[o] = node.kids.length
+    next += 2 + 2 * node.next.size
+    TRIE[o] = node.next.size
     if (node.entries !== null) {
       TRIE[o + 1] = formNodes.length
       formNodes.push(node)
+      if (!node.entries.some((e) => e.exactCase)) node.resolved = resolveEntries(node.entries)
     } else TRIE[o + 1] = NO_FORM
-    for (let k = 0; k < node.kids.length; k++) {
-      TRIE[o + 2 + 2 * k] = node.keys[k]!
-      TRIE[o + 3 + 2 * k] = layout(node.kids[k]!)
+    let k = o + 2
+    for (const [unit, kid] of node.next) {
+      TRIE[k] = unit
+      TRIE[k + 1] = layout(kid)
+      k += 2
     }
     return o
   }
   layout(root)
+  // (A typed array ignores writes past its end: a wrong size would cut the trie short without a word.)
+  if (next !== TRIE.length) throw new Error(`foreign-relations: the country trie has ${next} units, not ${TRIE.length}`)
 }
 /** The offset of the root's child for an ASCII unit, -1 for none. */
 const ROOT_ASCII = new Int32Array(0x80).fill(-1)
@@ -615,14 +599,6 @@ function trieChild(o: number, unit: number): number {
   const end = o + 2 + 2 * TRIE[o]!
   for (let k = o + 2; k < end; k += 2) if (TRIE[k] === unit) return TRIE[k + 1]!
   return -1
-}
-
-/** The child of `node` for a folded unit. */
-function childOf(node: TrieNode, unit: number): TrieNode | undefined {
-  if (node === root && unit < 0x80) return rootAscii[unit]
-  const keys = node.keys
-  for (let k = 0; k < keys.length; k++) if (keys[k] === unit) return node.kids[k]
-  return undefined
 }
 
 /**

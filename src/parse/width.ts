@@ -102,12 +102,18 @@ export function displayWidthLegacy(s: string): number {
  * total.  Uses `Intl.Segmenter` (built into Node).
  */
 export function displayWidthClusters(s: string): number {
+  clusterSegmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'})
   let w = 0
   for (const {segment} of clusterSegmenter.segment(s)) w += clusterWidth(segment)
   return w
 }
 
-const clusterSegmenter = new Intl.Segmenter('en', {granularity: 'grapheme'})
+/**
+ * Made on first use: making one takes 17–21 ms (ICU loads its break
+ * rules), which every process and worker thread paid at load although the
+ * pipeline never calls {@link displayWidthClusters}.
+ */
+let clusterSegmenter: Intl.Segmenter | undefined
 
 /** Width of one grapheme cluster: the widest of its code points (0, 1 or 2). */
 export function clusterWidth(cluster: string): number {
