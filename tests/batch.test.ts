@@ -7,7 +7,7 @@
 
 import {spawnSync} from 'node:child_process'
 import * as nodeModule from 'node:module'
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import Tinypool from 'tinypool'
@@ -499,6 +499,25 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const markdown = run('--format', 'markdown', seedPath)
     expect(markdown.status).not.toBe(0)
     expect(markdown.stderr).toMatch(/markdown\.js was loaded/)
+  })
+
+  it.skipIf(typeof nodeModule.register !== 'function')('loads the glob matcher only for an input that is no file (the CLI, one document)', () => {
+    // A module hook that refuses tinyglobby: one FILE that exists is parsed
+    // without it; a glob shows that the hook works.
+    const dir = tempDir()
+    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.includes('/node_modules/tinyglobby/')) throw new Error('tinyglobby was loaded')\n  return next(url, context)\n}\n")
+    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
+    const main = new URL('../dist/cli/main.js', import.meta.url).pathname
+    const run = (...args: string[]): {status: number | null; stderr: string} => {
+      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), main, 'parse', ...args], {encoding: 'utf8', cwd: dir})
+      return {status: r.status, stderr: r.stderr}
+    }
+    expect(run(seedPath, '-o', join(dir, 'mali.json'))).toEqual({status: 0, stderr: ''})
+    expect(JSON.parse(readFileSync(join(dir, 'mali.json'), 'utf8')).subject.name).toBe('Mali')
+    copyFileSync(seedPath, join(dir, 'mali.txt'))
+    const glob = run('*.txt', '-o', join(dir, 'glob.jsonl'))
+    expect(glob.status).not.toBe(0)
+    expect(glob.stderr).toMatch(/tinyglobby was loaded/)
   })
 
   it('refuses worker heap limits too small to load the parser', async () => {
