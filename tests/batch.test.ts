@@ -7,14 +7,14 @@
 
 import {spawnSync} from 'node:child_process'
 import * as nodeModule from 'node:module'
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
 import Tinypool from 'tinypool'
 import {describe, expect, it, vi} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {parseRecord, runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
-import processTasks, {appendJson, appendLine, processGroup, type LineSink} from '../src/cli/batch-worker.js'
+import {runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
+import processTasks, {appendJson, appendLine, parseRecord, processGroup, type LineSink} from '../src/cli/batch-worker.js'
 import {Utf8Buffer} from '../src/cli/utf8.js'
 import {parseDocument, parseForeignRelations} from '../src/index.js'
 
@@ -152,6 +152,40 @@ describe('parse in batch mode (--jobs 1, in process)', () => {
     const lines = readFileSync(target, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as {mdast: {type: string}})
     expect(lines).toHaveLength(2)
     expect(lines[0]!.mdast.type).toBe('root')
+  })
+
+  it('replaces what an -o file held, longer or not, and writes to a device', async () => {
+    const dir = tempDir()
+    const target = join(dir, 'out.jsonl')
+    // Longer than the new output: none of it may be left at the end (JSON
+    // Lines never hold a raw NUL).
+    writeFileSync(target, Buffer.alloc(3 << 20))
+    const r = await cli(['parse', '--jsonl', '-j', '1', '-o', target, seedPath, bazooka])
+    expect(r.code).toBe(0)
+    const text = readFileSync(target, 'utf8')
+    expect(text.includes('\0')).toBe(false)
+    expect(text.trimEnd().split('\n').map((l) => (JSON.parse(l) as {file: string}).file)).toEqual([seedPath, bazooka].map((f) => relative(process.cwd(), f)))
+    // No document: the file is still emptied.
+    writeFileSync(target, 'old\n')
+    const none = await cli(['parse', '--jsonl-input', '-o', target])
+    expect(none.code).toBe(0)
+    expect(readFileSync(target, 'utf8')).toBe('')
+    // A character device cannot be truncated, and need not be.
+    if (existsSync('/dev/null')) expect((await cli(['parse', '--jsonl', '-o', '/dev/null', seedPath])).code).toBe(0)
+  })
+
+  it('refuses an -o file that is one of the inputs, and leaves it as it was', async () => {
+    const dir = tempDir()
+    const input = join(dir, 'docs.jsonl')
+    const record = `${JSON.stringify({title: 'Mali', text: seed})}\n`
+    writeFileSync(input, record)
+    linkSync(input, join(dir, 'link.jsonl'))
+    for (const output of [input, join(dir, 'link.jsonl'), 'docs.jsonl']) {
+      const r = await cli(['parse', '--jsonl', '-o', output, input], {cwd: dir})
+      expect(r.code, output).toBe(2)
+      expect(r.err).toMatch(/is also an input/)
+      expect(readFileSync(input, 'utf8')).toBe(record)
+    }
   })
 
   it('usage errors exit 2: empty directory, bad --jobs, --summary, unwritable -o', async () => {
@@ -518,6 +552,25 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const glob = run('*.txt', '-o', join(dir, 'glob.jsonl'))
     expect(glob.status).not.toBe(0)
     expect(glob.stderr).toMatch(/tinyglobby was loaded/)
+  })
+
+  it.skipIf(typeof nodeModule.register !== 'function')('loads no parser when the batch module loads (the workers start first)', () => {
+    // runBatch starts the pool, then loads the parser, so that the workers
+    // load it at the same time as the main thread: a module hook refusing
+    // dist/index.js lets dist/cli/batch.js load; the worker module, which
+    // needs the parser, shows that the hook works.
+    const dir = tempDir()
+    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.endsWith('/dist/index.js')) throw new Error('the parser was loaded')\n  return next(url, context)\n}\n")
+    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
+    const load = (module: string): {status: number | null; stderr: string} => {
+      const url = new URL(`../dist/cli/${module}`, import.meta.url).href
+      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), '--input-type=module', '-e', `await import(${JSON.stringify(url)})`], {encoding: 'utf8'})
+      return {status: r.status, stderr: r.stderr}
+    }
+    expect(load('batch.js')).toEqual({status: 0, stderr: ''})
+    const worker = load('batch-worker.js')
+    expect(worker.status).not.toBe(0)
+    expect(worker.stderr).toMatch(/the parser was loaded/)
   })
 
   it('refuses worker heap limits too small to load the parser', async () => {

@@ -16,7 +16,7 @@
  *   caller says stderr is a terminal (`io.progress`).
  */
 
-import {closeSync, createReadStream, existsSync, openSync, statSync, writeSync} from 'node:fs'
+import {type Stats, closeSync, constants as fsConstants, createReadStream, existsSync, fstatSync, ftruncate, openSync, statSync, writeSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -24,11 +24,9 @@ import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
 import type {BatchFormat, BatchTask, GroupOutput, GroupTask} from './batch-worker.js'
-import {loadFormat, processGroup, REUSABLE_MAX, REUSE_MAX} from './batch-worker.js'
 import {Utf8Buffer} from './utf8.js'
 
 export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
-export {parseRecord} from './batch-worker.js'
 
 /** Where a batch reads and writes; the CLI's `CliIO` fits. */
 export interface BatchIo {
@@ -233,15 +231,46 @@ async function* tasks(sources: Source[], options: BatchOptions, io: BatchIo): As
 interface Sink {
   /** Write `b`, and call `done` once its memory may be reused (a file: at once; stdout: when the stream says so). */
   write: (b: Uint8Array, done: () => void) => void
+  /** Settled when the sink can be written to (an output file emptied); `write` and `close` only after it. */
+  ready: Promise<void>
   close: () => void
+}
+
+/**
+ * Refuse an output file that is also one of the inputs (the same file, by
+ * device and inode: links and other spellings of the path included).  It
+ * would be emptied when the output is opened, and its documents lost.
+ *
+ * @throws BatchError
+ */
+function refuseInputAsOutput(sources: readonly Source[], output: string | undefined, cwd: string): void {
+  if (output === undefined || output === '-') return
+  let out: Stats
+  try {
+    out = statSync(path.resolve(cwd, output))
+  } catch {
+    return // Not there yet: no input can be it.
+  }
+  if (!out.isFile()) return
+  for (const source of sources) {
+    if (source.kind === 'stdin') continue
+    let input: Stats
+    try {
+      input = statSync(source.path)
+    } catch {
+      continue // Unreadable: its own error line says so.
+    }
+    if (input.dev === out.dev && input.ino === out.ino) throw new BatchError(`the output ${output} is also an input (${source.path}): writing it would lose its documents`)
+  }
 }
 
 function openSink(output: string | undefined, io: BatchIo): Sink {
   if (output === undefined || output === '-') {
     const bytes = io.stdoutBytes
     // (`process.stdout.write` may hold on to the bytes: a pipe on macOS is asynchronous.)
-    if (bytes) return {write: bytes, close: () => {}}
+    if (bytes) return {write: bytes, ready: Promise.resolve(), close: () => {}}
     return {
+      ready: Promise.resolve(),
       write: (b, done) => {
         io.stdout(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'))
         done()
@@ -250,19 +279,36 @@ function openSink(output: string | undefined, io: BatchIo): Sink {
     }
   }
   const target = path.resolve(io.cwd, output)
+  const failed = (error: unknown): BatchError => new BatchError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
   let fd: number
+  let size: number
   try {
-    fd = openSync(target, 'w')
+    // Opened as 'w' would, but without O_TRUNC: emptying a large file left
+    // by an earlier run takes the kernel a while (0.39 s for 552 MB on ext4)
+    // and held the main thread before its first document, and the workers
+    // before they started.  It is emptied on libuv's thread pool instead;
+    // the first write waits for that.
+    fd = openSync(target, fsConstants.O_WRONLY | fsConstants.O_CREAT, 0o666)
+    const stat = fstatSync(fd)
+    size = stat.isFile() ? stat.size : 0
   } catch (error) {
-    throw new BatchError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw failed(error)
   }
+  const ready =
+    size === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          ftruncate(fd, 0, (error) => (error ? reject(failed(error)) : resolve()))
+        })
+  // (Awaited before the first write; until then, a rejection is not unhandled.)
+  ready.catch(() => {})
   // Synchronous: memory stays bounded without backpressure.
   const write = (b: Uint8Array, done: () => void): void => {
     let at = 0
     while (at < b.length) at += writeSync(fd, b, at)
     done()
   }
-  return {write, close: () => closeSync(fd)}
+  return {write, ready, close: () => closeSync(fd)}
 }
 
 /** A one-line progress bar on stderr: documents, MB/s, ETA (when the total size is known). */
@@ -340,10 +386,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     throw new BatchError('worker heap limits below 16 MB (old generation) or 4 MB (young generation) are too small to load the parser')
   }
   const sources = resolveSources(options, io.cwd)
+  refuseInputAsOutput(sources, options.output, io.cwd)
   if (sources.some((s) => s.kind === 'stdin') && !io.stdin && !io.stdinStream) throw new BatchError('no input: give files or pipe input on stdin')
-  // For the groups the main thread parses (workers load it with their first group).
-  await loadFormat(options.format)
-
   let totalBytes: number | null = null
   if (io.progress && sources.every((s) => s.kind !== 'stdin')) {
     totalBytes = 0
@@ -475,6 +519,11 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   } else if (workers > 0) {
     io.stderr('foreign-relations: the worker module is not built (npm run build); running in one thread\n')
   }
+  // The parser, loaded only now that the workers are starting: they load it
+  // (about 0.2 s each) while this thread does, not after it.
+  const {loadFormat, processGroup, REUSABLE_MAX, REUSE_MAX} = await import('./batch-worker.js')
+  // For the groups the main thread parses (workers load it with their first group).
+  await loadFormat(options.format)
   const runGroup = (tasks: BatchTask[]): Promise<WrittenGroup> =>
     remote && !broken && busy < workers * PER_WORKER ? remote(tasks) : Promise.resolve(local(tasks))
 
@@ -488,6 +537,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   const GROUP = remote ? 16 : 1
   const GROUP_BYTES = 256 * 1024
   const queue: Promise<WrittenGroup>[] = []
+  /** Whether `sink.ready` has settled (awaited once, before the first write). */
+  let sinkReady = false
   let failed = 0
   let group: BatchTask[] = []
   let groupBytes = 0
@@ -501,6 +552,10 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     const head = queue.shift()
     if (!head) return
     const done = await head
+    if (!sinkReady) {
+      await sink.ready
+      sinkReady = true
+    }
     sink.write(done.out, done.release)
     for (const outcome of done.outcomes) {
       if (!outcome.ok) failed++
@@ -521,9 +576,13 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     }
     submit()
     while (queue.length > 0) await flush()
+    // (No document written: the file must still be emptied, or say why not.)
+    if (!sinkReady) await sink.ready
   } finally {
     await Promise.allSettled(queue)
     await destroy()
+    // (Not while the file is still being emptied: its descriptor is in use.)
+    await sink.ready.catch(() => {})
     sink.close()
     progress.done()
   }
