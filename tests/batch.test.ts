@@ -513,18 +513,31 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect(stats.workerGroups).toBeGreaterThan(0)
   })
 
+  /** What a child process of `refusing` ended with. */
+  type Run = {status: number | null; stderr: string}
+  const mainJs = new URL('../dist/cli/main.js', import.meta.url).pathname
+  /**
+   * Node with a module hook that refuses to load the modules `refuses` (a
+   * condition on their `url`) matches, with the error `message`: what a run
+   * loads, seen from outside.  `dir` is a new directory for the test's files.
+   */
+  const refusing = (refuses: string, message: string): {dir: string; node: (args: string[], cwd?: string) => Run} => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'hooks.mjs'), `export async function load(url, context, next) {\n  if (${refuses}) throw new Error(${JSON.stringify(message)})\n  return next(url, context)\n}\n`)
+    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
+    const node = (args: string[], cwd?: string): Run => {
+      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), ...args], {encoding: 'utf8', ...(cwd === undefined ? {} : {cwd})})
+      return {status: r.status, stderr: r.stderr}
+    }
+    return {dir, node}
+  }
+
   // module.register (Node 20.6+; a named import would not even link before) runs the hook that refuses the export.
   it.skipIf(typeof nodeModule.register !== 'function')('loads the Markdown export only for Markdown output (the CLI, one document or a batch)', () => {
     // A module hook that refuses to load dist/cli/markdown.js: JSON and mdast
     // output must not need it; Markdown output shows that the hook works.
-    const dir = tempDir()
-    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.endsWith('/dist/cli/markdown.js')) throw new Error('markdown.js was loaded')\n  return next(url, context)\n}\n")
-    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
-    const main = new URL('../dist/cli/main.js', import.meta.url).pathname
-    const run = (...args: string[]): {status: number | null; stderr: string} => {
-      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), main, 'parse', ...args], {encoding: 'utf8'})
-      return {status: r.status, stderr: r.stderr}
-    }
+    const {dir, node} = refusing("url.endsWith('/dist/cli/markdown.js')", 'markdown.js was loaded')
+    const run = (...args: string[]): Run => node([mainJs, 'parse', ...args])
     expect(run(seedPath, '-o', join(dir, 'mali.json'))).toEqual({status: 0, stderr: ''})
     expect(JSON.parse(readFileSync(join(dir, 'mali.json'), 'utf8')).subject.name).toBe('Mali')
     expect(run('--format', 'mdast', seedPath, '-o', join(dir, 'mali.mdast.json')).status).toBe(0)
@@ -538,14 +551,8 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
   it.skipIf(typeof nodeModule.register !== 'function')('loads the glob matcher only for an input that is no file (the CLI, one document)', () => {
     // A module hook that refuses tinyglobby: one FILE that exists is parsed
     // without it; a glob shows that the hook works.
-    const dir = tempDir()
-    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.includes('/node_modules/tinyglobby/')) throw new Error('tinyglobby was loaded')\n  return next(url, context)\n}\n")
-    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
-    const main = new URL('../dist/cli/main.js', import.meta.url).pathname
-    const run = (...args: string[]): {status: number | null; stderr: string} => {
-      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), main, 'parse', ...args], {encoding: 'utf8', cwd: dir})
-      return {status: r.status, stderr: r.stderr}
-    }
+    const {dir, node} = refusing("url.includes('/node_modules/tinyglobby/')", 'tinyglobby was loaded')
+    const run = (...args: string[]): Run => node([mainJs, 'parse', ...args], dir)
     expect(run(seedPath, '-o', join(dir, 'mali.json'))).toEqual({status: 0, stderr: ''})
     expect(JSON.parse(readFileSync(join(dir, 'mali.json'), 'utf8')).subject.name).toBe('Mali')
     copyFileSync(seedPath, join(dir, 'mali.txt'))
@@ -559,14 +566,8 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     // load it at the same time as the main thread: a module hook refusing
     // dist/index.js lets dist/cli/batch.js load; the worker module, which
     // needs the parser, shows that the hook works.
-    const dir = tempDir()
-    writeFileSync(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.endsWith('/dist/index.js')) throw new Error('the parser was loaded')\n  return next(url, context)\n}\n")
-    writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister(new URL('./hooks.mjs', import.meta.url))\n")
-    const load = (module: string): {status: number | null; stderr: string} => {
-      const url = new URL(`../dist/cli/${module}`, import.meta.url).href
-      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), '--input-type=module', '-e', `await import(${JSON.stringify(url)})`], {encoding: 'utf8'})
-      return {status: r.status, stderr: r.stderr}
-    }
+    const {node} = refusing("url.endsWith('/dist/index.js')", 'the parser was loaded')
+    const load = (module: string): Run => node(['--input-type=module', '-e', `await import(${JSON.stringify(new URL(`../dist/cli/${module}`, import.meta.url).href)})`])
     expect(load('batch.js')).toEqual({status: 0, stderr: ''})
     const worker = load('batch-worker.js')
     expect(worker.status).not.toBe(0)
