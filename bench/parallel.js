@@ -14,7 +14,8 @@
  *    the parser itself scales on the cores, caches and memory bandwidth of
  *    this machine, with V8's helper threads (compiling, collecting), which
  *    in a one-thread run already use part of the second core.  (Not a
- *    ceiling for the batch, which also reads and writes: 4 is.)
+ *    ceiling for the batch, which also reads and writes: 4 is the closer
+ *    bound.)
  * 3. the batch: `foreign-relations parse --jsonl --jobs 1` and `--jobs 2` on
  *    the same JSON Lines file, wall time and peak RSS of the whole process
  *    (worker threads included).
@@ -52,11 +53,12 @@ const input = join(dir, 'docs.jsonl')
   for (let i = 0; i < DOCS; i++) writeSync(fd, `${lines[i % lines.length]}\n`)
   closeSync(fd)
 }
-const inputMB = readFileSync(input).length / 1e6
 // The two halves for measurement 4: the first ends with the line that holds the middle byte.
 const halves = [join(dir, 'half0.jsonl'), join(dir, 'half1.jsonl')]
+let inputMB
 {
   const bytes = readFileSync(input)
+  inputMB = bytes.length / 1e6
   const cut = bytes.indexOf(10, bytes.length >> 1) + 1
   writeFileSync(halves[0], bytes.subarray(0, cut))
   writeFileSync(halves[1], bytes.subarray(cut))
