@@ -289,9 +289,15 @@ function openSink(output: string | undefined, io: BatchIo): Sink {
     // before they started.  It is emptied on libuv's thread pool instead;
     // the first write waits for that.
     fd = openSync(target, fsConstants.O_WRONLY | fsConstants.O_CREAT, 0o666)
+  } catch (error) {
+    throw failed(error)
+  }
+  try {
     const stat = fstatSync(fd)
     size = stat.isFile() ? stat.size : 0
   } catch (error) {
+    // (Not left open: the batch stops here.)
+    closeSync(fd)
     throw failed(error)
   }
   const ready =
