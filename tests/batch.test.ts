@@ -13,8 +13,10 @@ import {join, relative} from 'node:path'
 import Tinypool from 'tinypool'
 import {describe, expect, it, vi} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {runBatch, splitLines, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
-import processTasks, {appendJson, appendLine, parseRecord, processGroup, type LineSink} from '../src/cli/batch-worker.js'
+import {jsonlRanges, runBatch, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
+import processTasks, {appendJson, appendLine, parseRecord, processGroup, useSlots, type LineSink, type SharedSlots} from '../src/cli/batch-worker.js'
+import {forEachRecord} from '../src/cli/jsonl.js'
+import {generator} from './random.js'
 import {Utf8Buffer} from '../src/cli/utf8.js'
 import {parseDocument, parseForeignRelations} from '../src/index.js'
 
@@ -224,15 +226,51 @@ describe('batch helpers', () => {
     expect(() => parseRecord('{')).toThrow(/invalid JSON/)
   })
 
-  it('splitLines joins pieces (bytes) and strips CR', async () => {
-    async function* chunks(): AsyncGenerator<string> {
-      yield 'ab'
-      yield 'c\r\nd'
-      yield 'e\n\nf'
+  it('jsonlRanges cuts JSON Lines into ranges of whole lines, whatever the chunks, with each document\'s index and line', async () => {
+    // Random inputs: records, blank lines (spaces, tabs, CR), CRLF, a BOM,
+    // no final newline, lines longer than a range, UTF-8 across chunk edges.
+    const rnd = generator(8)
+    const random = {int: (low: number, high: number): number => low + rnd(high - low + 1)}
+    for (let round = 0; round < 200; round++) {
+      const rows: string[] = []
+      for (let k = random.int(0, 30); k > 0; k--) {
+        const kind = random.int(0, 5)
+        rows.push(kind === 0 ? '' : kind === 1 ? ' \t\r' : `"${'é€x'.repeat(random.int(1, kind === 5 ? 60 : 5))}"${random.int(0, 3) === 0 ? '\r' : ''}`)
+      }
+      const text = `${round % 7 === 0 ? '\ufeff' : ''}${rows.join('\n')}${random.int(0, 1) ? '\n' : ''}`
+      const bytes = Buffer.from(text)
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        let at = 0
+        while (at < bytes.length) {
+          const end = Math.min(bytes.length, at + random.int(1, 40))
+          yield bytes.subarray(at, end)
+          at = end
+        }
+      }
+      // What splitting the whole text gives.
+      const expected: Array<[string, number, number]> = []
+      text
+        .replace(/^\ufeff/, '')
+        .split('\n')
+        .forEach((row, k) => {
+          if (!/^[ \t\r]*$/.test(row)) expected.push([row.replace(/\r$/, ''), expected.length, k + 1])
+        })
+      const got: Array<[string, number, number]> = []
+      let ranges = 0
+      for await (const task of jsonlRanges(chunks(), round % 2 ? 'f.jsonl' : null, {format: 'json', parseOptions: {}}, random.int(1, 120))) {
+        ranges++
+        expect(task.id).toEqual(round % 2 ? {file: 'f.jsonl'} : {})
+        let count = 0
+        forEachRecord(task.records!, (record, index, line) => {
+          count++
+          got.push([Buffer.from(record).toString('utf8'), index, line])
+        })
+        expect(count).toBe(task.records!.count)
+        expect(count).toBeGreaterThan(0)
+      }
+      expect(got).toEqual(expected)
+      if (expected.length > 0) expect(ranges).toBeGreaterThan(0)
     }
-    const got: string[] = []
-    for await (const line of splitLines(chunks())) got.push(line.toString('utf8'))
-    expect(got).toEqual(['abc', 'de', '', 'f'])
   })
 
   it('appendLine puts the id first (with the title, and the line of a bad record) and escapes errors', () => {
@@ -340,25 +378,43 @@ describe('a group of documents (what a worker runs)', () => {
     expect(`${lines[0]}\n${lines[2]}\n`).toBe(expected.split('\n').filter((_, k) => k !== 0).join('\n'))
   })
 
-  it('returns the lines as UTF-8 in a buffer given back by the main thread when one is large enough, else a new one', () => {
+  it('writes the lines to its output slot when they fit, else returns them in a buffer of its own, moved; reads a range from its input slot', () => {
     // What tinypool moves: the value and its transferables, behind symbols.
     const unwrap = (moved: unknown): {value: GroupOutput; transfer: ArrayBuffer[]} => {
       const read = (key: symbol): unknown => (moved as Record<symbol, unknown>)[key]
       return {value: read(Tinypool.valueSymbol) as GroupOutput, transfer: read(Tinypool.transferableSymbol) as ArrayBuffer[]}
     }
-    const first = unwrap(processTasks({tasks}))
-    expect(Buffer.from(first.value.out).toString('utf8')).toBe(expected)
-    expect(first.transfer).toEqual([first.value.out.buffer])
+    // Outside a pool: no slots.
+    const first = unwrap(processTasks({tasks, output: 0}))
+    expect(Buffer.from(first.value.out!).toString('utf8')).toBe(expected)
+    expect(first.transfer).toEqual([first.value.out!.buffer])
     expect(first.value.outcomes.map((o) => o.ok)).toEqual([true, false, true])
-    const small = new ArrayBuffer(100)
-    const large = new ArrayBuffer(first.value.out.length + 10)
-    const second = unwrap(processTasks({tasks, buffers: [small, large]}))
-    expect(second.value.out.buffer).toBe(large)
-    expect(Buffer.from(second.value.out).toString('utf8')).toBe(expected)
-    // The small one is kept for a later, smaller group.
-    const third = unwrap(processTasks({tasks: [tasks[1]!]}))
-    expect(third.value.out.buffer).toBe(small)
-    expect(Buffer.from(third.value.out).toString('utf8')).toBe('{"file":"x.jsonl","error":"cannot read: no such file"}\n')
+    const length = first.value.out!.length
+    const slots: SharedSlots = {input: [new SharedArrayBuffer(1 << 16)], output: [new SharedArrayBuffer(100), new SharedArrayBuffer(length + 10)]}
+    useSlots(slots)
+    try {
+      // It fits slot 1: nothing is moved.
+      const second = processTasks({tasks, output: 1}) as GroupOutput
+      expect(second).toEqual({slot: 1, length, outcomes: first.value.outcomes})
+      expect(Buffer.from(slots.output[1]!, 0, length).toString('utf8')).toBe(expected)
+      // Too large for slot 0: a buffer of its own.
+      const third = unwrap(processTasks({tasks, output: 0}))
+      expect(third.value.slot).toBeUndefined()
+      expect(Buffer.from(third.value.out!).toString('utf8')).toBe(expected)
+      // A range of records from the input slot (its own bytes empty).
+      const text = `{"title": "Mali", "text": ${JSON.stringify(seed.toString('utf8'))}}\n\n[1]\r\n`
+      const bytes = new Uint8Array(slots.input[0]!)
+      const n = Buffer.from(text).copy(bytes)
+      const range: BatchTask = {id: {file: 'a.jsonl'}, records: {bytes: new Uint8Array(0), index: 5, line: 9, count: 2}, format: 'json', options: {}}
+      const fourth = unwrap(processTasks({tasks: [range], input: {slot: 0, length: n}}))
+      const lines = Buffer.from(fourth.value.out!).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+      expect(lines.map((l) => [l.index, l.title, l.line])).toEqual([[5, 'Mali', undefined], [6, undefined, 11]])
+      expect(subjectOf(lines[0]!)).toBe('Mali')
+      expect(lines[1]!.error).toMatch(/^expected a JSON string or an object/)
+      expect(() => processTasks({tasks, input: {slot: 0, length: n}})).toThrow(/not one range/)
+    } finally {
+      useSlots(undefined)
+    }
   })
 })
 
@@ -431,6 +487,23 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect(lines.map((l) => l.file)).toEqual([seedPath, 'big.txt', corpus('Bazooka')])
     expect(lines.every((l) => l.model !== undefined)).toBe(true)
     expect(two.out).toBe(one.out)
+    // The same as JSON Lines: a range that fits its input slot (under 1 MB,
+    // with a document of 0.8 MB) and one that does not (3 MB), each too
+    // large for the worker.
+    const record = (text: string): string => JSON.stringify({title: 'big', text})
+    const medium = `${pages}\n\n${pages.slice(0, 300_000)}`
+    writeFileSync(join(dir, 'big.jsonl'), `${[JSON.stringify(seed.toString('utf8')), record(medium), '"x"', record(Array(6).fill(pages).join('\n\n')), '"y"'].join('\n')}\n`)
+    const rangesWith = (jobs: number, stats?: BatchStats): ReturnType<typeof batch> =>
+      batch({inputs: ['big.jsonl'], jobs, stats, workerLimits: {maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4}}, dir)
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
+    const oneRanges = await rangesWith(1)
+    const twoRanges = await rangesWith(2, stats)
+    expect([oneRanges.code, twoRanges.code]).toEqual([0, 0])
+    expect(twoRanges.err).toMatch(/^foreign-relations: a worker stopped \(.*memory.*\); its documents are parsed on the main thread\n/)
+    expect(twoRanges.out).toBe(oneRanges.out)
+    expect(twoRanges.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as {index: number}).index)).toEqual([0, 1, 2, 3, 4])
+    // Both ranges went to the worker, the first through an input slot, and came back to the main thread.
+    expect(stats).toEqual({mainGroups: 2, workerGroups: 0, sharedInputs: 1, sharedOutputs: 0})
   })
 
   it('goes on in the main thread when no worker can even start', async () => {
@@ -464,13 +537,13 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     return {input, lines, titles: lines.map((_, k) => pages[k % pages.length]!)}
   }
 
-  it('writes the same file with -o as --jobs 1 from JSON Lines of many groups, parsing on both threads and reusing the output buffers', async () => {
+  it('writes the same file with -o as --jobs 1 from JSON Lines of many groups, parsing on both threads, ranges and lines to and from the worker through shared slots', async () => {
     const dir = tempDir()
     // 1,000 documents: about 65 groups, beyond the 32 the main thread may
     // run ahead while the worker starts.
     const {input, lines, titles} = jsonl(dir, 1000, 557)
     const one = await batch({inputs: [input], jobs: 1, output: join(dir, 'one.jsonl')}, dir)
-    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, buffersReused: 0}
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
     const two = await batch({inputs: [input], jobs: 2, output: join(dir, 'two.jsonl'), stats}, dir)
     expect([one.code, two.code]).toEqual([1, 1])
     expect(two.err).toBe('')
@@ -483,7 +556,8 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect(parsed[999]!.title).toBe(titles[999])
     expect(stats.workerGroups).toBeGreaterThan(0)
     expect(stats.mainGroups).toBeGreaterThan(0)
-    expect(stats.buffersReused).toBeGreaterThan(0)
+    expect(stats.sharedInputs).toBe(stats.workerGroups)
+    expect(stats.sharedOutputs).toBe(stats.workerGroups)
   })
 
   it('never reuses output that stdout still holds (a pipe that is slow to take it)', async () => {
@@ -502,7 +576,7 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const dir = tempDir()
     const {input} = jsonl(dir, 200, -1)
     const one = await batch({inputs: [input], jobs: 1, format: 'markdown'}, dir)
-    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, buffersReused: 0}
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
     const two = await batch({inputs: [input], jobs: 2, format: 'markdown', stats}, dir)
     expect([one.code, two.code]).toEqual([0, 0])
     expect(two.err).toBe('')

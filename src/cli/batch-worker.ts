@@ -1,9 +1,10 @@
 /**
  * The documents of a `foreign-relations parse` batch: read (when given a
  * path), parse, serialize, in groups.  The default export is what the
- * tinypool worker threads run: a group of documents in, the group's output
- * lines out as one UTF-8 buffer that is moved (not copied) to the main
- * thread, which only writes it.  The main thread runs the same steps on the
+ * tinypool worker threads run: a group of documents in (a range of JSON
+ * Lines through shared memory), the group's output lines out as UTF-8,
+ * through shared memory too (or a buffer moved, not copied, when they do
+ * not fit), which the main thread only writes.  The main thread runs the same steps on the
  * groups it parses itself (`processGroup`) and encodes the lines straight
  * into its output buffer.
  */
@@ -13,10 +14,13 @@ import Tinypool from 'tinypool'
 import {parseDocument, parseForeignRelations} from '../index.js'
 import type {ParseOptions} from '../model/types.js'
 import type * as Markdown from './markdown.js'
+import {forEachRecord, type RecordRange} from './jsonl.js'
 import {Utf8Buffer} from './utf8.js'
 
 /** What each output line carries: the model, the mdast tree or Markdown. */
 export type BatchFormat = 'json' | 'mdast' | 'markdown'
+
+export type {RecordRange} from './jsonl.js'
 
 /** One document: a file to read, a JSON Lines record, or the text itself; or an error found before parsing. */
 export interface BatchTask {
@@ -32,6 +36,12 @@ export interface BatchTask {
   text?: string
   /** An error found before parsing (a JSON Lines file that cannot be read): the output line says it. */
   error?: string
+  /**
+   * Whole lines of a JSON Lines input, a document each (blank lines
+   * skipped): the task stands for `records.count` documents, whose ids are
+   * `id` with their `index`.
+   */
+  records?: RecordRange
   format: BatchFormat
   options: ParseOptions
 }
@@ -57,9 +67,13 @@ export interface DocumentOutcome {
   bytes: number
 }
 
-/** A worker's answer for a group: the group's lines as UTF-8 (an ArrayBuffer of their own) and each document's outcome, in input order. */
+/** A worker's answer for a group: the group's lines as UTF-8 and each document's outcome, in input order. */
 export interface GroupOutput {
-  out: Uint8Array
+  /** The lines, in an ArrayBuffer of their own (when not in an output slot). */
+  out?: Uint8Array
+  /** The output slot the lines are in, and their length in bytes. */
+  slot?: number
+  length?: number
   outcomes: DocumentOutcome[]
 }
 
@@ -232,73 +246,101 @@ export function appendLine(out: LineSink, task: Pick<BatchTask, 'id' | 'line'>, 
   out.append('}\n')
 }
 
+/** Parse one document and append its output line to `out`. */
+function processOne(task: BatchTask, out: LineSink): DocumentOutcome {
+  let result = processTask(task)
+  const mark = out.size
+  try {
+    appendLine(out, task, result)
+  } catch (error) {
+    // A value JSON cannot hold (none the parser makes): the line says so instead.
+    out.truncate(mark)
+    result = {ok: false, error: `cannot serialize: ${message(error)}`, bytes: result.bytes, ...(result.title === undefined ? {} : {title: result.title})}
+    appendLine(out, task, result)
+  }
+  return {ok: result.ok, bytes: result.bytes}
+}
+
+/** Parse each document of a range of JSON Lines (a task of its own, made here, for each line not blank). */
+function processRecords(task: BatchTask, records: RecordRange, out: LineSink, outcomes: DocumentOutcome[]): void {
+  const {file} = task.id
+  forEachRecord(records, (record, index, line) => {
+    const id: Record<string, string | number> = file === undefined ? {index} : {file, index}
+    outcomes.push(processOne({id, line, record, format: task.format, options: task.options}, out))
+  })
+}
+
 /** Parse a group of documents and append their output lines to `out`, in order.  Never throws for a document. */
 export function processGroup(tasks: BatchTask[], out: LineSink): DocumentOutcome[] {
   const outcomes: DocumentOutcome[] = []
   for (const task of tasks) {
-    let result = processTask(task)
-    const mark = out.size
-    try {
-      appendLine(out, task, result)
-    } catch (error) {
-      // A value JSON cannot hold (none the parser makes): the line says so instead.
-      out.truncate(mark)
-      result = {ok: false, error: `cannot serialize: ${message(error)}`, bytes: result.bytes, ...(result.title === undefined ? {} : {title: result.title})}
-      appendLine(out, task, result)
-    }
-    outcomes.push({ok: result.ok, bytes: result.bytes})
+    if (task.records) processRecords(task, task.records, out, outcomes)
+    else outcomes.push(processOne(task, out))
   }
   return outcomes
 }
 
-/** A group for a worker: its tasks, and output buffers the main thread has written and gives back for reuse. */
+/**
+ * Memory the main thread and the workers share, made once per batch and
+ * given to each worker when it starts (tinypool's `workerData`): slots for
+ * a group's input (a range of JSON Lines) and for its output lines.  What
+ * goes through a slot makes no ArrayBuffer in either thread.  A new
+ * ArrayBuffer for every group's records and lines (moved or copied between
+ * the threads) counts as external memory in V8 until the collector frees
+ * its object, and those objects lived long enough (a group in flight waits
+ * for its turn to be written) to be freed only by full collections: the
+ * external memory they held started most of the main thread's 17–21
+ * mark-compacts of a 10,000-document `--jobs 2` run, and many of the
+ * worker's.  With the slots: 3 and 2.
+ */
+export interface SharedSlots {
+  input: SharedArrayBuffer[]
+  output: SharedArrayBuffer[]
+}
+
+/** A group for a worker: its tasks, and the slots its input is in and its output may go to. */
 export interface GroupTask {
   tasks: BatchTask[]
-  buffers?: ArrayBuffer[]
+  /** The group is one range of records (`tasks[0].records`), whose bytes are in this input slot (the task's own are empty). */
+  input?: {slot: number; length: number}
+  /** The output slot to write the lines to, when they fit. */
+  output?: number
 }
 
 /** The worker's lines are encoded here, then copied out once per group. */
 const groupBuffer = new Utf8Buffer()
-/** Output buffers given back by the main thread. */
-const reusable: ArrayBuffer[] = []
-/** At most this many output buffers are kept for reuse, on either side. */
-export const REUSABLE_MAX = 8
-/** Nor any larger than this (one large document's output would go round for ever). */
-export const REUSE_MAX = 4 << 20
 
-/**
- * An ArrayBuffer of at least `size` bytes to move to the main thread: one
- * given back, else a new one (a power of two, from 64 KB: a size that later
- * groups can reuse).  Each buffer moves to and fro rather than a new one
- * a group: every new one is memory outside the heap in both threads, which
- * makes V8 run full collections to free it (on the main thread of a
- * 10,000-document `--jobs 2` run: 16 without reuse, 5 with it; 1 in a
- * `--jobs 1` run).
- */
-function outputBuffer(size: number): ArrayBuffer {
-  for (let k = reusable.length - 1; k >= 0; k--) {
-    const buffer = reusable[k]!
-    if (buffer.byteLength >= size) {
-      reusable.splice(k, 1)
-      return buffer
-    }
-  }
-  let capacity = 1 << 16
-  while (capacity < size) capacity *= 2
-  return new ArrayBuffer(capacity)
+/** The pool's shared slots, as given to this worker (none outside a pool). */
+let slots: SharedSlots | undefined = (Tinypool.workerData as {slots?: SharedSlots} | undefined)?.slots
+
+/** Set the shared slots `processTasks` uses (for tests: a worker is given them when it starts). */
+export function useSlots(shared: SharedSlots | undefined): void {
+  slots = shared
 }
 
 /**
- * The worker's entry: a group of tasks in, their lines out as one UTF-8
- * buffer, moved to the main thread rather than copied (tinypool moves what a
- * returned value lists under its transferable symbol).
+ * The worker's entry: a group of tasks in, their lines out, in the output
+ * slot when they fit, else as one new UTF-8 buffer moved (not copied) to
+ * the main thread (tinypool moves what a returned value lists under its
+ * transferable symbol).
  */
 export default function processTasks(group: GroupTask): unknown {
   if (markdown === undefined && group.tasks.some((task) => task.format === 'markdown')) return loadFormat('markdown').then(() => processTasks(group))
-  for (const buffer of group.buffers ?? []) if (reusable.length < REUSABLE_MAX && buffer.byteLength <= REUSE_MAX) reusable.push(buffer)
+  const records = group.tasks[0]?.records
+  if (group.input !== undefined) {
+    if (!slots || !records || group.tasks.length !== 1) throw new Error('a group in an input slot, but no slots or not one range of records')
+    records.bytes = new Uint8Array(slots.input[group.input.slot]!, 0, group.input.length)
+  }
   const outcomes = processGroup(group.tasks, groupBuffer)
   const bytes = groupBuffer.view()
-  const out = new Uint8Array(outputBuffer(bytes.length), 0, bytes.length)
+  const target = group.output === undefined ? undefined : slots?.output[group.output]
+  if (target && bytes.length <= target.byteLength) {
+    new Uint8Array(target, 0, bytes.length).set(bytes)
+    groupBuffer.clear()
+    const value: GroupOutput = {slot: group.output, length: bytes.length, outcomes}
+    return value
+  }
+  const out = new Uint8Array(bytes.length)
   out.set(bytes)
   groupBuffer.clear()
   const value: GroupOutput = {out, outcomes}

@@ -4,8 +4,9 @@
  *
  * - Streaming: inputs are read as they are needed (JSON Lines chunk by chunk)
  *   and at most a small window of groups of documents (a group closes at 16
- *   documents or once it holds 256 KB; see `runBatch`) is in flight, so
- *   memory does not grow with the number of documents.
+ *   files or once it holds 256 KB; JSON Lines go in ranges of whole lines of
+ *   about 256 KB, a group each; see `runBatch`) is in flight, so memory does
+ *   not grow with the number of documents.
  * - `--jobs N` parses on N threads: the main thread and N − 1 worker threads
  *   (tinypool); `--jobs 1` runs in-process, without workers.
  * - A document that cannot be read or parsed gets its own output line
@@ -23,10 +24,12 @@ import {fileURLToPath} from 'node:url'
 import type {ResourceLimits} from 'node:worker_threads'
 import type {ParseOptions} from '../model/types.js'
 import {expandInputs} from './check.js'
-import type {BatchFormat, BatchTask, GroupOutput, GroupTask} from './batch-worker.js'
+import type {BatchFormat, BatchTask, DocumentOutcome, GroupOutput, GroupTask, SharedSlots} from './batch-worker.js'
+import {jsonlRanges, taskDocuments} from './jsonl.js'
 import {Utf8Buffer} from './utf8.js'
 
-export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask} from './batch-worker.js'
+export type {BatchFormat, BatchTask, BatchTaskResult, DocumentOutcome, GroupOutput, GroupTask, SharedSlots} from './batch-worker.js'
+export {jsonlRanges, RANGE_BYTES, type RecordRange} from './jsonl.js'
 
 /** Where a batch reads and writes; the CLI's `CliIO` fits. */
 export interface BatchIo {
@@ -74,8 +77,10 @@ export interface BatchStats {
   mainGroups: number
   /** Groups a worker parsed. */
   workerGroups: number
-  /** Output buffers given back to a worker for reuse. */
-  buffersReused: number
+  /** Ranges of JSON Lines sent to a worker through an input slot (shared memory). */
+  sharedInputs: number
+  /** Groups whose lines came back from a worker through an output slot. */
+  sharedOutputs: number
 }
 
 /**
@@ -88,6 +93,12 @@ export interface BatchStats {
  * is parsed again on the main thread, whose heap is not limited.
  */
 export const WORKER_LIMITS: ResourceLimits = {maxOldGenerationSizeMb: 64}
+
+/** The size of each input slot: a range of JSON Lines longer than this (a very long line) is copied to the worker instead. */
+const INPUT_SLOT_BYTES = 1 << 20
+/** The size of each output slot: a group's lines longer than this come back in a buffer of their own. */
+const OUTPUT_SLOT_BYTES = 4 << 20
+const EMPTY = new Uint8Array(0)
 
 /** What a group waiting for a given-up pool gets instead of results. */
 const BROKEN = Symbol('broken pool')
@@ -135,57 +146,6 @@ function resolveSources(options: BatchOptions, cwd: string): Source[] {
   return sources
 }
 
-/**
- * Split a stream of chunks into lines of UTF-8 bytes (without `\n` or a
- * final `\r`).  Bytes, not strings: a newline byte never occurs inside a
- * multi-byte UTF-8 character, and the main thread of the pool then never
- * decodes a document.  Written by hand rather than with `node:readline`
- * because this pulls one chunk at a time (natural backpressure) and joins a
- * long line's pieces once.
- */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
-  const parts: Buffer[] = []
-  const finish = (piece: Buffer): Buffer => {
-    parts.push(piece)
-    // A copy, never a view of the chunk: the line outlives the chunk and may be sent to a worker.
-    let line = parts.length === 1 ? Buffer.from(piece) : Buffer.concat(parts)
-    parts.length = 0
-    if (line.length > 0 && line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1)
-    return line
-  }
-  for await (const chunk of chunks) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-    let start = 0
-    let nl = b.indexOf(0x0a)
-    while (nl !== -1) {
-      yield finish(b.subarray(start, nl))
-      start = nl + 1
-      nl = b.indexOf(0x0a, start)
-    }
-    if (start < b.length) parts.push(Buffer.from(b.subarray(start)))
-  }
-  if (parts.length > 0) yield finish(Buffer.alloc(0))
-}
-
-/** Whether a line holds only spaces, tabs and CRs. */
-function blank(line: Uint8Array): boolean {
-  for (const byte of line) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false
-  return true
-}
-
-async function* jsonlTasks(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: BatchOptions): AsyncGenerator<BatchTask> {
-  let index = 0
-  let lineNumber = 0
-  for await (let line of splitLines(chunks)) {
-    lineNumber++
-    if (lineNumber === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3)
-    if (blank(line)) continue
-    const id: Record<string, string | number> = file === null ? {index} : {file, index}
-    index++
-    yield {id, line: lineNumber, record: line, format: options.format, options: options.parseOptions}
-  }
-}
-
 function stdinChunks(io: BatchIo): AsyncIterable<Uint8Array | string> {
   if (io.stdinStream) return io.stdinStream()
   const read = io.stdin
@@ -212,12 +172,12 @@ async function* tasks(sources: Source[], options: BatchOptions, io: BatchIo): As
         continue
       }
       try {
-        yield* jsonlTasks(stream, file, options)
+        yield* jsonlRanges(stream, file, options)
       } catch (error) {
         yield {id: {file}, error: `cannot read: ${(error as Error).message.split('\n')[0]}`, format, options: parseOptions}
       }
     } else if (source.jsonl) {
-      yield* jsonlTasks(stdinChunks(io), null, options)
+      yield* jsonlRanges(stdinChunks(io), null, options)
     } else {
       // One dump on stdin.
       const chunks: Uint8Array[] = []
@@ -359,7 +319,9 @@ class Progress {
 }
 
 /** A group's output lines and each document's outcome, ready to write. */
-interface WrittenGroup extends GroupOutput {
+interface WrittenGroup {
+  out: Uint8Array
+  outcomes: DocumentOutcome[]
   /** Give the output's memory back for reuse, once written. */
   release: () => void
 }
@@ -415,11 +377,13 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   // is busy parsing a group of its own; the main thread takes a group
   // whenever every worker already has PER_WORKER.  Documents travel in groups
   // (up to GROUP documents or GROUP_BYTES of input): fewer messages and pool
-  // round trips per document.  A group's output comes back as one UTF-8
-  // buffer, which the main thread only writes.
+  // round trips per document; a range of JSON Lines (about RANGE_BYTES) is
+  // a group of its own.  A range goes to a worker through an input slot,
+  // and a group's lines come back through an output slot (shared memory,
+  // see `SharedSlots`), which the main thread only writes.
   const PER_WORKER = 3
   const SPARE_MAX = 4
-  const stats: BatchStats = options.stats ?? {mainGroups: 0, workerGroups: 0, buffersReused: 0}
+  const stats: BatchStats = options.stats ?? {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
   /** Output buffers of the main thread's groups, reused once written. */
   const spare: Utf8Buffer[] = []
   const local = (tasks: BatchTask[]): WrittenGroup => {
@@ -436,11 +400,6 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     }
   }
   let remote: ((tasks: BatchTask[]) => Promise<WrittenGroup>) | null = null
-  /** Workers' output buffers, written, to go back to a worker with its next group. */
-  const written: ArrayBuffer[] = []
-  const giveBack = (buffer: ArrayBuffer): void => {
-    if (written.length < REUSABLE_MAX && buffer.byteLength <= REUSE_MAX) written.push(buffer)
-  }
   let destroy = async (): Promise<void> => {}
   const workers = jobs - 1
   const worker = workers > 0 ? findWorker(options.workerFile) : null
@@ -454,7 +413,17 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   if (worker) {
     // A maintained pool (tinypool) rather than hand-written worker management.
     const {default: Tinypool} = await import('tinypool')
-    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: PER_WORKER, resourceLimits: limits})
+    // A slot for each group a worker may hold; for output, one for each
+    // group in flight (the slots' memory is taken only as it is written).
+    // A group finds none free, or does not fit its slot: its bytes travel
+    // the usual way, copied or moved.
+    const slots: SharedSlots = {
+      input: Array.from({length: workers * PER_WORKER}, () => new SharedArrayBuffer(INPUT_SLOT_BYTES)),
+      output: Array.from({length: workers * PER_WORKER + 2 * jobs}, () => new SharedArrayBuffer(OUTPUT_SLOT_BYTES))
+    }
+    const freeInputs = slots.input.map((_, k) => k)
+    const freeOutputs = slots.output.map((_, k) => k)
+    const pool = new Tinypool({filename: worker, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: PER_WORKER, resourceLimits: limits, workerData: {slots}})
     // A worker that stops while it has tasks fails them (handled below).
     // One that stops while starting (its limits too small for the library
     // itself) fails nothing: tinypool then starts no more workers and says so
@@ -477,25 +446,46 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     })
     remote = async (tasks) => {
       busy++
+      let input: GroupTask['input']
+      let output = freeOutputs.pop()
       try {
+        let sent = tasks
+        const records = tasks.length === 1 ? tasks[0]!.records : undefined
+        if (records && records.bytes.length <= INPUT_SLOT_BYTES && freeInputs.length > 0) {
+          // The range is copied into the slot, and the group keeps the
+          // slot's view (for the main thread, should the worker stop): its
+          // own buffer is free at once.
+          const slot = freeInputs.pop()!
+          const view = new Uint8Array(slots.input[slot]!, 0, records.bytes.length)
+          view.set(records.bytes)
+          input = {slot, length: view.length}
+          tasks = [{...tasks[0]!, records: {...records, bytes: view}}]
+          sent = [{...tasks[0]!, records: {...records, bytes: EMPTY}}]
+          stats.sharedInputs++
+        }
         let stop: () => void = () => {}
         const results: unknown = await new Promise((resolve, reject) => {
           stop = () => resolve(BROKEN)
           waiting.add(stop)
-          const buffers = written.splice(0, 2)
-          stats.buffersReused += buffers.length
-          const task: GroupTask = {tasks, buffers}
-          pool.run(task, {transferList: buffers}).then(resolve, reject)
+          const task: GroupTask = {tasks: sent, input, output}
+          pool.run(task).then(resolve, reject)
         }).finally(() => waiting.delete(stop))
         if (results === BROKEN) return local(tasks)
-        // (Anything but one outcome per task and bytes, e.g. from a worker
-        // built from another copy of tinypool, whose transfer wrapper arrives
-        // empty, is a failure.)
+        // (Anything but one outcome per document and the lines, e.g. from a
+        // worker built from another copy of tinypool, whose transfer wrapper
+        // arrives empty, is a failure.)
         const group = results as Partial<GroupOutput> | null
-        if (!group || !(group.out instanceof Uint8Array) || !Array.isArray(group.outcomes) || group.outcomes.length !== tasks.length) throw new Error('the worker returned no results')
+        const documents = tasks.reduce((n, task) => n + taskDocuments(task), 0)
+        const inSlot = group?.slot !== undefined && group.slot === output && typeof group.length === 'number'
+        if (!group || !(inSlot || group.out instanceof Uint8Array) || !Array.isArray(group.outcomes) || group.outcomes.length !== documents) throw new Error('the worker returned no results')
         stats.workerGroups++
-        const out = group.out
-        return {out, outcomes: group.outcomes, release: () => giveBack(out.buffer as ArrayBuffer)}
+        if (inSlot) {
+          const slot = output!
+          output = undefined
+          stats.sharedOutputs++
+          return {out: new Uint8Array(slots.output[slot]!, 0, group.length), outcomes: group.outcomes, release: () => freeOutputs.push(slot)}
+        }
+        return {out: group.out!, outcomes: group.outcomes, release: () => {}}
       } catch (error) {
         // The worker stopped (out of memory, most likely: a very large
         // document), or the pool was given up: parse the group here, where
@@ -508,6 +498,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
       } finally {
         busy--
         replied = true
+        if (input) freeInputs.push(input.slot)
+        // (Not used: the lines came otherwise, or not at all.)
+        if (output !== undefined) freeOutputs.push(output)
       }
     }
     destroy = async () => {
@@ -527,7 +520,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   }
   // The parser, loaded only now that the workers are starting: they load it
   // (about 0.2 s each) while this thread does, not after it.
-  const {loadFormat, processGroup, REUSABLE_MAX, REUSE_MAX} = await import('./batch-worker.js')
+  const {loadFormat, processGroup} = await import('./batch-worker.js')
   // For the groups the main thread parses (workers load it with their first group).
   await loadFormat(options.format)
   const runGroup = (tasks: BatchTask[]): Promise<WrittenGroup> =>
@@ -570,9 +563,11 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   }
   try {
     for await (const task of tasks(sources, options, io)) {
+      // (A range of JSON Lines is a group of its own.)
+      if (task.records) submit()
       group.push(task)
-      groupBytes += task.record?.length ?? task.text?.length ?? 16 * 1024
-      if (group.length >= GROUP || groupBytes >= GROUP_BYTES) {
+      groupBytes += task.records?.bytes.length ?? task.record?.length ?? task.text?.length ?? 16 * 1024
+      if (task.records || group.length >= GROUP || groupBytes >= GROUP_BYTES) {
         submit()
         // Let the pool's replies in (they arrive as events): otherwise, while
         // the main thread parses, a finished worker would wait for work.

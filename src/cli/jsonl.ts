@@ -1,0 +1,131 @@
+/**
+ * JSON Lines input of a batch, cut into ranges of whole lines on the main
+ * thread and split into documents where they are parsed.  Apart from
+ * `batch-worker.ts` because the main thread needs it before it loads the
+ * parser.
+ */
+
+import type {BatchOptions} from './batch.js'
+import type {BatchTask} from './batch-worker.js'
+
+/**
+ * Consecutive whole lines of a JSON Lines input, as UTF-8.  Lines travel to
+ * a worker this way, a range (a quarter of a megabyte or so) at a time,
+ * through one shared input slot (see `SharedSlots`), not as a task object
+ * and an ArrayBuffer per line: each such buffer counted as external memory
+ * in both threads until a full collection freed it.  A document's task is
+ * made only where it is parsed.
+ */
+export interface RecordRange {
+  /** The lines, each ended by `\n` (the last one may not be); a line's final `\r` is not part of it. */
+  bytes: Uint8Array
+  /** The index (among the input's documents) of the first document. */
+  index: number
+  /** The line number (in the input) of the first line. */
+  line: number
+  /** How many documents (lines not blank) it holds. */
+  count: number
+}
+
+/** Whether a line holds only spaces, tabs and CRs (a blank line of JSON Lines: no document). */
+export function blankLine(line: Uint8Array, start = 0, end = line.length): boolean {
+  for (let k = start; k < end; k++) {
+    const byte = line[k]
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false
+  }
+  return true
+}
+
+/**
+ * Call `each` with every document of a range, in order: its line (a view of
+ * the range's bytes, without the line end), its index and its line number.
+ */
+export function forEachRecord(range: RecordRange, each: (record: Uint8Array, index: number, line: number) => void): void {
+  const bytes = Buffer.from(range.bytes.buffer, range.bytes.byteOffset, range.bytes.byteLength)
+  let index = range.index
+  let line = range.line
+  let at = 0
+  while (at < bytes.length) {
+    let end = bytes.indexOf(0x0a, at)
+    if (end === -1) end = bytes.length
+    const stop = end > at && bytes[end - 1] === 0x0d ? end - 1 : end
+    if (!blankLine(bytes, at, stop)) each(bytes.subarray(at, stop), index++, line)
+    line++
+    at = end + 1
+  }
+}
+
+/** How many documents a task stands for: those of its records, else one. */
+export function taskDocuments(task: Pick<BatchTask, 'records'>): number {
+  return task.records ? task.records.count : 1
+}
+
+/** A range of JSON Lines closes at the first line end after this many bytes. */
+export const RANGE_BYTES = 256 * 1024
+
+/**
+ * The documents of a JSON Lines input as tasks of whole lines
+ * (`records`): each ends at the first line end after `rangeBytes` (and at
+ * the end of the input), and is copied once, into a buffer of its own (a
+ * worker is sent that buffer, not the chunk it was cut from).  Counting a
+ * range's documents is a scan for line ends and blank lines; the lines are
+ * split again where they are parsed.  A UTF-8 byte order mark before the
+ * first line is dropped.
+ */
+export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: Pick<BatchOptions, 'format' | 'parseOptions'>, rangeSize = RANGE_BYTES): AsyncGenerator<BatchTask> {
+  const id: Record<string, string | number> = file === null ? {} : {file}
+  let parts: Buffer[] = []
+  let held = 0
+  let index = 0
+  let line = 1
+  let first = true
+  const range = (end: number): BatchTask | null => {
+    // The first `end` bytes held, copied into one buffer; the rest stays held.
+    let bytes: Buffer = Buffer.allocUnsafeSlow(end)
+    let at = 0
+    const rest: Buffer[] = []
+    for (const part of parts) {
+      const take = Math.min(part.length, end - at)
+      part.copy(bytes, at, 0, take)
+      at += take
+      if (take < part.length) rest.push(part.subarray(take))
+    }
+    parts = rest
+    held -= end
+    if (first) {
+      first = false
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+    }
+    let lines = 0
+    let count = 0
+    let start = 0
+    while (start < bytes.length) {
+      let nl = bytes.indexOf(0x0a, start)
+      if (nl === -1) nl = bytes.length
+      lines++
+      if (!blankLine(bytes, start, nl)) count++
+      start = nl + 1
+    }
+    const task: BatchTask | null = count === 0 ? null : {id, records: {bytes, index, line, count}, format: options.format, options: options.parseOptions}
+    index += count
+    line += lines
+    return task
+  }
+  for await (const chunk of chunks) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    if (b.length === 0) continue
+    parts.push(b)
+    held += b.length
+    if (held < rangeSize) continue
+    const nl = b.lastIndexOf(0x0a)
+    // (A line longer than a range: it goes on in the next chunk.)
+    if (nl === -1) continue
+    const task = range(held - (b.length - nl - 1))
+    if (task) yield task
+  }
+  if (held > 0) {
+    const task = range(held)
+    if (task) yield task
+  }
+}
+
