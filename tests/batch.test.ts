@@ -492,7 +492,10 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     // large for the worker.
     const record = (text: string): string => JSON.stringify({title: 'big', text})
     const medium = `${pages}\n\n${pages.slice(0, 300_000)}`
-    writeFileSync(join(dir, 'big.jsonl'), `${[JSON.stringify(seed.toString('utf8')), record(medium), '"x"', record(Array(6).fill(pages).join('\n\n')), '"y"'].join('\n')}\n`)
+    // (More ranges after the 3 MB one: it is held, until a worker takes it
+    // and after, while the ranges after it are read.)
+    const after = Array(40).fill(JSON.stringify(seed.toString('utf8')))
+    writeFileSync(join(dir, 'big.jsonl'), `${[JSON.stringify(seed.toString('utf8')), record(medium), '"x"', record(Array(6).fill(pages).join('\n\n')), '"y"', ...after].join('\n')}\n`)
     const rangesWith = (jobs: number, stats?: BatchStats): ReturnType<typeof batch> =>
       batch({inputs: ['big.jsonl'], jobs, stats, workerLimits: {maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4}}, dir)
     const stats: BatchStats = {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
@@ -501,9 +504,11 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect([oneRanges.code, twoRanges.code]).toEqual([0, 0])
     expect(twoRanges.err).toMatch(/^foreign-relations: a worker stopped \(.*memory.*\); its documents are parsed on the main thread\n/)
     expect(twoRanges.out).toBe(oneRanges.out)
-    expect(twoRanges.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as {index: number}).index)).toEqual([0, 1, 2, 3, 4])
-    // Both ranges went to the worker, the first through an input slot, and came back to the main thread.
-    expect(stats).toEqual({mainGroups: 2, workerGroups: 0, sharedInputs: 1, sharedOutputs: 0})
+    expect(twoRanges.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as {index: number}).index)).toEqual(Array.from({length: 45}, (_, k) => k))
+    // The first two ranges went to the worker, the first through an input
+    // slot, and came back to the main thread.
+    expect(stats.sharedInputs).toBeGreaterThanOrEqual(1)
+    expect(stats.mainGroups).toBeGreaterThanOrEqual(2)
   })
 
   it('goes on in the main thread when no worker can even start', async () => {

@@ -462,6 +462,11 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
           tasks = [{...tasks[0]!, records: {...records, bytes: view}}]
           sent = [{...tasks[0]!, records: {...records, bytes: EMPTY}}]
           stats.sharedInputs++
+        } else if (records) {
+          // (The range's own bytes are reused for the next range; tinypool
+          // may hold the task until a worker is free, and the main thread
+          // needs them should the worker stop.)
+          tasks = sent = [{...tasks[0]!, records: {...records, bytes: new Uint8Array(records.bytes)}}]
         }
         let stop: () => void = () => {}
         const results: unknown = await new Promise((resolve, reject) => {
@@ -563,7 +568,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   }
   try {
     for await (const task of tasks(sources, options, io)) {
-      // (A range of JSON Lines is a group of its own.)
+      // (A range of JSON Lines is a group of its own, submitted at once: its
+      // bytes are valid only until the next range is read.)
       if (task.records) submit()
       group.push(task)
       groupBytes += task.records?.bytes.length ?? task.record?.length ?? task.text?.length ?? 16 * 1024

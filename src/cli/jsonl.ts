@@ -65,12 +65,16 @@ export const RANGE_BYTES = 256 * 1024
 
 /**
  * The documents of a JSON Lines input as tasks of whole lines
- * (`records`): each ends at the first line end after `rangeBytes` (and at
- * the end of the input), and is copied once, into a buffer of its own (a
- * worker is sent that buffer, not the chunk it was cut from).  Counting a
- * range's documents is a scan for line ends and blank lines; the lines are
- * split again where they are parsed.  A UTF-8 byte order mark before the
- * first line is dropped.
+ * (`records`): each ends at the first line end after `rangeSize` (and at
+ * the end of the input).  Counting a range's documents is a scan for line
+ * ends and blank lines; the lines are split again where they are parsed.  A
+ * UTF-8 byte order mark before the first line is dropped.
+ *
+ * A range's bytes are valid until the next range is asked for: they are
+ * copied into one buffer that every range of the input reuses (a new
+ * buffer for each counted as external memory in V8, and its share of the
+ * main thread's full collections of a `--jobs 2` run: 5–9 with a new
+ * buffer a range, 2–4 reused).  Whoever keeps a range longer copies it.
  */
 export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: Pick<BatchOptions, 'format' | 'parseOptions'>, rangeSize = RANGE_BYTES): AsyncGenerator<BatchTask> {
   const id: Record<string, string | number> = file === null ? {} : {file}
@@ -79,9 +83,11 @@ export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, f
   let index = 0
   let line = 1
   let first = true
+  let reused = Buffer.alloc(0)
   const range = (end: number): BatchTask | null => {
-    // The first `end` bytes held, copied into one buffer; the rest stays held.
-    let bytes: Buffer = Buffer.allocUnsafeSlow(end)
+    // The first `end` bytes held, copied into the reused buffer; the rest stays held.
+    if (reused.length < end) reused = Buffer.allocUnsafeSlow(Math.max(end, 2 * reused.length, 1 << 16))
+    let bytes: Buffer = reused.subarray(0, end)
     let at = 0
     const rest: Buffer[] = []
     for (const part of parts) {
