@@ -13,7 +13,7 @@ import {join, relative} from 'node:path'
 import Tinypool from 'tinypool'
 import {describe, expect, it, vi} from 'vitest'
 import {cli} from './cli-helpers.js'
-import {jsonlRanges, runBatch, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
+import {jsonlRanges, MAIN_ONLY_BYTES, RANGE_BYTES, runBatch, type BatchIo, type BatchOptions, type BatchStats, type BatchTask, type BatchTaskResult, type GroupOutput} from '../src/cli/batch.js'
 import processTasks, {appendJson, appendLine, parseRecord, processGroup, useSlots, type LineSink, type SharedSlots} from '../src/cli/batch-worker.js'
 import {forEachRecord} from '../src/cli/jsonl.js'
 import {generator} from './random.js'
@@ -239,10 +239,12 @@ describe('batch helpers', () => {
       }
       const text = `${round % 7 === 0 ? '\ufeff' : ''}${rows.join('\n')}${random.int(0, 1) ? '\n' : ''}`
       const bytes = Buffer.from(text)
+      // Small chunks, or (one round in five) the whole input as one.
+      const whole = round % 5 === 0
       async function* chunks(): AsyncGenerator<Uint8Array> {
         let at = 0
         while (at < bytes.length) {
-          const end = Math.min(bytes.length, at + random.int(1, 40))
+          const end = whole ? bytes.length : Math.min(bytes.length, at + random.int(1, 40))
           yield bytes.subarray(at, end)
           at = end
         }
@@ -257,9 +259,23 @@ describe('batch helpers', () => {
         })
       const got: Array<[string, number, number]> = []
       let ranges = 0
-      for await (const task of jsonlRanges(chunks(), round % 2 ? 'f.jsonl' : null, {format: 'json', parseOptions: {}}, random.int(1, 120))) {
+      const size = random.int(1, 120)
+      for await (const task of jsonlRanges(chunks(), round % 2 ? 'f.jsonl' : null, {format: 'json', parseOptions: {}}, size)) {
         ranges++
         expect(task.id).toEqual(round % 2 ? {file: 'f.jsonl'} : {})
+        // A range ends at its first line end at or after `size` bytes, and
+        // a line longer than that is a range of its own.  (Not checked with
+        // a BOM, which the first range loses.)
+        const own = Buffer.from(task.records!.bytes)
+        const lines = own.toString('latin1').split(/(?<=\n)/)
+        if (round % 7 !== 0) {
+          let at = 0
+          for (const l of lines.slice(0, -1)) {
+            at += l.length
+            expect(at, JSON.stringify(own.toString('utf8'))).toBeLessThan(size)
+          }
+          if (lines.some((l) => l.length > size)) expect(lines).toHaveLength(1)
+        }
         let count = 0
         forEachRecord(task.records!, (record, index, line) => {
           count++
@@ -511,6 +527,31 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect(stats.mainGroups).toBeGreaterThanOrEqual(2)
   })
 
+  it('parses a document of MAIN_ONLY_BYTES or more on the main thread, never in a worker (a JSON Lines record, a file)', async () => {
+    // A 9 MB record made a worker with the default heap stop (a 60 MB one
+    // stopped the whole process); it is now parsed on the main thread.
+    const pages = readdirSync(join(fixtures, 'corpus'))
+      .filter((f) => f.endsWith('.dump.txt'))
+      .sort()
+      .map((f) => readFileSync(join(fixtures, 'corpus', f), 'utf8'))
+      .join('\n\n')
+    let text = pages
+    while (Buffer.byteLength(text) < MAIN_ONLY_BYTES + (1 << 20)) text += `\n\n${pages}`
+    const dir = tempDir()
+    writeFileSync(join(dir, 'large.jsonl'), `${['"x"', JSON.stringify({title: 'large', text}), '"y"'].join('\n')}\n`)
+    writeFileSync(join(dir, 'large.txt'), text)
+    const inputs = ['large.jsonl', 'large.txt']
+    const one = await batch({inputs, jobs: 1}, dir)
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
+    const two = await batch({inputs, jobs: 2, stats}, dir)
+    expect([one.code, two.code]).toEqual([0, 0])
+    expect(two.err).toBe('')
+    expect(two.out).toBe(one.out)
+    expect(two.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as {title?: string}).title)).toEqual([undefined, 'large', undefined, undefined])
+    // The small records' ranges and the two large documents.
+    expect(stats.mainGroups).toBeGreaterThanOrEqual(2)
+  })
+
   it('goes on in the main thread when no worker can even start', async () => {
     // A worker module that throws as it loads (a broken build): tinypool then
     // starts no more workers and, before the fix, the queued groups waited
@@ -518,14 +559,16 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     const dir = tempDir()
     const broken = join(dir, 'broken-worker.mjs')
     writeFileSync(broken, "throw new Error('this worker cannot load')\n")
-    const files = [seedPath, corpus('Bazooka'), corpus('United-Kingdom'), corpus('2008-British-motorcycle-Grand-Prix')]
+    // Files, and JSON Lines of several ranges (which go through input slots).
+    const {input} = jsonl(dir, 60, -1)
+    const files = [seedPath, corpus('Bazooka'), input, corpus('United-Kingdom'), corpus('2008-British-motorcycle-Grand-Prix')]
     const run = (jobs: number, workerFile: string): ReturnType<typeof batch> => batch({inputs: files, jobs, workerFile})
     const one = await run(1, worker)
     for (const jobs of [2, 3]) {
       const many = await run(jobs, broken)
       expect(many.code).toBe(0)
       expect(many.out).toBe(one.out)
-      expect(many.out.trimEnd().split('\n')).toHaveLength(files.length)
+      expect(many.out.trimEnd().split('\n')).toHaveLength(files.length - 1 + 60)
       expect(many.err).toMatch(/this worker cannot load/)
     }
   })
@@ -563,6 +606,28 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
     expect(stats.mainGroups).toBeGreaterThan(0)
     expect(stats.sharedInputs).toBe(stats.workerGroups)
     expect(stats.sharedOutputs).toBe(stats.workerGroups)
+  })
+
+  it('parses JSON Lines given on stdin as one chunk on both threads (many ranges, not one)', async () => {
+    const dir = tempDir()
+    const {input} = jsonl(dir, 300, 7)
+    const whole = readFileSync(input)
+    const run = async (jobs: number, stats?: BatchStats): Promise<{code: number; out: string}> => {
+      let out = ''
+      const io: BatchIo = {stdout: (s) => (out += s), stderr: (s) => expect.fail(s), cwd: dir, stdin: async () => whole}
+      const code = await runBatch({inputs: [], jsonlInput: true, jobs, format: 'json', parseOptions: {}, workerFile: worker, ...(stats ? {stats} : {})}, io)
+      return {code, out}
+    }
+    const one = await run(1)
+    const stats: BatchStats = {mainGroups: 0, workerGroups: 0, sharedInputs: 0, sharedOutputs: 0}
+    const two = await run(2, stats)
+    expect([one.code, two.code]).toEqual([1, 1])
+    expect(two.out).toBe(one.out)
+    expect(two.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as {index: number}).index)).toEqual(Array.from({length: 300}, (_, k) => k))
+    // About 4 MB in ranges of 256 KB or a little more (up to the end of a document).
+    expect(stats.mainGroups + stats.workerGroups).toBeGreaterThanOrEqual(Math.floor(whole.length / (2 * RANGE_BYTES)))
+    expect(stats.workerGroups).toBeGreaterThan(0)
+    expect(stats.sharedInputs).toBe(stats.workerGroups)
   })
 
   it('never reuses output that stdout still holds (a pipe that is slow to take it)', async () => {

@@ -30,6 +30,8 @@ export interface BatchTask {
   line?: number
   /** An absolute path to read (the worker reads it, so reading is parallel too). */
   path?: string
+  /** The size of the file at `path`, when known before reading it (it decides where the document is parsed). */
+  size?: number
   /** One JSON Lines record as UTF-8 bytes; the worker decodes and parses it. */
   record?: Uint8Array
   /** The dump itself. */

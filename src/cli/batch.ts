@@ -37,7 +37,8 @@ export interface BatchIo {
   /**
    * Write bytes to stdout (optional: the output is then never decoded to a
    * string).  Call `done` once `b` is no longer needed: its memory is then
-   * reused for later output.
+   * reused for later output.  `b` may be a view of shared memory (a
+   * SharedArrayBuffer): write it through the view, never move its buffer.
    */
   stdoutBytes?: (b: Uint8Array, done: () => void) => void
   stderr: (s: string) => void
@@ -45,7 +46,7 @@ export interface BatchIo {
   cwd: string
   /** Standard input as a whole (used when no stream is given). */
   stdin?: () => Promise<Uint8Array>
-  /** Standard input as a stream of chunks (read lazily: JSON Lines stream through). */
+  /** Standard input as a stream of chunks (read lazily: JSON Lines stream through); a chunk must not change once given (it is read in place until its lines are taken). */
   stdinStream?: () => AsyncIterable<Uint8Array | string>
   /** Show a progress bar on stderr (the caller decides: stderr is a TTY). */
   progress?: boolean
@@ -99,6 +100,15 @@ const INPUT_SLOT_BYTES = 1 << 20
 /** The size of each output slot: a group's lines longer than this come back in a buffer of their own. */
 const OUTPUT_SLOT_BYTES = 4 << 20
 const EMPTY = new Uint8Array(0)
+
+/**
+ * A document (or range of JSON Lines) of this many bytes or more is parsed
+ * on the main thread, never sent to a worker: a worker's heap
+ * (`WORKER_LIMITS`) would not hold its parse, and a single string too large
+ * for that heap (a 60 MB JSON Lines record, decoded at once) stopped the
+ * whole process with a fatal out-of-memory error instead of the worker.
+ */
+export const MAIN_ONLY_BYTES = 8 << 20
 
 /** What a group waiting for a given-up pool gets instead of results. */
 const BROKEN = Symbol('broken pool')
@@ -160,7 +170,13 @@ async function* tasks(sources: Source[], options: BatchOptions, io: BatchIo): As
   const {format, parseOptions} = options
   for (const source of sources) {
     if (source.kind === 'file') {
-      yield {id: {file: displayPath(source.path, io.cwd)}, path: source.path, format, options: parseOptions}
+      let size: number | undefined
+      try {
+        size = statSync(source.path).size
+      } catch {
+        // Unreadable: its error line comes when it is read.
+      }
+      yield {id: {file: displayPath(source.path, io.cwd)}, path: source.path, ...(size === undefined ? {} : {size}), format, options: parseOptions}
     } else if (source.kind === 'jsonl') {
       const file = displayPath(source.path, io.cwd)
       let stream
@@ -417,9 +433,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     // group in flight (the slots' memory is taken only as it is written).
     // A group finds none free, or does not fit its slot: its bytes travel
     // the usual way, copied or moved.
-    const slots: SharedSlots = {
-      input: Array.from({length: workers * PER_WORKER}, () => new SharedArrayBuffer(INPUT_SLOT_BYTES)),
-      output: Array.from({length: workers * PER_WORKER + 2 * jobs}, () => new SharedArrayBuffer(OUTPUT_SLOT_BYTES))
+    // (Memory the system will not reserve, e.g. under `ulimit -v` with many
+    // jobs: no slots, the bytes travel the usual way.)
+    let slots: SharedSlots
+    try {
+      slots = {
+        input: Array.from({length: workers * PER_WORKER}, () => new SharedArrayBuffer(INPUT_SLOT_BYTES)),
+        output: Array.from({length: workers * PER_WORKER + 2 * jobs}, () => new SharedArrayBuffer(OUTPUT_SLOT_BYTES))
+      }
+    } catch {
+      slots = {input: [], output: []}
     }
     const freeInputs = slots.input.map((_, k) => k)
     const freeOutputs = slots.output.map((_, k) => k)
@@ -546,9 +569,10 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   let failed = 0
   let group: BatchTask[] = []
   let groupBytes = 0
-  const submit = (): void => {
+  /** Hand the group out (`here`: parse it on this thread). */
+  const submit = (here = false): void => {
     if (group.length === 0) return
-    queue.push(runGroup(group))
+    queue.push(here ? Promise.resolve(local(group)) : runGroup(group))
     group = []
     groupBytes = 0
   }
@@ -569,12 +593,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   try {
     for await (const task of tasks(sources, options, io)) {
       // (A range of JSON Lines is a group of its own, submitted at once: its
-      // bytes are valid only until the next range is read.)
-      if (task.records) submit()
+      // bytes are valid only until the next range is read.  So is a large
+      // document, parsed here: see MAIN_ONLY_BYTES.)
+      const size = task.records?.bytes.length ?? task.record?.length ?? task.size ?? task.text?.length ?? 16 * 1024
+      const large = remote !== null && size >= MAIN_ONLY_BYTES
+      const alone = task.records !== undefined || large
+      if (alone) submit()
       group.push(task)
-      groupBytes += task.records?.bytes.length ?? task.record?.length ?? task.text?.length ?? 16 * 1024
-      if (task.records || group.length >= GROUP || groupBytes >= GROUP_BYTES) {
-        submit()
+      groupBytes += size
+      if (alone || group.length >= GROUP || groupBytes >= GROUP_BYTES) {
+        submit(large)
         // Let the pool's replies in (they arrive as events): otherwise, while
         // the main thread parses, a finished worker would wait for work.
         if (remote) await new Promise((resolve) => setImmediate(resolve))

@@ -60,44 +60,60 @@ export function taskDocuments(task: Pick<BatchTask, 'records'>): number {
   return task.records ? task.records.count : 1
 }
 
-/** A range of JSON Lines closes at the first line end after this many bytes. */
+/** A range of JSON Lines closes at its first line end at or after this many bytes. */
 export const RANGE_BYTES = 256 * 1024
 
 /**
  * The documents of a JSON Lines input as tasks of whole lines
- * (`records`): each ends at the first line end after `rangeSize` (and at
- * the end of the input).  Counting a range's documents is a scan for line
- * ends and blank lines; the lines are split again where they are parsed.  A
- * UTF-8 byte order mark before the first line is dropped.
+ * (`records`): a range closes at its first line end at or after
+ * `rangeSize` bytes (and at the end of the input), however the input comes
+ * in chunks (one chunk of a whole file gives many ranges); a line longer
+ * than `rangeSize` is a range of its own, so the lines before it do not
+ * wait for it, nor share its fate should it be too large for a worker.
+ * Counting a range's documents is a scan for line ends and blank lines; the
+ * lines are split again where they are parsed.  A UTF-8 byte order mark
+ * before the first line is dropped.
  *
  * A range's bytes are valid until the next range is asked for: they are
- * copied into one buffer that every range of the input reuses (a new
- * buffer for each counted as external memory in V8, and its share of the
- * main thread's full collections of a `--jobs 2` run: 5–9 with a new
- * buffer a range, 2–4 reused).  Whoever keeps a range longer copies it.
+ * copied into one buffer that every range of the input up to
+ * `4 × rangeSize` reuses (a new buffer for each counted as external memory
+ * in V8, and its share of the main thread's full collections of a
+ * `--jobs 2` run: 5–9 with a new buffer a range, 2–4 reused); a larger
+ * range gets a buffer of its own.  Whoever keeps a range longer copies it.
+ * The chunks are read, not copied, until their range is made: the caller
+ * must not change a chunk once it is given (Node's streams do not).
  */
 export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, file: string | null, options: Pick<BatchOptions, 'format' | 'parseOptions'>, rangeSize = RANGE_BYTES): AsyncGenerator<BatchTask> {
   const id: Record<string, string | number> = file === null ? {} : {file}
+  /** The bytes held (views of the chunks), not yet in a range. */
   let parts: Buffer[] = []
   let held = 0
+  /** The last line end among the bytes held, or -1. */
+  let lastEnd = -1
   let index = 0
   let line = 1
   let first = true
+  const reuseMax = 4 * rangeSize
   let reused = Buffer.alloc(0)
+  /** The range of the first `end` bytes held (null when it holds no document); the rest stays held. */
   const range = (end: number): BatchTask | null => {
-    // The first `end` bytes held, copied into the reused buffer; the rest stays held.
-    if (reused.length < end) reused = Buffer.allocUnsafeSlow(Math.max(end, 2 * reused.length, 1 << 16))
-    let bytes: Buffer = reused.subarray(0, end)
+    let bytes: Buffer
+    if (end > reuseMax) bytes = Buffer.allocUnsafeSlow(end)
+    else {
+      if (reused.length < end) reused = Buffer.allocUnsafeSlow(Math.min(reuseMax, Math.max(end, 2 * reused.length, 1 << 16)))
+      bytes = reused.subarray(0, end)
+    }
     let at = 0
     const rest: Buffer[] = []
     for (const part of parts) {
       const take = Math.min(part.length, end - at)
-      part.copy(bytes, at, 0, take)
+      if (take > 0) part.copy(bytes, at, 0, take)
       at += take
-      if (take < part.length) rest.push(part.subarray(take))
+      if (take < part.length) rest.push(take === 0 ? part : part.subarray(take))
     }
     parts = rest
     held -= end
+    lastEnd = -1
     if (first) {
       first = false
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
@@ -122,16 +138,30 @@ export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, f
     if (b.length === 0) continue
     parts.push(b)
     held += b.length
-    if (held < rangeSize) continue
-    const nl = b.lastIndexOf(0x0a)
-    // (A line longer than a range: it goes on in the next chunk.)
-    if (nl === -1) continue
-    const task = range(held - (b.length - nl - 1))
-    if (task) yield task
+    for (let k = b.indexOf(0x0a); k !== -1; k = b.indexOf(0x0a, k + 1)) {
+      // This line end, among the bytes held.
+      const end = held - b.length + k
+      if (end + 1 < rangeSize) {
+        lastEnd = end
+        continue
+      }
+      // The range reaches rangeSize here.  Its last line, longer than a
+      // range, goes alone (the lines before it first).
+      const before = lastEnd
+      if (before >= 0 && end - before > rangeSize) {
+        const task = range(before + 1)
+        if (task) yield task
+      }
+      const task = range(held - b.length + k + 1)
+      if (task) yield task
+    }
   }
   if (held > 0) {
+    if (lastEnd >= 0 && held - 1 - lastEnd > rangeSize) {
+      const task = range(lastEnd + 1)
+      if (task) yield task
+    }
     const task = range(held)
     if (task) yield task
   }
 }
-
