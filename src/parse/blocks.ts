@@ -97,19 +97,20 @@ export function listMarker(text: string): Marker | null {
   } else {
     const low = c | 32
     if (low < 97 || low > 122) return null
+    if (q === n) return null
     const d = text.charCodeAt(q)
     if (d !== 46 && d !== 41) {
       if (!isRoman(low)) return null
       // Roman digits of the first one's case.
       const caseBit = c & 32
-      for (;;) {
+      for (; q < n; q++) {
         const e = text.charCodeAt(q)
         if ((e & 32) !== caseBit || !isRoman(e | 32)) break
-        q++
       }
       if (q - p > 8) return null
     }
   }
+  if (q === n) return null
   const delimiter = text.charCodeAt(q)
   if (delimiter !== 46 && delimiter !== 41) return null
   let r = q + 1
@@ -168,9 +169,10 @@ export function isGridStart(text: string): boolean {
  * three spaces, then a `-`, then only `-` and spaces.
  */
 export function isDashRuns(text: string): boolean {
+  const n = text.length
   let p = 0
-  while (p < 3 && text.charCodeAt(p) === 32) p++
-  if (text.charCodeAt(p) !== 45) return false
+  while (p < 3 && p < n && text.charCodeAt(p) === 32) p++
+  if (p === n || text.charCodeAt(p) !== 45) return false
   for (let i = p + 1; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c !== 45 && c !== 32) return false

@@ -95,7 +95,9 @@ function findDefinitions(lines: readonly Line[], lineCount: number): number {
   let expected = 2
   for (let i = firstLine + 1; i < lineCount; i++) {
     const t = lines[i]!.text
-    if (t.charCodeAt(0) !== 91 /* [ */) continue
+    // (An empty line read at 0 is out of bounds: V8 then drops this
+    // function's optimized code and compiles it again.)
+    if (t.length === 0 || t.charCodeAt(0) !== 91 /* [ */) continue
     const id = definitionId(t)
     if (id === -1 || !isBlank(lines[i - 1]!.text)) continue
     // The next number, or a small jump over definitions that went missing

@@ -91,7 +91,7 @@ function hintFrom(text: string, from: number): number {
     for (;;) {
       if (!INLINE_HINT.test(text)) return -1
       p = INLINE_HINT.lastIndex - 1
-      if (text.charCodeAt(p) !== 58 || (text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) return p
+      if (text.charCodeAt(p) !== 58 || (p + 2 < n && text.charCodeAt(p + 1) === 47 && text.charCodeAt(p + 2) === 47)) return p
     }
   }
   p = nextHint(text, from)
@@ -131,7 +131,7 @@ function nextHint(text: string, from: number): number {
   if (nextBrace < from) nextBrace = indexOrEnd(text, '{', from)
   if (nextColon < from) nextColon = indexOrEnd(text, ':', from)
   // Colons that start no URL.
-  while (nextColon < n && !(text.charCodeAt(nextColon + 1) === 47 && text.charCodeAt(nextColon + 2) === 47)) {
+  while (nextColon < n && !(nextColon + 2 < n && text.charCodeAt(nextColon + 1) === 47 && text.charCodeAt(nextColon + 2) === 47)) {
     nextColon = indexOrEnd(text, ':', nextColon + 1)
   }
   let p = nextBracket
