@@ -25,6 +25,13 @@ const seedPath = join(fixtures, 'foreign-relations-of-mali.txt')
 const seed = readFileSync(seedPath)
 const corpus = (name: string): string => join(fixtures, 'corpus', `${name}.dump.txt`)
 const bazooka = corpus('Bazooka')
+/** The names of the corpus files ending in `suffix`, sorted. */
+const corpusFiles = (suffix: '.dump.txt' | '.plain.txt'): string[] =>
+  readdirSync(join(fixtures, 'corpus'))
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+/** The corpus texts ending in `suffix`, joined with blank lines: one large document. */
+const joinedCorpus = (suffix: '.dump.txt' | '.plain.txt'): string => corpusFiles(suffix).map((f) => readFileSync(join(fixtures, 'corpus', f), 'utf8')).join('\n\n')
 const ukraine = corpus('United-Kingdom')
 
 
@@ -302,10 +309,7 @@ describe('batch helpers', () => {
 })
 
 describe('appendJson (the output lines\' JSON, long top-level arrays in slices)', () => {
-  const pages = readdirSync(join(fixtures, 'corpus'))
-    .filter((f) => f.endsWith('.dump.txt'))
-    .sort()
-    .map((f) => readFileSync(join(fixtures, 'corpus', f)))
+  const pages = corpusFiles('.dump.txt').map((f) => readFileSync(join(fixtures, 'corpus', f)))
   const json = (value: unknown, sink: LineSink): string => {
     appendJson(sink, value)
     return sink instanceof StringSink ? sink.text : Buffer.from((sink as Utf8Buffer).view()).toString('utf8')
@@ -484,11 +488,7 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
   it('parses a document too large for a worker on the main thread, with the same output', async () => {
     // About 3 MB: the corpus pages joined 6 times.  With a 16 MB worker heap
     // the worker stops; the group is parsed again on the main thread.
-    const pages = readdirSync(join(fixtures, 'corpus'))
-      .filter((f) => f.endsWith('.plain.txt'))
-      .sort()
-      .map((f) => readFileSync(join(fixtures, 'corpus', f), 'utf8'))
-      .join('\n\n')
+    const pages = joinedCorpus('.plain.txt')
     const dir = tempDir()
     const big = join(dir, 'big.txt')
     writeFileSync(big, Array(6).fill(pages).join('\n\n'))
@@ -530,11 +530,7 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
   it('parses a document of MAIN_ONLY_BYTES or more on the main thread, never in a worker (a JSON Lines record, a file)', async () => {
     // A 9 MB record made a worker with the default heap stop (a 60 MB one
     // stopped the whole process); it is now parsed on the main thread.
-    const pages = readdirSync(join(fixtures, 'corpus'))
-      .filter((f) => f.endsWith('.dump.txt'))
-      .sort()
-      .map((f) => readFileSync(join(fixtures, 'corpus', f), 'utf8'))
-      .join('\n\n')
+    const pages = joinedCorpus('.dump.txt')
     let text = pages
     while (Buffer.byteLength(text) < MAIN_ONLY_BYTES + (1 << 20)) text += `\n\n${pages}`
     const dir = tempDir()
@@ -575,9 +571,7 @@ describe.skipIf(!built)('parse in batch mode with the worker pool (--jobs 2, com
 
   /** `count` JSON Lines records of the corpus pages, the one at `bad` broken; written to `dir`. */
   const jsonl = (dir: string, count: number, bad: number): {input: string; lines: string[]; titles: string[]} => {
-    const pages = readdirSync(join(fixtures, 'corpus'))
-      .filter((f) => f.endsWith('.dump.txt'))
-      .sort()
+    const pages = corpusFiles('.dump.txt')
     const records = pages.map((f) => JSON.stringify({title: f, text: readFileSync(join(fixtures, 'corpus', f), 'utf8')}))
     const lines = Array.from({length: count}, (_, k) => (k === bad ? '{"title": "broken"' : records[k % records.length]!))
     const input = join(dir, 'docs.jsonl')

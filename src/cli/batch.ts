@@ -431,10 +431,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     const {default: Tinypool} = await import('tinypool')
     // A slot for each group a worker may hold; for output, one for each
     // group in flight (the slots' memory is taken only as it is written).
-    // A group finds none free, or does not fit its slot: its bytes travel
-    // the usual way, copied or moved.
-    // (Memory the system will not reserve, e.g. under `ulimit -v` with many
-    // jobs: no slots, the bytes travel the usual way.)
+    // A group that finds none free or does not fit its slot, or a system
+    // that will not reserve the memory (`ulimit -v` with many jobs, say):
+    // the bytes travel the usual way, copied or moved.
     let slots: SharedSlots
     try {
       slots = {
