@@ -293,7 +293,8 @@ export function processGroup(tasks: BatchTask[], out: LineSink): DocumentOutcome
  * for its turn to be written) to be freed only by full collections: the
  * external memory they held started most of the main thread's 17–21
  * mark-compacts of a 10,000-document `--jobs 2` run, and many of the
- * worker's.  With the slots: 3 and 2.
+ * worker's 7–8.  With the slots and the main thread's reused range buffer
+ * (see `jsonlRanges`): 2–4 and 2.
  */
 export interface SharedSlots {
   input: SharedArrayBuffer[]

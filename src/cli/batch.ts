@@ -594,7 +594,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
       // (A range of JSON Lines is a group of its own, submitted at once: its
       // bytes are valid only until the next range is read.  So is a large
       // document, parsed here: see MAIN_ONLY_BYTES.)
-      const size = task.records?.bytes.length ?? task.record?.length ?? task.size ?? task.text?.length ?? 16 * 1024
+      const size = task.records?.bytes.length ?? task.size ?? task.text?.length ?? 16 * 1024
       const large = remote !== null && size >= MAIN_ONLY_BYTES
       const alone = task.records !== undefined || large
       if (alone) submit()

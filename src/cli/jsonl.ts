@@ -28,7 +28,7 @@ export interface RecordRange {
 }
 
 /** Whether a line holds only spaces, tabs and CRs (a blank line of JSON Lines: no document). */
-export function blankLine(line: Uint8Array, start = 0, end = line.length): boolean {
+function blankLine(line: Uint8Array, start = 0, end = line.length): boolean {
   for (let k = start; k < end; k++) {
     const byte = line[k]
     if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false
@@ -39,8 +39,10 @@ export function blankLine(line: Uint8Array, start = 0, end = line.length): boole
 /**
  * Call `each` with every document of a range, in order: its line (a view of
  * the range's bytes, without the line end), its index and its line number.
+ *
+ * @returns the number of lines of the range, blank ones included
  */
-export function forEachRecord(range: RecordRange, each: (record: Uint8Array, index: number, line: number) => void): void {
+export function forEachRecord(range: Pick<RecordRange, 'bytes' | 'index' | 'line'>, each: (record: Uint8Array, index: number, line: number) => void): number {
   const bytes = Buffer.from(range.bytes.buffer, range.bytes.byteOffset, range.bytes.byteLength)
   let index = range.index
   let line = range.line
@@ -53,6 +55,7 @@ export function forEachRecord(range: RecordRange, each: (record: Uint8Array, ind
     line++
     at = end + 1
   }
+  return line - range.line
 }
 
 /** How many documents a task stands for: those of its records, else one. */
@@ -118,16 +121,9 @@ export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, f
       first = false
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
     }
-    let lines = 0
+    // (The same walk as where the range is parsed.)
     let count = 0
-    let start = 0
-    while (start < bytes.length) {
-      let nl = bytes.indexOf(0x0a, start)
-      if (nl === -1) nl = bytes.length
-      lines++
-      if (!blankLine(bytes, start, nl)) count++
-      start = nl + 1
-    }
+    const lines = forEachRecord({bytes, index, line}, () => count++)
     const task: BatchTask | null = count === 0 ? null : {id, records: {bytes, index, line, count}, format: options.format, options: options.parseOptions}
     index += count
     line += lines

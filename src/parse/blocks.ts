@@ -173,7 +173,7 @@ export function isDashRuns(text: string): boolean {
   let p = 0
   while (p < 3 && p < n && text.charCodeAt(p) === 32) p++
   if (p === n || text.charCodeAt(p) !== 45) return false
-  for (let i = p + 1; i < text.length; i++) {
+  for (let i = p + 1; i < n; i++) {
     const c = text.charCodeAt(i)
     if (c !== 45 && c !== 32) return false
   }
