@@ -61,7 +61,6 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
    * `sortDiagnostics` reads both.
    */
   const diagnostics: Diagnostic[] = []
-  const scope: ClaimScope = options.claimScope ?? 'clause'
   const definitions: FootnoteDefinition[] = []
   const {sections, category} = splitSections(tree, definitions)
 
@@ -92,113 +91,9 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
     return made
   }
 
-  /** The one flattening of the paragraphs, refilled for each (each is done with before the next). */
-  const flat0 = flattening(map, offsets)
-  const claims: Claim[] = []
-  let claimCounter = 0
-  // The references are made after the claims, with each one's list of the
-  // claims citing it, gathered per definition as the claims are made: a
-  // reference made first had an empty list that its first claim replaced
-  // (one array more per cited reference).
-  const definitionCount = definitions.length
-  /** The definitions' footnote numbers, in order. */
-  const definitionIds = new Array<number>(definitionCount)
-  /** Whether the definitions are numbered 1, 2, … in order (nearly always): then definition `id - 1` is footnote `id`'s, and no Map is made. */
-  let byNumber = true
-  for (let k = 0; k < definitionCount; k++) {
-    const id = Number(definitions[k]!.identifier)
-    definitionIds[k] = id
-    if (id !== k + 1) byNumber = false
-  }
-  /** Otherwise the definition of each number (a later definition of a number replaces an earlier one, as a Map's `set` does). */
-  let byId: Map<number, number> | null = null
-  if (!byNumber) {
-    byId = new Map<number, number>()
-    for (let k = 0; k < definitionCount; k++) byId.set(definitionIds[k]!, k)
-  }
-  /** The ids of the claims citing definition `k`, in claim order (none yet: a hole). */
-  const citedBy = new Array<string[] | undefined>(definitionCount)
-  /** The definition of footnote `id` (its index in `definitions`), or -1. */
-  const definitionOf = (id: number): number => (byId === null ? (id >= 1 && id <= definitionCount ? id - 1 : -1) : byId.get(id) ?? -1)
-  /** The uncited-claim diagnostics, in claim order. */
-  const uncited: Diagnostic[] = []
-  /**
-   * Whether `uncited` is in position order so far, with finite lines and
-   * columns (what `sortDiagnostics` needs to merge it), tracked as it grows
-   * rather than by another pass over it at the end.
-   */
-  let uncitedInOrder = true
-  let lastLine = -Infinity
-  let lastColumn = -Infinity
-  /**
-   * Cut claims from a paragraph's flattened text: into `claims`, and into
-   * `out` when given; `spans`, when given, receives each claim's start and
-   * end (exclusive) in `flat.text`, two numbers a claim.
-   */
-  const claimsOfFlat = (flat: Flattener, section: string, partner: string | null | undefined, out: Claim[] | null, spans: number[] | null): void => {
-    const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
-    // A marker after a broken template cites the prose before the template:
-    // the cutter clamps every marker's offset into the text it is given.
-    const markerCount = flat.markerCount
-    // Nothing to cut without a letter, a digit or a marker.  (Tested per code
-    // unit rather than with `/[\p{L}\p{N}]/u`: text whose only letters are
-    // astral has no claim either way, as the splitter tests per code unit.)
-    if (markerCount === 0 && !hasLetterOrDigit(prose, 0, prose.length)) return
-    // The claims straight from the cutter's arrays: no span object per
-    // claim; the markers from the flattening's two arrays: no object per marker.
-    const count = cutClaimsOfArrays(prose, flat.markerIds, flat.markerAt, markerCount, scope)
-    const {starts, ends, citations} = CUT
-    for (let k = 0; k < count; k++) {
-      const start = starts[k]!
-      const end = ends[k]!
-      const cited = citations[k]!
-      const id = claimId(++claimCounter)
-      // (A fresh point: no copy needed.  One literal of each shape, rather
-      // than `partner` added after: that gave the object a second store.)
-      const claim: Claim =
-        partner === undefined
-          ? {id, text: prose.slice(start, end), citations: cited, section, position: flat.pointAt(start)}
-          : {id, text: prose.slice(start, end), citations: cited, section, position: flat.pointAt(start), partner}
-      if (out !== null) out.push(claim)
-      if (spans !== null) spans.push(start, end)
-      claims.push(claim)
-      // (The splitter is done with the citations: they are final here.)
-      for (let q = 0; q < cited.length; q++) {
-        const k = definitionOf(cited[q]!)
-        if (k === -1) continue
-        // A reference's first claim gives it a list of one (most have one
-        // claim): a push to an empty list would give it room for sixteen.
-        const list = citedBy[k]
-        if (list === undefined) citedBy[k] = [id]
-        else list.push(id)
-      }
-      if (cited.length === 0) {
-        const position = claim.position
-        const line = position.line
-        const column = position.column
-        uncited.push({ruleId: 'uncited-claim', severity: 'info', message: uncitedMessage(claim.text), line, column, offset: position.offset, data: {claimId: id}})
-        if (!Number.isFinite(line) || !Number.isFinite(column) || line < lastLine || (line === lastLine && column < lastColumn)) uncitedInOrder = false
-        lastLine = line
-        lastColumn = column
-      }
-    }
-  }
-  /** Claims of blocks (paragraphs, list items, quotes), recursively: into `claims`, and into `out` when given. */
-  const claimsOfBlocks = (blocks: readonly Block[] | readonly RootContent[], section: string, partner: string | null | undefined, out: Claim[] | null): void => {
-    for (const b of blocks) claimsOfBlock(b, section, partner, out)
-  }
-  /** Claims of one block (no array of one block to make for {@link claimsOfBlocks}). */
-  const claimsOfBlock = (b: Block | RootContent, section: string, partner: string | null | undefined, out: Claim[] | null): void => {
-    if (b.type === 'paragraph') claimsOfFlat(reflatten(flat0, b.children), section, partner, out, null)
-    else if (b.type === 'list') for (const item of b.children) claimsOfBlocks(item.children, section, partner, out)
-    else if (b.type === 'blockquote') claimsOfBlocks(b.children, section, partner, out)
-  }
-  /** The ids of the claims of blocks. */
-  const claimIdsOfBlocks = (blocks: readonly Block[], section: string, partner: string | null): string[] => {
-    const out: Claim[] = []
-    claimsOfBlocks(blocks, section, partner, out)
-    return out.map((c) => c.id)
-  }
+  const cutter = new ClaimCutter(flattening(map, offsets), definitions, options.claimScope ?? 'clause')
+  const claims = cutter.claims
+  const flat0 = cutter.flat0
 
   const overview: Paragraph[] = []
   const multilateral: Membership[] = []
@@ -237,7 +132,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       if (section === lead && b.type === 'paragraph') {
         const flat = reflatten(flat0, b.children)
         if (flat.plain) leadTexts[i] = flat.text
-        claimsOfFlat(flat, section.title, undefined, null, null)
+        cutter.claimsOfFlat(flat, section.title, undefined, null, null)
         continue
       }
       if (b.type === 'table') {
@@ -245,7 +140,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         if ((kind === 'bilateral' && (!inherited || headerless || isBilateralTable(b))) || isBilateralTable(b)) {
           pushAll(bilateral, readBilateral(b, section.title, bilateral.length))
         } else {
-          claimsOfTable(b, section.title)
+          cutter.claimsOfTable(b, section.title)
         }
         continue
       }
@@ -256,7 +151,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         const flat = reflatten(flat0, b.children)
         const made: Claim[] = []
         const spans: number[] = []
-        claimsOfFlat(flat, section.title, undefined, made, spans)
+        cutter.claimsOfFlat(flat, section.title, undefined, made, spans)
         for (const m of extractMemberships(flat.text)) {
           const p = flat.pointAt(m.index)
           const claimIds = made.filter((_, k) => spans[2 * k]! <= m.index && m.index < spans[2 * k + 1]!).map((c) => c.id)
@@ -264,21 +159,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
         }
         continue
       }
-      claimsOfBlock(b, section.title, undefined, null)
-    }
-  }
-
-  /**
-   * Claims of a table that is not a bilateral table: from cells that hold a
-   * footnote marker or a sentence (five words or more); a cell such as
-   * `Spain` or `9` is data, not a claim.
-   */
-  function claimsOfTable(table: Table, sectionTitle: string): void {
-    for (const row of table.children) {
-      for (const cell of row.children as unknown as BlockTableCell[]) {
-        const blocks = cell.children as Block[]
-        if (hasMarkerOrWords(blocks as RootContent[], 5)) claimsOfBlocks(blocks, sectionTitle, undefined, null)
-      }
+      cutter.claimsOfBlock(b, section.title, undefined, null)
     }
   }
 
@@ -343,9 +224,9 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
       // back the row's partner or date: a claim of the cell's text.
       for (const col of [columns.country, columns.date]) {
         const cell = col === null ? undefined : cells[col]
-        if (cell && hasMarker(cell.children as Block[])) pushAll(r.claimIds, claimIdsOfBlocks(cell.children as Block[], sectionTitle, r.partner.name))
+        if (cell && hasMarker(cell.children as Block[])) pushAll(r.claimIds, cutter.claimIdsOfBlocks(cell.children as Block[], sectionTitle, r.partner.name))
       }
-      pushAll(r.claimIds, claimIdsOfBlocks(proseOf[i]!, sectionTitle, r.partner.name))
+      pushAll(r.claimIds, cutter.claimIdsOfBlocks(proseOf[i]!, sectionTitle, r.partner.name))
       if (!r.partner.iso2 && !r.partner.name) {
         diagnostics.push({
           ruleId: 'partner-unresolved',
@@ -381,7 +262,8 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   })
 
   const references: Reference[] = []
-  for (let k = 0; k < definitionCount; k++) {
+  const {definitionIds, citedBy} = cutter
+  for (let k = 0; k < definitions.length; k++) {
     const d = definitions[k]!
     // The children's texts joined by line feeds, as `plainText` joins those
     // of a definition; and the links' URLs, in the same walk.
@@ -392,7 +274,168 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
   }
 
   const subject = getSubject()
-  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, uncited, uncitedInOrder, doc.diagnostics), source: doc.source}
+  return {subject, overview, multilateral, bilateral, seeAlso, references, claims, claimScope: cutter.scope, repairs: doc.repairs, diagnostics: sortDiagnostics(diagnostics, cutter.uncited, cutter.uncitedInOrder, doc.diagnostics), source: doc.source}
+}
+
+/**
+ * The claims of one document, cut as its blocks are walked, with the list of
+ * claims citing each footnote definition and the uncited-claim diagnostics.
+ *
+ * A class rather than closures made inside `buildModel` for each document:
+ * V8 holds a closure's optimized code only weakly in the feedback shared by
+ * every document's closures, so each full collection that found none alive
+ * threw it away, and the model's hottest functions ran unoptimized until
+ * compiled again (five compiles of `claimsOfFlat` in one 10,000-document
+ * batch, and as many in every worker).  A method is one function for the
+ * whole process, compiled once.
+ */
+class ClaimCutter {
+  readonly claims: Claim[] = []
+  /** The uncited-claim diagnostics, in claim order. */
+  readonly uncited: Diagnostic[] = []
+  /**
+   * Whether `uncited` is in position order so far, with finite lines and
+   * columns (what `sortDiagnostics` needs to merge it), tracked as it grows
+   * rather than by another pass over it at the end.
+   */
+  uncitedInOrder = true
+  private lastLine = -Infinity
+  private lastColumn = -Infinity
+  private claimCounter = 0
+  // The references are made after the claims, with each one's list of the
+  // claims citing it, gathered per definition as the claims are made: a
+  // reference made first had an empty list that its first claim replaced
+  // (one array more per cited reference).
+  /** The definitions' footnote numbers, in order. */
+  readonly definitionIds: number[]
+  /** The ids of the claims citing definition `k`, in claim order (none yet: a hole). */
+  readonly citedBy: Array<string[] | undefined>
+  /** Otherwise than numbered 1, 2, … in order (nearly always: then definition `id - 1` is footnote `id`'s, and no Map is made), the definition of each number (a later definition of a number replaces an earlier one, as a Map's `set` does). */
+  private readonly byId: Map<number, number> | null = null
+
+  /**
+   * @param flat0 the one flattening of the paragraphs, refilled for each (each is done with before the next)
+   */
+  constructor(
+    readonly flat0: Flattener,
+    definitions: readonly FootnoteDefinition[],
+    readonly scope: ClaimScope
+  ) {
+    const count = definitions.length
+    const ids = new Array<number>(count)
+    let byNumber = true
+    for (let k = 0; k < count; k++) {
+      const id = Number(definitions[k]!.identifier)
+      ids[k] = id
+      if (id !== k + 1) byNumber = false
+    }
+    if (!byNumber) {
+      const byId = new Map<number, number>()
+      for (let k = 0; k < count; k++) byId.set(ids[k]!, k)
+      this.byId = byId
+    }
+    this.definitionIds = ids
+    this.citedBy = new Array<string[] | undefined>(count)
+  }
+
+  /** The definition of footnote `id` (its index in the definitions), or -1. */
+  private definitionOf(id: number): number {
+    const byId = this.byId
+    if (byId === null) return id >= 1 && id <= this.definitionIds.length ? id - 1 : -1
+    return byId.get(id) ?? -1
+  }
+
+  /**
+   * Cut claims from a paragraph's flattened text: into `claims`, and into
+   * `out` when given; `spans`, when given, receives each claim's start and
+   * end (exclusive) in `flat.text`, two numbers a claim.
+   */
+  claimsOfFlat(flat: Flattener, section: string, partner: string | null | undefined, out: Claim[] | null, spans: number[] | null): void {
+    const prose = flat.templateAt === null ? flat.text : flat.text.slice(0, flat.templateAt)
+    // A marker after a broken template cites the prose before the template:
+    // the cutter clamps every marker's offset into the text it is given.
+    const markerCount = flat.markerCount
+    // Nothing to cut without a letter, a digit or a marker.  (Tested per code
+    // unit rather than with `/[\p{L}\p{N}]/u`: text whose only letters are
+    // astral has no claim either way, as the splitter tests per code unit.)
+    if (markerCount === 0 && !hasLetterOrDigit(prose, 0, prose.length)) return
+    // The claims straight from the cutter's arrays: no span object per
+    // claim; the markers from the flattening's two arrays: no object per marker.
+    const count = cutClaimsOfArrays(prose, flat.markerIds, flat.markerAt, markerCount, this.scope)
+    const {starts, ends, citations} = CUT
+    const {claims, citedBy, uncited} = this
+    for (let k = 0; k < count; k++) {
+      const start = starts[k]!
+      const end = ends[k]!
+      const cited = citations[k]!
+      const id = claimId(++this.claimCounter)
+      // (A fresh point: no copy needed.  One literal of each shape, rather
+      // than `partner` added after: that gave the object a second store.)
+      const claim: Claim =
+        partner === undefined
+          ? {id, text: prose.slice(start, end), citations: cited, section, position: flat.pointAt(start)}
+          : {id, text: prose.slice(start, end), citations: cited, section, position: flat.pointAt(start), partner}
+      if (out !== null) out.push(claim)
+      if (spans !== null) spans.push(start, end)
+      claims.push(claim)
+      // (The splitter is done with the citations: they are final here.)
+      for (let q = 0; q < cited.length; q++) {
+        const k = this.definitionOf(cited[q]!)
+        if (k === -1) continue
+        // A reference's first claim gives it a list of one (most have one
+        // claim): a push to an empty list would give it room for sixteen.
+        const list = citedBy[k]
+        if (list === undefined) citedBy[k] = [id]
+        else list.push(id)
+      }
+      if (cited.length === 0) {
+        const position = claim.position
+        const line = position.line
+        const column = position.column
+        uncited.push({ruleId: 'uncited-claim', severity: 'info', message: uncitedMessage(claim.text), line, column, offset: position.offset, data: {claimId: id}})
+        if (!Number.isFinite(line) || !Number.isFinite(column) || line < this.lastLine || (line === this.lastLine && column < this.lastColumn)) this.uncitedInOrder = false
+        this.lastLine = line
+        this.lastColumn = column
+      }
+    }
+  }
+
+  /** Claims of blocks (paragraphs, list items, quotes), recursively: into `claims`, and into `out` when given. */
+  claimsOfBlocks(blocks: readonly Block[] | readonly RootContent[], section: string, partner: string | null | undefined, out: Claim[] | null): void {
+    for (const b of blocks) this.claimsOfBlock(b, section, partner, out)
+  }
+
+  /** Claims of one block (no array of one block to make for {@link claimsOfBlocks}). */
+  claimsOfBlock(b: Block | RootContent, section: string, partner: string | null | undefined, out: Claim[] | null): void {
+    if (b.type === 'paragraph') this.claimsOfFlat(reflatten(this.flat0, b.children), section, partner, out, null)
+    else if (b.type === 'list') for (const item of b.children) this.claimsOfBlocks(item.children, section, partner, out)
+    else if (b.type === 'blockquote') this.claimsOfBlocks(b.children, section, partner, out)
+  }
+
+  /** The ids of the claims of blocks. */
+  claimIdsOfBlocks(blocks: readonly Block[], section: string, partner: string | null): string[] {
+    const out: Claim[] = []
+    this.claimsOfBlocks(blocks, section, partner, out)
+    return out.map(idOf)
+  }
+
+  /**
+   * Claims of a table that is not a bilateral table: from cells that hold a
+   * footnote marker or a sentence (five words or more); a cell such as
+   * `Spain` or `9` is data, not a claim.
+   */
+  claimsOfTable(table: Table, sectionTitle: string): void {
+    for (const row of table.children) {
+      for (const cell of row.children as unknown as BlockTableCell[]) {
+        const blocks = cell.children as Block[]
+        if (hasMarkerOrWords(blocks as RootContent[], 5)) this.claimsOfBlocks(blocks, sectionTitle, undefined, null)
+      }
+    }
+  }
+}
+
+function idOf(claim: Claim): string {
+  return claim.id
 }
 
 /** The message of an uncited claim's diagnostic: the claim's text, cut at 80 characters. */
