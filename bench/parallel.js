@@ -3,7 +3,7 @@
  * `npm run bench:parallel`: what `parse --jobs 2` gains over `--jobs 1`, and
  * what two cores of this machine can give this kind of work at all.
  *
- * Three measurements, each `--jobs 1`-like run against a 2-way run, in
+ * Four measurements, each `--jobs 1`-like run against a 2-way run, in
  * separate child processes (nothing shared with this one):
  *
  * 1. compute only: a pure arithmetic loop, once in one process, then the
@@ -18,9 +18,13 @@
  *    bound.)  Each process then parses its documents a second time, its
  *    code compiled by then: the ratio of these warm passes against that of
  *    the first (cold) passes tells how much of what a second thread loses is
- *    its warm-up (V8 compiles the parser again in every isolate, a fixed
- *    cost per thread whatever the size of the batch), and how much is left
- *    when both run compiled code.
+ *    its warm-up (V8 compiles the parser again in every isolate, a cost per
+ *    thread that grows far more slowly than the batch), and how much is
+ *    left when both run compiled code.  The passes are timed inside each
+ *    process (from the 13th session; before, this measured each process
+ *    whole, from node's start to its exit, one pass); the two processes do
+ *    not wait for each other between passes, so near the switch one's warm
+ *    pass may overlap the other's cold one.
  * 3. the batch: `foreign-relations parse --jsonl --jobs 1` and `--jobs 2` on
  *    the same JSON Lines file, wall time and peak RSS of the whole process
  *    (worker threads included).
@@ -32,7 +36,7 @@
  *
  * Options (environment): BENCH_DOCS (default 10000) documents, the 38 corpus
  * dumps repeated, as `{"title", "text"}` lines; BENCH_ROUNDS (default 3)
- * alternating rounds of all three (medians reported); BENCH_JSON=FILE writes
+ * alternating rounds of all four (medians reported); BENCH_JSON=FILE writes
  * the results.  Goals (issue 8): `--jobs 2` ≥ 1.6× `--jobs 1`, peak RSS < 300 MB.
  */
 
@@ -139,14 +143,22 @@ const batch = (jobs) => {
   const rss = (Number(/maxrss (\d+)/.exec(r.errs[0])?.[1] ?? NaN) * 1024) / 1e6
   return {seconds: r.seconds, rssMB: rss, err: r.errs[0].replace(/maxrss \d+\n?/, '')}
 }
-/** The pipeline's two passes (s), cold and warm, of the slowest of the processes run together. */
+/**
+ * The pipeline's passes (s) in the processes run together: the first
+ * (cold) and the second (warm) pass of the slowest process at each, and
+ * the warm-up (first pass − second) of each process, averaged.
+ */
 const passes = (r) => {
   const each = r.errs.map((e) => {
     const m = /passes ([\d.]+) ([\d.]+)/.exec(e)
     if (!m) throw new Error(`no pass times from the pipeline: ${e}`)
     return [Number(m[1]), Number(m[2])]
   })
-  return {cold: Math.max(...each.map((p) => p[0])), warm: Math.max(...each.map((p) => p[1]))}
+  return {
+    cold: Math.max(...each.map((p) => p[0])),
+    warm: Math.max(...each.map((p) => p[1])),
+    warmup: each.reduce((sum, p) => sum + p[0] - p[1], 0) / each.length
+  }
 }
 const runs = {spin1: [], spin2: [], pipe1: [], pipe2: [], b1: [], b2: [], halves: []}
 let errors = ''
@@ -180,8 +192,8 @@ const warm1 = med(runs.pipe1.map((p) => p.warm))
 const warm2 = med(runs.pipe2.map((p) => p.warm))
 results.warmRatio = warm1 / warm2
 // What each process's first pass costs over its second: its warm-up.
-const warmup1 = med(runs.pipe1.map((p) => p.cold - p.warm))
-const warmup2 = med(runs.pipe2.map((p) => p.cold - p.warm))
+const warmup1 = med(runs.pipe1.map((p) => p.warmup))
+const warmup2 = med(runs.pipe2.map((p) => p.warmup))
 results.warmup = {alone: warmup1, together: warmup2}
 console.log(
   `  the same, a second pass (code compiled): 1 process ${fmt(warm1)} s, 2 processes ${fmt(warm2)} s → ${fmt(results.warmRatio)}×; warm-up (first pass − second) ${fmt(warmup1)} s alone, ${fmt(warmup2)} s in each of two`

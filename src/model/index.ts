@@ -287,7 +287,7 @@ export function buildModel(doc: PreparedDocument, options: ModelOptions = {}): F
  * threw it away, and the model's hottest functions ran unoptimized until
  * compiled again (five compiles of `claimsOfFlat` in one 10,000-document
  * batch, and as many in every worker).  A method is one function for the
- * whole process, compiled once.
+ * whole thread, compiled once in each.
  */
 class ClaimCutter {
   readonly claims: Claim[] = []
@@ -310,7 +310,12 @@ class ClaimCutter {
   readonly definitionIds: number[]
   /** The ids of the claims citing definition `k`, in claim order (none yet: a hole). */
   readonly citedBy: Array<string[] | undefined>
-  /** Otherwise than numbered 1, 2, … in order (nearly always: then definition `id - 1` is footnote `id`'s, and no Map is made), the definition of each number (a later definition of a number replaces an earlier one, as a Map's `set` does). */
+  /**
+   * The definition of each footnote number (a later definition of a number
+   * replaces an earlier one, as a Map's `set` does); null when the
+   * definitions are numbered 1, 2, … in order (nearly always: then
+   * definition `id - 1` is footnote `id`'s, and no Map is made).
+   */
   private readonly byId: Map<number, number> | null = null
 
   /**
