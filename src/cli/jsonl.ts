@@ -148,6 +148,8 @@ export async function* jsonlRanges(chunks: AsyncIterable<Uint8Array | string>, f
         const task = range(before + 1)
         if (task) yield task
       }
+      // (Not `end + 1`: the range before, if made, took its bytes from
+      // `held`, so this line end is found again from `held`.)
       const task = range(held - b.length + k + 1)
       if (task) yield task
     }
